@@ -1,0 +1,119 @@
+"""The Typer application: wiring of the commands, and the one funnel for errors and exit codes.
+
+Every failure ends in `main`: library errors print their message lines on stderr and exit with their
+code (see `ExitCode`), command-line mistakes print one line and exit 2, Ctrl-C exits 130, a closed
+pipe ends quietly, and anything unexpected is one line unless `--debug` asks for the traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Annotated
+
+import typer
+
+from spacetime import __version__
+from spacetime.cli.commands import listing, show, validate, vocabulary
+from spacetime.core.errors import ExitCode, SpacetimeError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="spacetime",
+    help="A command-line atlas of the space age: who did what first, and when.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.command("list")(listing.list_events)
+app.command("show")(show.show)
+app.command("countries")(vocabulary.countries)
+app.command("milestones")(vocabulary.milestones)
+app.command("validate")(validate.validate)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"spacetime {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")
+    ] = False,
+) -> None:
+    """A command-line atlas of the space age: who did what first, and when."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit code (see the README's exit code table)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args or bool(os.environ.get("SPACETIME_DEBUG"))
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=args, prog_name="spacetime", standalone_mode=False)
+        sys.stdout.flush()
+        return result if isinstance(result, int) else ExitCode.OK
+    except typer.Exit as exit_:
+        return exit_.exit_code
+    except typer.TyperException as err:  # Typer's (Click's) own errors: the command line is wrong
+        return _fail(_usage_message(err), ExitCode.USAGE)
+    except (typer.Abort, KeyboardInterrupt):
+        return _fail([], ExitCode.INTERRUPTED)
+    except SpacetimeError as err:
+        if debug:
+            raise
+        prefix = "" if err.exit_code is ExitCode.DATA else "spacetime: error: "
+        return _fail([prefix + line for line in err.lines()], err.exit_code)
+    except BrokenPipeError:
+        _quiet_stdout()
+        return ExitCode.OK
+    except Exception as err:
+        if debug:
+            raise
+        message = (
+            f"spacetime: internal error: {type(err).__name__}: {err} (run with --debug for details)"
+        )
+        return _fail([message], ExitCode.FAILURE)
+
+
+def _usage_message(err: typer.TyperException) -> list[str]:
+    text = " ".join(err.format_message().split())
+    if not text:  # no arguments at all: the help was shown
+        return []
+    ctx = getattr(err, "ctx", None)
+    where = ctx.command_path if ctx is not None else "spacetime"
+    return [f"{where}: error: {text} (see '{where} --help')"]
+
+
+def _fail(lines: list[str], code: ExitCode) -> int:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+    for line in lines:
+        print(line, file=sys.stderr)
+    return code
+
+
+def _quiet_stdout() -> None:
+    """After the reader of a pipe has gone: point stdout at /dev/null so the exit flush is silent."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def main_exit() -> None:
+    """The console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,26 @@
+"""`spacetime show ID`: one event in full."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from spacetime.cli.common import emit, load
+from spacetime.cli.options import DataOptions, OutputOptions, use
+from spacetime.engine.clock import today
+from spacetime.output.events import event_detail
+
+
+@use(data=DataOptions, output=OutputOptions)
+def show(
+    event_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The event's id (see `spacetime list`).")
+    ],
+    *,
+    data: DataOptions,
+    output: OutputOptions,
+) -> None:
+    """Show one event with all its fields and sources."""
+    timeline = load(data)
+    emit(event_detail(timeline, timeline.event(event_id), today()), output)

@@ -1,0 +1,46 @@
+"""`spacetime validate [FILE...]`: check timeline files and say what was checked."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from spacetime.cli.options import DataOptions, use
+from spacetime.engine.clock import today
+from spacetime.load.loader import load_timeline, review
+from spacetime.load.sources import data_files
+
+
+@use(data=DataOptions)
+def validate(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files to check (with the bundled timeline, whose codes they may use)."
+        ),
+    ] = None,
+    *,
+    data: DataOptions,
+) -> None:
+    """Check timeline files: every problem as file:line, then a summary. Exit 3 if any is invalid."""
+    chosen = data_files([*(data.data or []), *(files or [])], bundled=not data.no_bundled)
+    checked = {str(f) for f in files} if files else set(chosen.names)
+    timeline = load_timeline(chosen.paths, chosen.names)
+    warnings = [w for w in review(timeline, today()) if w.file in checked]
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    events = sum(1 for e in timeline.events if e.origin.file in checked)
+    names = ", ".join(n for n in chosen.names if n in checked)
+    extra = (
+        ""
+        if checked == set(chosen.names)
+        else f" (loaded with {len(chosen.names) - len(checked)} more)"
+    )
+    print(
+        f"{names}: valid{extra}: {events} events, {len(timeline.entities)} entities, "
+        f"{len(timeline.milestones)} milestones, {len(timeline.categories)} categories; "
+        f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
+    )

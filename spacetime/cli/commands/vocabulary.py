@@ -1,0 +1,19 @@
+"""`spacetime countries` and `spacetime milestones`: the vocabularies of the loaded timeline."""
+
+from __future__ import annotations
+
+from spacetime.cli.common import emit, load
+from spacetime.cli.options import DataOptions, OutputOptions, use
+from spacetime.output.vocabulary import entity_listing, milestone_listing
+
+
+@use(data=DataOptions, output=OutputOptions)
+def countries(*, data: DataOptions, output: OutputOptions) -> None:
+    """List countries and organizations: codes, aliases, lineage and event counts."""
+    emit(entity_listing(load(data)), output)
+
+
+@use(data=DataOptions, output=OutputOptions)
+def milestones(*, data: DataOptions, output: OutputOptions) -> None:
+    """List the milestones ("firsts"), their definitions and who achieved each first."""
+    emit(milestone_listing(load(data)), output)

@@ -1,0 +1,21 @@
+"""What most commands do first and last: load the timeline their options name, write a listing."""
+
+from __future__ import annotations
+
+from spacetime.cli.options import DataOptions, OutputOptions
+from spacetime.core.timeline import Timeline
+from spacetime.load.loader import load_timeline
+from spacetime.load.sources import data_files
+from spacetime.output.formats import write
+from spacetime.output.listing import Listing
+
+__all__ = ["emit", "load"]
+
+
+def load(options: DataOptions) -> Timeline:
+    files = data_files(options.data or [], bundled=not options.no_bundled)
+    return load_timeline(files.paths, files.names)
+
+
+def emit(listing: Listing, options: OutputOptions) -> None:
+    write(listing, options.chosen)

@@ -1,0 +1,215 @@
+"""Option groups shared by commands, declared once as dataclasses of annotated Typer options.
+
+`@use(data=DataOptions, filters=FilterOptions)` adds every field of each group to a command's
+parameters and hands the command one instance per group, so every listing command takes the same
+flags with the same help, and a new filter is one field here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar, get_type_hints
+
+import typer
+
+from spacetime.core.errors import UsageError
+from spacetime.engine.query import Query, SortKey
+from spacetime.output.formats import OutputFormat
+
+__all__ = ["DataOptions", "FilterOptions", "OutputOptions", "use"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+DATA = "Data files"
+FILTERS = "Filters"
+OUTPUT = "Output"
+
+
+@dataclasses.dataclass
+class DataOptions:
+    data: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--data",
+            "-d",
+            help="Load this timeline file too (repeatable; also $SPACETIME_DATA, path-separated).",
+            rich_help_panel=DATA,
+        ),
+    ] = None
+    no_bundled: Annotated[
+        bool,
+        typer.Option("--no-bundled", help="Leave the bundled timeline out.", rich_help_panel=DATA),
+    ] = False
+
+
+def _split(values: list[str] | None) -> list[str]:
+    """Repeated options and comma-separated values alike: `-c usa,ussr -c china`."""
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+@dataclasses.dataclass
+class FilterOptions:
+    country: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--country",
+            "-c",
+            help="Country or organization, by code or alias (china, ussr, esa); repeat or use commas.",
+            rich_help_panel=FILTERS,
+        ),
+    ] = None
+    no_lineage: Annotated[
+        bool,
+        typer.Option(
+            "--no-lineage",
+            help="Do not include predecessors' events (the Soviet Union's for Russia).",
+            rich_help_panel=FILTERS,
+        ),
+    ] = False
+    agency: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--agency", help="Agency or company (NASA, CNSA...).", rich_help_panel=FILTERS
+        ),
+    ] = None
+    category: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--category", help="Category code (moon, mars, policy...).", rich_help_panel=FILTERS
+        ),
+    ] = None
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", help="Tag.", rich_help_panel=FILTERS)
+    ] = None
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            help="achieved, failed, partial, planned or cancelled.",
+            rich_help_panel=FILTERS,
+        ),
+    ] = None
+    milestone: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--milestone",
+            "-m",
+            help="Milestone code (first-satellite...).",
+            rich_help_panel=FILTERS,
+        ),
+    ] = None
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search",
+            "-s",
+            help="Words that must all appear in the title, summary, mission or tags (any case).",
+            rich_help_panel=FILTERS,
+        ),
+    ] = None
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="From this date on: 1961, 1957-10, 'Oct 1957', '4 October 1957', 1960s.",
+            rich_help_panel=FILTERS,
+        ),
+    ] = None
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", help="Up to the end of this date (same forms).", rich_help_panel=FILTERS
+        ),
+    ] = None
+    sort: Annotated[
+        SortKey, typer.Option("--sort", help="Order by date, id or title.", rich_help_panel=FILTERS)
+    ] = SortKey.DATE
+    reverse: Annotated[
+        bool, typer.Option("--reverse", "-r", help="Reverse the order.", rich_help_panel=FILTERS)
+    ] = False
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", "-n", help="At most this many events.", rich_help_panel=FILTERS),
+    ] = None
+
+    def query(self) -> Query:
+        from spacetime.engine.bounds import parse_bound
+
+        since = parse_bound(self.since, "--since").first_day if self.since else None
+        until = parse_bound(self.until, "--until").last_day if self.until else None
+        return Query(
+            countries=_split(self.country),
+            lineage=not self.no_lineage,
+            agencies=_split(self.agency),
+            categories=_split(self.category),
+            tags=_split(self.tag),
+            statuses=_split(self.status),
+            milestones=_split(self.milestone),
+            text=self.search,
+            since=since,
+            until=until,
+            sort=self.sort,
+            reverse=self.reverse,
+            limit=self.limit,
+        )
+
+
+@dataclasses.dataclass
+class OutputOptions:
+    format: Annotated[
+        OutputFormat | None,
+        typer.Option("--format", "-f", help="Output format.", rich_help_panel=OUTPUT),
+    ] = None
+    json: Annotated[
+        bool, typer.Option("--json", help="Same as --format json.", rich_help_panel=OUTPUT)
+    ] = False
+
+    @property
+    def chosen(self) -> OutputFormat:
+        if self.json and self.format not in (None, OutputFormat.JSON):
+            raise UsageError(f"--json and --format {self.format} conflict; give one of them")
+        if self.json:
+            return OutputFormat.JSON
+        return self.format or OutputFormat.TABLE
+
+
+def use(**groups: type) -> Callable[[F], F]:
+    """Add the options of each group to the decorated command (see the module docstring)."""
+
+    def decorate(func: F) -> F:
+        signature = inspect.signature(func)
+        own_hints = get_type_hints(func, include_extras=True)
+        params = [
+            p.replace(annotation=own_hints.get(p.name, p.annotation))
+            for p in signature.parameters.values()
+            if p.name not in groups
+        ]
+        members: dict[str, list[str]] = {}
+        for group, cls in groups.items():
+            hints = get_type_hints(cls, include_extras=True)
+            members[group] = []
+            for f in dataclasses.fields(cls):
+                members[group].append(f.name)
+                params.append(
+                    inspect.Parameter(
+                        f.name,
+                        inspect.Parameter.KEYWORD_ONLY,
+                        default=f.default,
+                        annotation=hints[f.name],
+                    )
+                )
+
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            for group, cls in groups.items():
+                kwargs[group] = cls(**{name: kwargs.pop(name) for name in members[group]})
+            return func(*args, **kwargs)
+
+        wrapper.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {p.name: p.annotation for p in params}
+        return wrapper  # type: ignore[return-value]
+
+    return decorate

@@ -1,0 +1,100 @@
+"""Exceptions of the spacetime library and the exit codes the command line maps them to.
+
+The library raises these; only the CLI's error funnel prints them and picks the exit status.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+__all__ = [
+    "DataError",
+    "ExitCode",
+    "Problem",
+    "SpacetimeError",
+    "UnknownName",
+    "UsageError",
+    "suggest",
+]
+
+
+class ExitCode(IntEnum):
+    """Exit statuses of the `spacetime` command (documented in the README)."""
+
+    OK = 0
+    FAILURE = 1  # a check failed (e.g. `fmt --check`) or an unexpected internal error
+    USAGE = 2  # the command line is wrong: unknown option, country, id, date, format...
+    DATA = 3  # a timeline file is unreadable or invalid
+    INTERRUPTED = 130  # Ctrl-C
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a data file, at a line (0 when the line is unknown)."""
+
+    file: str
+    line: int
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        kind = "warning: " if self.warning else ""
+        return f"{where}: {kind}{self.message}"
+
+
+class SpacetimeError(Exception):
+    """Base of every error spacetime reports to a user without a traceback."""
+
+    exit_code: ExitCode = ExitCode.FAILURE
+
+    def lines(self) -> list[str]:
+        """The message, one line per item, as printed on stderr."""
+        return [str(self)]
+
+
+class UsageError(SpacetimeError):
+    """Something the user typed cannot be used (unknown country, bad date bound...)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class UnknownName(UsageError):
+    """A name (country, id, milestone...) that matches nothing, with the closest known ones."""
+
+    def __init__(self, what: str, name: str, known: Iterable[str]) -> None:
+        self.what = what
+        self.name = name
+        self.suggestions = suggest(name, known)
+        hint = f"; did you mean {_either(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"unknown {what} '{name}'{hint}")
+
+
+class DataError(SpacetimeError):
+    """One or more problems in timeline files; every problem is kept, in file and line order."""
+
+    exit_code = ExitCode.DATA
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+def suggest(name: str, known: Iterable[str], n: int = 3) -> list[str]:
+    """The known names closest to `name` (case-insensitive), best first."""
+    by_folded: dict[str, str] = {}
+    for k in known:
+        by_folded.setdefault(k.casefold(), k)
+    close = difflib.get_close_matches(name.casefold(), list(by_folded), n=n, cutoff=0.6)
+    return [by_folded[c] for c in close]
+
+
+def _either(names: list[str]) -> str:
+    quoted = [f"'{n}'" for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]

@@ -1,0 +1,95 @@
+"""The data model: events, entities (countries and organizations), milestones and categories.
+
+Plain frozen dataclasses with no knowledge of files, YAML or the command line. `Origin` records
+where each record was read, so later checks and messages can point at a file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from spacetime.core.dates import EventDate
+
+__all__ = ["Category", "Entity", "EntityKind", "Event", "Milestone", "Origin", "Status"]
+
+
+class Status(StrEnum):
+    ACHIEVED = "achieved"
+    FAILED = "failed"
+    PARTIAL = "partial"
+    PLANNED = "planned"
+    CANCELLED = "cancelled"
+
+
+class EntityKind(StrEnum):
+    COUNTRY = "country"
+    ORGANIZATION = "organization"
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a record was read: a file and a 1-based line (0 when unknown)."""
+
+    file: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A country or a multinational actor; `successor` links the Soviet Union to Russia."""
+
+    code: str
+    name: str
+    kind: EntityKind
+    aliases: tuple[str, ...] = ()
+    successor: str | None = None
+    origin: Origin = field(default=Origin("?"), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    """A kind of "first" (first satellite, first crewed lunar landing...) defined in one sentence."""
+
+    code: str
+    name: str
+    definition: str
+    origin: Origin = field(default=Origin("?"), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """One of the event categories of the vocabulary (satellite, moon, policy...)."""
+
+    code: str
+    name: str
+    definition: str
+    origin: Origin = field(default=Origin("?"), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One dated event of a timeline."""
+
+    id: str
+    date: EventDate
+    title: str
+    countries: tuple[str, ...]
+    category: str
+    status: Status
+    sources: tuple[str, ...]
+    summary: str = ""
+    agencies: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    milestones: tuple[str, ...] = ()
+    mission: str | None = None
+    vehicle: str | None = None
+    note: str | None = None
+    confirmed: EventDate | None = None
+    origin: Origin = field(default=Origin("?"), compare=False)
+
+    def sort_key(self) -> tuple[tuple[int, int, int, int, str], str]:
+        return (self.date.sort_key(), self.id)

@@ -1,0 +1,135 @@
+"""Filter, sort and limit the events of a timeline.
+
+Several values of one filter mean "any of"; different filters must all hold. Country filters follow
+the lineage: asking for Russia also finds the Soviet Union's (and the Russian Empire's) events,
+each marked with the entity it stands in for, unless `lineage` is off. An event matches a date range
+when its own period overlaps the range (an ongoing event overlaps every range after its start).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from spacetime.core.errors import UnknownName, UsageError
+from spacetime.core.model import Event, Status
+from spacetime.core.timeline import Timeline
+
+__all__ = ["Match", "Query", "SortKey", "run"]
+
+
+class SortKey(StrEnum):
+    DATE = "date"
+    ID = "id"
+    TITLE = "title"
+
+
+@dataclass(frozen=True)
+class Query:
+    """What to find. Names are as a user types them: `china`, `ussr`, `first-satellite`."""
+
+    countries: Sequence[str] = ()
+    lineage: bool = True
+    agencies: Sequence[str] = ()
+    categories: Sequence[str] = ()
+    tags: Sequence[str] = ()
+    statuses: Sequence[str] = ()
+    milestones: Sequence[str] = ()
+    text: str | None = None
+    since: date | None = None
+    until: date | None = None
+    sort: SortKey = SortKey.DATE
+    reverse: bool = False
+    limit: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """An event found by a query; `stands_for` names the successor it was found for (SU for RU)."""
+
+    event: Event
+    stands_for: str | None = None
+
+
+def run(timeline: Timeline, query: Query) -> list[Match]:
+    """The events of `timeline` that `query` selects, in its order; UsageError for unknown names."""
+    wanted = _countries(timeline, query)
+    categories = {timeline.category(c).code for c in query.categories}
+    milestones = {timeline.milestone(m).code for m in query.milestones}
+    statuses = {_status(s) for s in query.statuses}
+    agencies = {a.casefold() for a in query.agencies}
+    tags = {t.casefold() for t in query.tags}
+    words = query.text.casefold().split() if query.text else []
+    if query.since and query.until and query.since > query.until:
+        raise UsageError(
+            f"the range is empty: --since {query.since} is after --until {query.until}"
+        )
+    if query.limit is not None and query.limit < 1:
+        raise UsageError(f"--limit must be 1 or more, not {query.limit}")
+
+    matches = []
+    for event in timeline.events:
+        stands_for = None
+        if wanted:
+            hits = [wanted[c] for c in event.countries if c in wanted]
+            if not hits:
+                continue
+            direct = [h for h in hits if h is None]
+            stands_for = None if direct else hits[0]
+        if categories and event.category not in categories:
+            continue
+        if milestones and milestones.isdisjoint(event.milestones):
+            continue
+        if statuses and event.status not in statuses:
+            continue
+        if agencies and agencies.isdisjoint(a.casefold() for a in event.agencies):
+            continue
+        if tags and tags.isdisjoint(event.tags):
+            continue
+        if words and not _has_words(event, words):
+            continue
+        if not _overlaps(event, query.since, query.until):
+            continue
+        matches.append(Match(event, stands_for))
+    if query.sort is SortKey.ID:
+        matches.sort(key=lambda m: m.event.id)
+    elif query.sort is SortKey.TITLE:
+        matches.sort(key=lambda m: (m.event.title.casefold(), m.event.id))
+    if query.reverse:
+        matches.reverse()
+    return matches[: query.limit] if query.limit else matches
+
+
+def _countries(timeline: Timeline, query: Query) -> dict[str, str | None]:
+    """Entity code -> None when asked for directly, or the successor it stands for."""
+    wanted: dict[str, str | None] = {}
+    for name in query.countries:
+        code = timeline.entity(name).code
+        wanted[code] = None
+        if query.lineage:
+            for older in timeline.predecessors(code):
+                wanted.setdefault(older, code)
+    return wanted
+
+
+def _status(name: str) -> Status:
+    try:
+        return Status(name.strip().casefold())
+    except ValueError:
+        raise UnknownName("status", name, [s.value for s in Status]) from None
+
+
+def _has_words(event: Event, words: list[str]) -> bool:
+    haystack = " ".join(
+        (event.title, event.summary, event.mission or "", " ".join(event.tags), event.id)
+    ).casefold()
+    return all(word in haystack for word in words)
+
+
+def _overlaps(event: Event, since: date | None, until: date | None) -> bool:
+    first, last = event.date.first_day, event.date.last_day
+    if since is not None and last is not None and last < since:
+        return False
+    return not (until is not None and first is not None and first > until)

@@ -1,0 +1,230 @@
+"""Load timeline files into one `Timeline`, checking everything and reporting every problem.
+
+`load_timeline` reads each file, merges them (the bundled timeline first, then the user's files,
+in order), and checks what needs all of them: duplicate codes and ids across files, references to
+unknown entities, milestones and categories, and the lineage. Any problem raises `DataError` with
+all of them, each at its file and line. `review` lists warnings that do not stop loading (a planned
+event whose date has passed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from spacetime.core.errors import DataError, Problem, suggest
+from spacetime.core.model import Category, Entity, Event, Milestone, Status
+from spacetime.core.timeline import Timeline
+from spacetime.load.schema import SECTIONS, RecordReader
+from spacetime.load.yamlread import LocatedDict, ReadError, read_document
+
+__all__ = ["load_timeline", "review"]
+
+FORMAT = "spacetime/1"
+
+
+@dataclass
+class _Parts:
+    """Everything read so far, with the located record of each item for later messages."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    milestones: dict[str, Milestone] = field(default_factory=dict)
+    categories: dict[str, Category] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    records: dict[int, LocatedDict] = field(default_factory=dict)  # id(object) -> its record
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_timeline(paths: Sequence[Path], names: Sequence[str] | None = None) -> Timeline:
+    """Read and check `paths` (shown in messages as `names`); DataError lists every problem."""
+    names = list(names) if names is not None else [str(p) for p in paths]
+    parts = _Parts()
+    for path, name in zip(paths, names, strict=True):
+        _read_file(path, name, parts)
+    _cross_check(parts)
+    if parts.problems:
+        raise DataError(sorted(parts.problems, key=_problem_order(names)))
+    events = sorted(parts.events.values(), key=Event.sort_key)
+    return Timeline(events, parts.entities, parts.milestones, parts.categories, names)
+
+
+def review(timeline: Timeline, today: date) -> list[Problem]:
+    """Warnings about a valid timeline: plans whose date has passed, achievements in the future."""
+    warnings = []
+    for event in timeline.events:
+        last, first = event.date.last_day, event.date.first_day
+        if event.status is Status.PLANNED and last is not None and last < today:
+            confirmed = event.confirmed.text if event.confirmed else "never"
+            message = (
+                f"planned event '{event.id}' ({event.date.display()}) is past its date; "
+                f"review it (plan last confirmed {confirmed})"
+            )
+        elif event.status is not Status.PLANNED and first is not None and first > today:
+            message = f"event '{event.id}' is {event.status} but dated in the future ({event.date})"
+        else:
+            continue
+        warnings.append(Problem(event.origin.file, event.origin.line, message, warning=True))
+    return warnings
+
+
+def _read_file(path: Path, name: str, parts: _Parts) -> None:
+    reader = RecordReader(name)
+    try:
+        document, structural = read_document(path)
+    except ReadError as err:
+        parts.problems.append(Problem(name, err.line, err.message))
+        return
+    for line, message in structural:
+        reader.problem(line, message)
+    if document is None:
+        reader.problem(1, "the file is empty; a timeline is a mapping with an 'events:' list")
+    elif not isinstance(document, dict):
+        kind = "a list" if isinstance(document, list) else "a single value"
+        reader.problem(
+            1,
+            f"the top level is {kind}; a timeline is a mapping with an 'events:' list",
+        )
+    else:
+        _read_sections(document, reader, parts)
+    parts.problems.extend(reader.problems)
+
+
+def _read_sections(document: dict[str, Any], reader: RecordReader, parts: _Parts) -> None:
+    line_of = document.line_of if isinstance(document, LocatedDict) else (lambda _key: 1)
+    for key in document:
+        if key not in SECTIONS:
+            hint = suggest(key, SECTIONS, n=1)
+            tip = f"did you mean '{hint[0]}'?" if hint else f"known: {', '.join(SECTIONS)}"
+            reader.problem(line_of(key), f"unknown top-level key '{key}'; {tip}")
+    version = document.get("format")
+    if version is not None and version != FORMAT:
+        reader.problem(line_of("format"), f"format '{version}' is not supported; use '{FORMAT}'")
+
+    def records(section: str) -> list[LocatedDict]:
+        return reader.records(document.get(section), section, line_of(section))
+
+    for record in records("entities"):
+        _keep(parts, parts.entities, reader.entity(record), record, "entity code")
+    for record in records("milestones"):
+        _keep(
+            parts,
+            parts.milestones,
+            reader.term(record, Milestone),
+            record,
+            "milestone code",
+        )
+    for record in records("categories"):
+        _keep(
+            parts,
+            parts.categories,
+            reader.term(record, Category),
+            record,
+            "category code",
+        )
+    for record in records("events"):
+        _keep(parts, parts.events, reader.event(record), record, "event id")
+
+
+def _keep(parts: _Parts, table: dict[str, Any], item: Any, record: LocatedDict, what: str) -> None:
+    if item is None:
+        return
+    key = item.id if isinstance(item, Event) else item.code
+    if key in table:
+        first = table[key].origin
+        parts.problems.append(
+            Problem(
+                item.origin.file,
+                item.origin.line,
+                f"duplicate {what} '{key}' (also at {first})",
+            )
+        )
+        return
+    table[key] = item
+    parts.records[id(item)] = record
+
+
+def _cross_check(parts: _Parts) -> None:
+    def problem(item: Entity | Event, key: str, message: str) -> None:
+        record = parts.records[id(item)]
+        parts.problems.append(Problem(item.origin.file, record.line_of(key), message))
+
+    owner: dict[str, str] = {}
+    for entity in parts.entities.values():
+        if entity.successor and entity.successor not in parts.entities:
+            problem(
+                entity,
+                "successor",
+                _unknown(
+                    f"entity '{entity.code}'",
+                    "successor",
+                    entity.successor,
+                    parts.entities,
+                ),
+            )
+        for name in (entity.code.casefold(), *entity.aliases):
+            if owner.setdefault(name, entity.code) != entity.code:
+                problem(
+                    entity,
+                    "aliases",
+                    f"entity '{entity.code}': alias '{name}' already names '{owner[name]}'",
+                )
+        if _cycles(entity, parts.entities):
+            problem(
+                entity,
+                "successor",
+                f"entity '{entity.code}': its successors lead back to it",
+            )
+    for event in parts.events.values():
+        label = f"event '{event.id}'"
+        for code in event.countries:
+            if code not in parts.entities:
+                problem(
+                    event,
+                    "countries",
+                    _unknown(label, "country", code, parts.entities, owner),
+                )
+        if event.category not in parts.categories:
+            problem(
+                event,
+                "category",
+                _unknown(label, "category", event.category, parts.categories),
+            )
+        for code in event.milestones:
+            if code not in parts.milestones:
+                problem(
+                    event,
+                    "milestones",
+                    _unknown(label, "milestone", code, parts.milestones),
+                )
+
+
+def _cycles(entity: Entity, entities: dict[str, Entity]) -> bool:
+    seen = {entity.code}
+    current = entity.successor
+    while current is not None and current in entities:
+        if current in seen:
+            return current == entity.code
+        seen.add(current)
+        current = entities[current].successor
+    return False
+
+
+def _unknown(
+    label: str,
+    what: str,
+    value: str,
+    known: Iterable[str],
+    aliases: dict[str, str] | None = None,
+) -> str:
+    alias = (aliases or {}).get(value.casefold())
+    hint = [alias] if alias else suggest(value, known, n=1)
+    tip = f"; did you mean '{hint[0]}'?" if hint else ""
+    return f"{label}: unknown {what} '{value}'{tip}"
+
+
+def _problem_order(names: list[str]) -> Any:
+    rank = {name: index for index, name in enumerate(names)}
+    return lambda p: (rank.get(p.file, len(rank)), p.line, p.message)

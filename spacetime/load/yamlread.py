@@ -1,0 +1,173 @@
+"""Read a timeline file into plain Python values that remember their line numbers.
+
+Only safe YAML is read, with libyaml's C parser when it is there: the document is composed into
+nodes (nothing is constructed), so every scalar stays the text the user wrote, whatever YAML's
+implicit typing would make of it. Tags, anchors/aliases and duplicate keys are refused. A plain
+`~`, `null` or empty value reads as None; everything else is a string.
+
+JSON files (`.json`) go through `json` and carry no line numbers.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = ["LocatedDict", "LocatedList", "ReadError", "read_document"]
+
+_CORE_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_MAX_DEPTH = 64
+
+
+class ReadError(Exception):
+    """The file cannot be read as a timeline document; `line` is 1-based (0 when unknown)."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class LocatedDict(dict[str, Any]):
+    """A mapping that knows its own line and the line of each key."""
+
+    line: int
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LocatedList(list[Any]):
+    """A sequence that knows its own line and the line of each item."""
+
+    line: int
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+def read_document(path: Path) -> tuple[Any, list[tuple[int, str]]]:
+    """The top-level value of a timeline file and the (line, message) problems met on the way.
+
+    ReadError when the file cannot be read at all (missing, not UTF-8, not YAML or JSON).
+    """
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise ReadError(0, "is a directory, not a timeline file") from None
+    except FileNotFoundError:
+        raise ReadError(0, "no such file") from None
+    except PermissionError:
+        raise ReadError(0, "permission denied") from None
+    except OSError as err:
+        raise ReadError(0, f"cannot read: {err.strerror or err}") from None
+    text = _decode(data)
+    if path.suffix.lower() == ".json":
+        return _read_json(text), []
+    return _read_yaml(text)
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise ReadError(line, f"not UTF-8 text (byte 0x{data[err.start]:02x})") from None
+
+
+def _read_json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ReadError(err.lineno, f"invalid JSON: {err.msg}") from None
+    except RecursionError:
+        raise ReadError(0, "invalid JSON: nested too deeply") from None
+
+
+def _read_yaml(text: str) -> tuple[Any, list[tuple[int, str]]]:
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 0
+        message = err.problem or err.context or "invalid YAML"
+        if line and "\t" in _leading(text, line):
+            message = "a tab in the indentation; YAML indents with spaces only"
+        raise ReadError(line, f"invalid YAML: {message}") from None
+    except yaml.YAMLError as err:
+        raise ReadError(0, f"invalid YAML: {err}") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, []
+    converter = _Converter()
+    return converter.convert(node, 0), converter.problems
+
+
+def _leading(text: str, line: int) -> str:
+    """The indentation of a 1-based line of text."""
+    lines = text.splitlines()
+    current = lines[line - 1] if line <= len(lines) else ""
+    return current[: len(current) - len(current.lstrip())]
+
+
+class _Converter:
+    """Turns composed nodes into located values, noting (not stopping at) structural problems."""
+
+    def __init__(self) -> None:
+        self.problems: list[tuple[int, str]] = []
+        self.seen: set[int] = set()
+
+    def convert(self, node: yaml.Node, depth: int) -> Any:
+        line = node.start_mark.line + 1
+        if depth > _MAX_DEPTH:
+            raise ReadError(line, f"nested more than {_MAX_DEPTH} levels deep")
+        if id(node) in self.seen:
+            self.problems.append((line, "anchors and aliases (&, *) are not supported"))
+            return None
+        if node.tag not in _CORE_TAGS:
+            self.problems.append((line, f"tag '{node.tag}' is not allowed; only plain data"))
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            value: str = node.value
+            return None if not node.style and value in _NULLS else value
+        self.seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            items = LocatedList(self.convert(child, depth + 1) for child in node.value)
+            items.line = line
+            items.item_lines = [child.start_mark.line + 1 for child in node.value]
+            return items
+        assert isinstance(node, yaml.MappingNode)
+        return self._mapping(node, line, depth)
+
+    def _mapping(self, node: yaml.MappingNode, line: int, depth: int) -> LocatedDict:
+        mapping = LocatedDict()
+        mapping.line = line
+        mapping.key_lines = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _CORE_TAGS:
+                self.problems.append((key_line, "a mapping key must be plain text"))
+                continue
+            key = key_node.value
+            if id(value_node) in self.seen:
+                self.problems.append((key_line, "anchors and aliases (&, *) are not supported"))
+                continue
+            if key in mapping.key_lines:
+                first = mapping.key_lines[key]
+                self.problems.append((key_line, f"duplicate key '{key}' (first at line {first})"))
+                continue
+            mapping.key_lines[key] = key_line
+            mapping[key] = self.convert(value_node, depth + 1)
+        return mapping

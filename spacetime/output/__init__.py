@@ -1,0 +1,1 @@
+"""Rendering and output formats, written once and shared by every command."""

@@ -1,0 +1,32 @@
+"""Consoles for stdout and stderr that behave in pipes: no colour, no truncation.
+
+Colour goes only to a terminal and never when `NO_COLOR` is set. When stdout is not a terminal the
+width is unlimited, so no table cell is ever cut or wrapped.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TextIO
+
+from rich.console import Console
+
+__all__ = ["make_console"]
+
+PIPE_WIDTH = 100_000
+
+
+def make_console(file: TextIO | None = None) -> Console:
+    stream = file or sys.stdout
+    terminal = stream.isatty()
+    return Console(
+        file=stream,
+        no_color=bool(os.environ.get("NO_COLOR")),
+        force_terminal=terminal,
+        color_system="auto" if terminal else None,
+        width=None if terminal else PIPE_WIDTH,
+        highlight=False,
+        emoji=False,
+        soft_wrap=not terminal,
+    )

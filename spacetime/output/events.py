@@ -1,0 +1,172 @@
+"""Events as output: the JSON record of an event (the documented schema), and the listings of
+`list` and `show`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from spacetime.core.dates import EventDate
+from spacetime.core.model import Event, Status
+from spacetime.core.timeline import Timeline
+from spacetime.engine.query import Match
+from spacetime.output.listing import Column, Listing
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["EVENT_FIELDS", "event_detail", "event_listing", "event_record", "relative"]
+
+EVENT_FIELDS = [
+    "id",
+    "date",
+    "date_display",
+    "precision",
+    "first_day",
+    "last_day",
+    "approximate",
+    "uncertain",
+    "title",
+    "summary",
+    "countries",
+    "agencies",
+    "category",
+    "tags",
+    "status",
+    "milestones",
+    "mission",
+    "vehicle",
+    "note",
+    "confirmed",
+    "sources",
+    "stands_for",
+]
+
+STATUS_STYLES = {
+    Status.ACHIEVED: None,
+    Status.PARTIAL: "yellow",
+    Status.FAILED: "red",
+    Status.PLANNED: "italic cyan",
+    Status.CANCELLED: "dim strike",
+}
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def event_record(event: Event, stands_for: str | None = None) -> dict[str, Any]:
+    """The JSON object of an event; every key is always present (null or [] when empty)."""
+    d: EventDate = event.date
+    return {
+        "id": event.id,
+        "date": d.text,
+        "date_display": d.display(),
+        "precision": d.precision.label,
+        "first_day": _iso(d.first_day),
+        "last_day": _iso(d.last_day),
+        "approximate": d.approximate,
+        "uncertain": d.uncertain,
+        "title": event.title,
+        "summary": event.summary or None,
+        "countries": list(event.countries),
+        "agencies": list(event.agencies),
+        "category": event.category,
+        "tags": list(event.tags),
+        "status": event.status.value,
+        "milestones": list(event.milestones),
+        "mission": event.mission,
+        "vehicle": event.vehicle,
+        "note": event.note,
+        "confirmed": event.confirmed.text if event.confirmed else None,
+        "sources": list(event.sources),
+        "stands_for": stands_for,
+    }
+
+
+def event_listing(timeline: Timeline, matches: list[Match]) -> Listing:
+    """The answer of `spacetime list`."""
+    rows = []
+    for m in matches:
+        countries = timeline.names_of(m.event.countries)
+        if m.stands_for:
+            countries += f" (→ {timeline.name_of(m.stands_for)})"
+        e = m.event
+        rows.append([e.date.display(), e.title, countries, e.category, e.status.value])
+    count = f"{len(matches)} event{'s' if len(matches) != 1 else ''}"
+    if any(m.stands_for for m in matches):
+        count += "; (→ X) marks a predecessor's event, shown for its successor (--no-lineage leaves them out)"
+    return Listing(
+        fields=EVENT_FIELDS,
+        records=[event_record(m.event, m.stands_for) for m in matches],
+        columns=[
+            Column("Date"),
+            Column("Event", wrap=True),
+            Column("Countries", wrap=True),
+            Column("Category"),
+            Column("Status"),
+        ],
+        rows=rows,
+        styles=[STATUS_STYLES[m.event.status] for m in matches],
+        footer=count,
+    )
+
+
+def relative(event_date: EventDate, today: date) -> str:
+    """ "67 years ago", "in 3 years", "this year": measured from the first day, in whole years."""
+    first = event_date.first_day
+    if first is None:
+        return ""
+    from dateutil.relativedelta import relativedelta
+
+    if first > today:
+        years = relativedelta(first, today).years
+        return f"in {years} year{'s' if years != 1 else ''}" if years else "within a year"
+    last = event_date.last_day or today
+    if last >= today:
+        return "now" if event_date.open_end else "this year"
+    years = relativedelta(today, first).years
+    return f"{years} year{'s' if years != 1 else ''} ago" if years else "less than a year ago"
+
+
+def event_detail(timeline: Timeline, event: Event, today: date) -> Listing:
+    """The answer of `spacetime show`: every field of one event."""
+    pairs = [
+        ("Date", f"{event.date.display()}  ({relative(event.date, today)})"),
+        ("Countries", timeline.names_of(event.countries)),
+        ("Agencies", ", ".join(event.agencies)),
+        ("Category", timeline.categories[event.category].name),
+        ("Status", event.status.value),
+        ("Milestones", ", ".join(timeline.milestones[m].name for m in event.milestones)),
+        ("Mission", event.mission or ""),
+        ("Vehicle", event.vehicle or ""),
+        ("Tags", ", ".join(event.tags)),
+        ("Plan confirmed", event.confirmed.display() if event.confirmed else ""),
+        ("Note", event.note or ""),
+        ("Summary", event.summary),
+        ("Sources", "\n".join(event.sources)),
+        ("Defined at", str(event.origin)),
+    ]
+    pairs = [(k, v) for k, v in pairs if v]
+
+    def render(console: Console) -> None:
+        from rich.table import Table
+        from rich.text import Text
+
+        console.print(Text(f"{event.title}  [{event.id}]", style="bold"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for key, value in pairs:
+            grid.add_row(key, Text(value))
+        console.print(grid)
+
+    return Listing(
+        fields=EVENT_FIELDS,
+        records=[event_record(event)],
+        columns=[Column("Field"), Column("Value", wrap=True)],
+        rows=[[k, v] for k, v in pairs],
+        single=True,
+        render=render,
+    )

@@ -1,0 +1,108 @@
+"""The output formats, each written once: `write(listing, fmt)` serves every listing command.
+
+JSON is an array of records (an object for a single one), JSON Lines one record a line, CSV and TSV
+a header and one row a record (lists joined with "; "), Markdown a pipe table of the human columns,
+and `table` a Rich table for people. Adding a format is one function and one line in `WRITERS`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any, TextIO
+
+from spacetime.output.listing import Listing
+
+__all__ = ["OutputFormat", "write"]
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+    TSV = "tsv"
+    MARKDOWN = "markdown"
+
+
+def write(listing: Listing, fmt: OutputFormat, out: TextIO | None = None) -> None:
+    WRITERS[fmt](listing, out or sys.stdout)
+
+
+def _json(listing: Listing, out: TextIO) -> None:
+    value: Any = listing.records[0] if listing.single and listing.records else listing.records
+    json.dump(value, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _jsonl(listing: Listing, out: TextIO) -> None:
+    for record in listing.records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _flat(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "; ".join(_flat(v) for v in value)
+    return str(value)
+
+
+def _csv(listing: Listing, out: TextIO) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(listing.fields)
+    for record in listing.records:
+        writer.writerow([_flat(record.get(key)) for key in listing.fields])
+
+
+def _tsv(listing: Listing, out: TextIO) -> None:
+    def clean(text: str) -> str:
+        return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+    out.write("\t".join(listing.fields) + "\n")
+    for record in listing.records:
+        out.write("\t".join(clean(_flat(record.get(k))) for k in listing.fields) + "\n")
+
+
+def _markdown(listing: Listing, out: TextIO) -> None:
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    out.write("| " + " | ".join(cell(c.header) for c in listing.columns) + " |\n")
+    out.write(
+        "|" + "|".join(":---" if c.justify == "left" else "---:" for c in listing.columns) + "|\n"
+    )
+    for row in listing.rows:
+        out.write("| " + " | ".join(cell(text) for text in row) + " |\n")
+    if listing.footer:
+        out.write(f"\n{listing.footer}\n")
+
+
+def _table(listing: Listing, out: TextIO) -> None:
+    from spacetime.output.console import make_console
+
+    console = make_console(out)
+    if listing.render is not None:
+        listing.render(console)
+        return
+    from spacetime.output.tables import rich_table
+
+    if listing.rows:
+        console.print(rich_table(listing))
+    if listing.footer:
+        console.print(listing.footer, markup=False)
+
+
+WRITERS: dict[OutputFormat, Callable[[Listing, TextIO], None]] = {
+    OutputFormat.TABLE: _table,
+    OutputFormat.JSON: _json,
+    OutputFormat.JSONL: _jsonl,
+    OutputFormat.CSV: _csv,
+    OutputFormat.TSV: _tsv,
+    OutputFormat.MARKDOWN: _markdown,
+}

@@ -1,0 +1,43 @@
+"""`Listing`: what a command hands to the output layer, as plain data.
+
+A listing carries machine records (for JSON, JSON Lines, CSV and TSV) and human cells (for the
+terminal table and Markdown). Commands build listings; `spacetime.output.formats` writes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["Column", "Listing"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A human column: its header, and whether it may wrap (long text) or stays on one line."""
+
+    header: str
+    wrap: bool = False
+    justify: str = "left"
+
+
+@dataclass
+class Listing:
+    """One command's answer, ready for any output format."""
+
+    fields: list[str]
+    """The keys of every record, in order: the JSON keys and the CSV/TSV header."""
+    records: list[dict[str, Any]]
+    columns: list[Column]
+    rows: list[list[str]]
+    styles: list[str | None] = field(default_factory=list)
+    footer: str | None = None
+    """A line after the table (a count, a legend); human formats only."""
+    single: bool = False
+    """JSON is the one record as an object rather than an array (`show`)."""
+    render: Callable[[Console], None] | None = None
+    """A custom terminal rendering used instead of the table (`show`)."""

@@ -1,0 +1,97 @@
+"""The listings of `spacetime countries` and `spacetime milestones`."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacetime.core.timeline import Timeline
+from spacetime.engine.firsts import world_firsts
+from spacetime.output.listing import Column, Listing
+
+__all__ = ["entity_listing", "milestone_listing"]
+
+
+def entity_listing(timeline: Timeline) -> Listing:
+    counts = Counter(code for event in timeline.events for code in event.countries)
+    records = []
+    rows = []
+    for entity in sorted(timeline.entities.values(), key=lambda e: e.name.casefold()):
+        lineage = " → ".join(
+            timeline.name_of(c)
+            for c in [*reversed(timeline.predecessors(entity.code)), *timeline.lineage(entity.code)]
+        )
+        records.append(
+            {
+                "code": entity.code,
+                "name": entity.name,
+                "kind": entity.kind.value,
+                "aliases": list(entity.aliases),
+                "successor": entity.successor,
+                "predecessors": timeline.predecessors(entity.code),
+                "events": counts[entity.code],
+            }
+        )
+        rows.append(
+            [
+                entity.code,
+                entity.name,
+                entity.kind.value,
+                ", ".join(entity.aliases),
+                lineage if "→" in lineage else "",
+                str(counts[entity.code]),
+            ]
+        )
+    return Listing(
+        fields=["code", "name", "kind", "aliases", "successor", "predecessors", "events"],
+        records=records,
+        columns=[
+            Column("Code"),
+            Column("Name"),
+            Column("Kind"),
+            Column("Aliases", wrap=True),
+            Column("Lineage", wrap=True),
+            Column("Events", justify="right"),
+        ],
+        rows=rows,
+        footer=f"{len(records)} countries and organizations",
+    )
+
+
+def milestone_listing(timeline: Timeline) -> Listing:
+    firsts = world_firsts(timeline)
+    records = []
+    rows = []
+    for milestone in timeline.milestones.values():
+        first = firsts.get(milestone.code)
+        records.append(
+            {
+                "code": milestone.code,
+                "name": milestone.name,
+                "definition": milestone.definition,
+                "world_first_event": first.id if first else None,
+                "world_first_date": first.date.text if first else None,
+                "world_first_countries": list(first.countries) if first else [],
+            }
+        )
+        holder = (
+            f"{timeline.names_of(first.countries)}, {first.date.display()}" if first else "not yet"
+        )
+        rows.append([milestone.code, milestone.definition, holder])
+    return Listing(
+        fields=[
+            "code",
+            "name",
+            "definition",
+            "world_first_event",
+            "world_first_date",
+            "world_first_countries",
+        ],
+        records=records,
+        columns=[
+            Column("Milestone"),
+            Column("Definition", wrap=True),
+            Column("World first", wrap=True),
+        ],
+        rows=rows,
+        footer=f"{len(records)} milestones",
+    )

@@ -1,0 +1,60 @@
+"""Shared fixtures: a small timeline, a fixed today, a CLI runner with a clean environment."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from spacetime.cli.app import app, main
+from spacetime.core.timeline import Timeline
+from spacetime.load.loader import load_timeline
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini.yaml"
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("SPACETIME_DATA", "NO_COLOR", "SPACETIME_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SPACETIME_TODAY", "2026-11-24")
+
+
+@pytest.fixture
+def mini() -> Timeline:
+    return load_timeline([MINI])
+
+
+class Run:
+    """The outcome of one CLI run through `main` (the real error funnel)."""
+
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    """Run `spacetime ARGS` in-process through `main`, capturing stdout and stderr."""
+
+    def run(*args: str) -> Run:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Run(int(code), captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+__all__ = ["MINI", "Run", "app"]
