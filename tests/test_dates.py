@@ -19,7 +19,13 @@ from spacetime.core.dates import DateError, Point, Precision, parse_date, parse_
         ("1957-10", Precision.MONTH, "Oct 1957", date(1957, 10, 1), date(1957, 10, 31)),
         ("2024-02", Precision.MONTH, "Feb 2024", date(2024, 2, 1), date(2024, 2, 29)),
         ("1957-10-04", Precision.DAY, "4 Oct 1957", date(1957, 10, 4), date(1957, 10, 4)),
-        ("1961-04-12T06:07Z", Precision.TIME, "12 Apr 1961 06:07 UTC", date(1961, 4, 12), date(1961, 4, 12)),
+        (
+            "1961-04-12T06:07Z",
+            Precision.TIME,
+            "12 Apr 1961 06:07 UTC",
+            date(1961, 4, 12),
+            date(1961, 4, 12),
+        ),
         ("2026~", Precision.YEAR, "c. 2026", date(2026, 1, 1), date(2026, 12, 31)),
         ("1960?", Precision.YEAR, "1960?", date(1960, 1, 1), date(1960, 12, 31)),
         ("1960%", Precision.YEAR, "c. 1960?", date(1960, 1, 1), date(1960, 12, 31)),
@@ -79,7 +85,15 @@ def test_leap_day_is_possible() -> None:
 
 
 def test_year_sorts_before_the_days_inside_it_that_start_with_it() -> None:
-    texts = ["1970-04-24", "1970-01-01", "1970", "1970-01", "1969-12-31", "197X", "1970-01-01T00:01Z"]
+    texts = [
+        "1970-04-24",
+        "1970-01-01",
+        "1970",
+        "1970-01",
+        "1969-12-31",
+        "197X",
+        "1970-01-01T00:01Z",
+    ]
     ordered = sorted((parse_date(t) for t in texts), key=lambda d: d.sort_key())
     assert [d.text for d in ordered] == [
         "1969-12-31",
@@ -138,7 +152,9 @@ def test_order_is_total_and_consistent(dates: list) -> None:  # type: ignore[typ
     assert sorted(keys) == [d.sort_key() for d in ordered]
     for a in dates:
         for b in dates:
-            assert (a.sort_key() < b.sort_key()) + (b.sort_key() < a.sort_key()) + (a.sort_key() == b.sort_key()) == 1
+            assert (a.sort_key() < b.sort_key()) + (b.sort_key() < a.sort_key()) + (
+                a.sort_key() == b.sort_key()
+            ) == 1
             if a.first_day and b.first_day and a.first_day < b.first_day:
                 assert a.sort_key() < b.sort_key()
 

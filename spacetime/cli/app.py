@@ -17,6 +17,7 @@ import typer
 from spacetime import __version__
 from spacetime.cli.commands import listing, show, validate, vocabulary
 from spacetime.core.errors import ExitCode, SpacetimeError
+from spacetime.output.formats import OutputClosed
 
 __all__ = ["app", "main"]
 
@@ -60,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code (see the README's exit code table)."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or bool(os.environ.get("SPACETIME_DEBUG"))
+    args = [a for a in args if a != "--debug"]  # accepted anywhere on the line
     command = typer.main.get_command(app)
     try:
         result = command.main(args=args, prog_name="spacetime", standalone_mode=False)
@@ -76,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         prefix = "" if err.exit_code is ExitCode.DATA else "spacetime: error: "
         return _fail([prefix + line for line in err.lines()], err.exit_code)
-    except BrokenPipeError:
+    except (OutputClosed, BrokenPipeError):
         _quiet_stdout()
         return ExitCode.OK
     except Exception as err:

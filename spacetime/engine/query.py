@@ -123,7 +123,7 @@ def _status(name: str) -> Status:
 
 def _has_words(event: Event, words: list[str]) -> bool:
     haystack = " ".join(
-        (event.title, event.summary, event.mission or "", " ".join(event.tags), event.id)
+        (event.title, event.summary, event.mission or "", " ".join(event.tags))
     ).casefold()
     return all(word in haystack for word in words)
 

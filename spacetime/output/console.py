@@ -17,10 +17,16 @@ __all__ = ["make_console"]
 PIPE_WIDTH = 100_000
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """Leave a closed pipe to the output layer (Rich would exit with status 1)."""
+        raise BrokenPipeError
+
+
 def make_console(file: TextIO | None = None) -> Console:
     stream = file or sys.stdout
     terminal = stream.isatty()
-    return Console(
+    return _Console(
         file=stream,
         no_color=bool(os.environ.get("NO_COLOR")),
         force_terminal=terminal,

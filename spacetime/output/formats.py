@@ -16,7 +16,11 @@ from typing import Any, TextIO
 
 from spacetime.output.listing import Listing
 
-__all__ = ["OutputFormat", "write"]
+__all__ = ["OutputClosed", "OutputFormat", "write"]
+
+
+class OutputClosed(Exception):
+    """The reader of standard output went away (`| head`); the command should end quietly."""
 
 
 class OutputFormat(StrEnum):
@@ -29,7 +33,12 @@ class OutputFormat(StrEnum):
 
 
 def write(listing: Listing, fmt: OutputFormat, out: TextIO | None = None) -> None:
-    WRITERS[fmt](listing, out or sys.stdout)
+    stream = out or sys.stdout
+    try:
+        WRITERS[fmt](listing, stream)
+        stream.flush()
+    except BrokenPipeError:
+        raise OutputClosed from None
 
 
 def _json(listing: Listing, out: TextIO) -> None:

@@ -1,0 +1,231 @@
+"""Loading and validation: every problem reported as file:line, all of them in one run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI
+from spacetime.core.errors import DataError
+from spacetime.load.loader import load_timeline, review
+
+EVENT = """\
+  - id: {id}
+    date: {date}
+    title: T
+    countries: [{country}]
+    category: satellite
+    status: achieved
+    sources: [https://example.org/x]
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "user.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems(*paths: Path) -> list[str]:
+    with pytest.raises(DataError) as err:
+        load_timeline(list(paths))
+    return err.value.lines()
+
+
+def test_mini_loads_in_date_order(mini) -> None:  # type: ignore[no-untyped-def]
+    assert [e.id for e in mini.events][:4] == ["sputnik-1", "vanguard-tv3", "explorer-1", "gagarin"]
+    assert mini.event("sputnik-1").date.text == "1957-10-04T19:28:34Z"
+    assert mini.event("sputnik-1").origin.line == 42
+
+
+def test_dates_are_read_as_written(tmp_path: Path) -> None:
+    # Unquoted, YAML would make these a date, an int and a float; the loader keeps the text.
+    path = write(
+        tmp_path,
+        "events:\n"
+        + EVENT.format(id="a", date="1957-10-04", country="US")
+        + EVENT.format(id="b", date="1970", country="US").replace("title: T", "title: 1.50"),
+    )
+    timeline = load_timeline([MINI, path])
+    assert timeline.event("a").date.text == "1957-10-04"
+    assert timeline.event("b").date.display() == "1970"
+    assert timeline.event("b").title == "1.50"
+
+
+def test_every_problem_is_reported_with_file_and_line(tmp_path: Path) -> None:
+    text = """\
+events:
+  - id: bad-one
+    date: 2021-02-30
+    title: Bad
+    countries: [US]
+    categry: satellite
+    status: done
+    sources: [ftp://x]
+  - id: Not_A_Slug
+    date: 1970
+    title: T
+    countries: [US]
+    category: satellite
+    status: achieved
+    sources: [https://example.org]
+"""
+    path = write(tmp_path, text)
+    assert problems(MINI, path) == [
+        f"{path}:2: event 'bad-one': missing required field 'category'",
+        f"{path}:3: event 'bad-one': date: impossible date '2021-02-30': February 2021 has 28 days",
+        f"{path}:6: event 'bad-one': unknown field 'categry'; did you mean 'category'?",
+        f"{path}:7: event 'bad-one': status: 'done' is not one of: achieved, failed, partial, planned, cancelled",
+        f"{path}:8: event 'bad-one': sources: item 1 'ftp://x' is not an http(s) URL",
+        f"{path}:9: event 'Not_A_Slug': id: 'Not_A_Slug' is not a slug (lower-case letters, digits, single hyphens)",
+    ]
+
+
+def test_unknown_codes_with_suggestions(tmp_path: Path) -> None:
+    text = (
+        "events:\n"
+        + EVENT.format(id="x", date="1999", country="USA")
+        + "    milestones: [first-satelite]\n"
+    )
+    path = write(tmp_path, text)
+    assert problems(MINI, path) == [
+        f"{path}:5: event 'x': unknown country 'USA'; did you mean 'US'?",
+        f"{path}:9: event 'x': unknown milestone 'first-satelite'; did you mean 'first-satellite'?",
+    ]
+
+
+def test_duplicate_ids_name_both_places_across_files(tmp_path: Path) -> None:
+    path = write(tmp_path, "events:\n" + EVENT.format(id="gagarin", date="1961", country="SU"))
+    assert problems(MINI, path) == [f"{path}:2: duplicate event id 'gagarin' (also at {MINI}:72)"]
+
+
+def test_missing_and_wrong_types(tmp_path: Path) -> None:
+    text = "events:\n  - id: x\n    date: 1999\n    title: [a, b]\n    countries: {a: b}\n"
+    path = write(tmp_path, text)
+    assert problems(path) == [
+        f"{path}:2: event 'x': missing required fields 'category', 'status', 'sources'",
+        f"{path}:4: event 'x': title: should be text, not a list",
+        f"{path}:5: event 'x': countries: should be a list, not a mapping",
+    ]
+
+
+def test_planned_needs_confirmation(tmp_path: Path) -> None:
+    text = "events:\n" + EVENT.format(id="p", date="2030s", country="US").replace(
+        "achieved", "planned"
+    )
+    path = write(tmp_path, text)
+    assert problems(MINI, path) == [
+        f"{path}:2: event 'p': a planned event needs 'confirmed', the date its plan was last confirmed"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "1: the file is empty; a timeline is a mapping with an 'events:' list"),
+        (
+            "- a\n- b\n",
+            "1: the top level is a list; a timeline is a mapping with an 'events:' list",
+        ),
+        (
+            "just text\n",
+            "1: the top level is a single value; a timeline is a mapping with an 'events:' list",
+        ),
+        ("evnts: []\n", "1: unknown top-level key 'evnts'; did you mean 'events'?"),
+        (
+            "events:\n\t- x\n",
+            "2: invalid YAML: a tab in the indentation; YAML indents with spaces only",
+        ),
+        ("events: [\n", "2: invalid YAML: did not find expected node content"),
+        ("format: spacetime/2\n", "1: format 'spacetime/2' is not supported; use 'spacetime/1'"),
+        ("events:\nevents:\n", "2: duplicate key 'events' (first at line 1)"),
+        (
+            "events: !!python/object:os.system x\n",
+            "1: tag 'tag:yaml.org,2002:python/object:os.system' is not allowed; only plain data",
+        ),
+        ("events: 3\n", "1: 'events' should be a list, not text"),
+        ("events: [1]\n", "1: each of 'events' should be a mapping, not text"),
+    ],
+)
+def test_malformed_files(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, text)
+    assert problems(path) == [f"{path}:{message}"]
+
+
+def test_not_utf8_and_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes(b"events:\n  - id: caf\xe9\n")
+    assert problems(path) == [f"{path}:2: not UTF-8 text (byte 0xe9)"]
+    missing = tmp_path / "nope.yaml"
+    assert problems(missing) == [f"{missing}: no such file"]
+    assert problems(tmp_path) == [f"{tmp_path}: is a directory, not a timeline file"]
+
+
+def test_json_timeline_is_accepted(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        '{"events": [{"id": "j", "date": "1999-01", "title": "J", "countries": ["US"],'
+        ' "category": "satellite", "status": "achieved", "sources": ["https://example.org"]}]}',
+        "t.json",
+    )
+    timeline = load_timeline([MINI, path])
+    assert timeline.event("j").date.display() == "Jan 1999"
+
+
+def test_user_file_adds_its_own_entities_and_milestones(tmp_path: Path) -> None:
+    text = """\
+entities:
+  - code: IN
+    name: India
+    kind: country
+    aliases: [india, bharat]
+milestones:
+  - code: first-mars-orbit
+    name: First Mars orbit
+    definition: Orbit Mars.
+events:
+  - id: mom
+    date: 2014-09-24
+    title: Mangalyaan in Mars orbit
+    countries: [IN]
+    category: satellite
+    status: achieved
+    milestones: [first-mars-orbit]
+    sources: [https://example.org/mom]
+"""
+    timeline = load_timeline([MINI, write(tmp_path, text)])
+    assert timeline.entity("Bharat").code == "IN"
+    assert timeline.event("mom").milestones == ("first-mars-orbit",)
+
+
+def test_lineage_cycle_and_alias_clash(tmp_path: Path) -> None:
+    text = """\
+entities:
+  - code: AA
+    name: A
+    kind: country
+    aliases: [china]
+    successor: BB
+  - code: BB
+    name: B
+    kind: country
+    successor: AA
+"""
+    path = write(tmp_path, text)
+    assert problems(MINI, path) == [
+        f"{path}:5: entity 'AA': alias 'china' already names 'CN'",
+        f"{path}:6: entity 'AA': its successors lead back to it",
+        f"{path}:10: entity 'BB': its successors lead back to it",
+    ]
+
+
+def test_review_warns_about_plans_past_their_date(mini) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    assert review(mini, date(2026, 11, 24)) == []
+    warnings = [str(w) for w in review(mini, date(2027, 1, 1))]
+    assert warnings == [
+        f"{MINI}:125: warning: planned event 'soon' (c. 2026) is past its date; "
+        "review it (plan last confirmed 2025-01)"
+    ]
