@@ -229,3 +229,12 @@ def test_review_warns_about_plans_past_their_date(mini) -> None:  # type: ignore
         f"{MINI}:125: warning: planned event 'soon' (c. 2026) is past its date; "
         "review it (plan last confirmed 2025-01)"
     ]
+
+
+def test_a_refused_event_still_gets_its_references_checked(tmp_path: Path) -> None:
+    text = "events:\n" + EVENT.format(id="x", date="2021-02-30", country="USSA")
+    path = write(tmp_path, text)
+    assert problems(MINI, path) == [
+        f"{path}:3: event 'x': date: impossible date '2021-02-30': February 2021 has 28 days",
+        f"{path}:5: event 'x': unknown country 'USSA'; did you mean 'US'?",
+    ]

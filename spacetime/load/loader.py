@@ -35,6 +35,7 @@ class _Parts:
     categories: dict[str, Category] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     records: dict[int, LocatedDict] = field(default_factory=dict)  # id(object) -> its record
+    rejected: list[tuple[dict[str, Any], str, LocatedDict]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -90,6 +91,7 @@ def _read_file(path: Path, name: str, parts: _Parts) -> None:
     else:
         _read_sections(document, reader, parts)
     parts.problems.extend(reader.problems)
+    parts.rejected.extend((values, name, record) for values, record in reader.rejected)
 
 
 def _read_sections(document: dict[str, Any], reader: RecordReader, parts: _Parts) -> None:
@@ -177,28 +179,32 @@ def _cross_check(parts: _Parts) -> None:
                 "successor",
                 f"entity '{entity.code}': its successors lead back to it",
             )
-    for event in parts.events.values():
-        label = f"event '{event.id}'"
-        for code in event.countries:
+    drafts = [
+        (
+            {
+                "id": e.id,
+                "countries": e.countries,
+                "category": e.category,
+                "milestones": e.milestones,
+            },
+            e.origin.file,
+            parts.records[id(e)],
+        )
+        for e in parts.events.values()
+    ] + parts.rejected
+    for values, file, record in drafts:
+        label = f"event '{values.get('id', '?')}'"
+        found: list[tuple[str, str]] = []
+        for code in values.get("countries", ()):
             if code not in parts.entities:
-                problem(
-                    event,
-                    "countries",
-                    _unknown(label, "country", code, parts.entities, owner),
-                )
-        if event.category not in parts.categories:
-            problem(
-                event,
-                "category",
-                _unknown(label, "category", event.category, parts.categories),
-            )
-        for code in event.milestones:
+                found.append(("countries", _unknown(label, "country", code, parts.entities, owner)))
+        category = values.get("category")
+        if category is not None and category not in parts.categories:
+            found.append(("category", _unknown(label, "category", category, parts.categories)))
+        for code in values.get("milestones", ()):
             if code not in parts.milestones:
-                problem(
-                    event,
-                    "milestones",
-                    _unknown(label, "milestone", code, parts.milestones),
-                )
+                found.append(("milestones", _unknown(label, "milestone", code, parts.milestones)))
+        parts.problems.extend(Problem(file, record.line_of(key), text) for key, text in found)
 
 
 def _cycles(entity: Entity, entities: dict[str, Entity]) -> bool:

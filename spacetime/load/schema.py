@@ -157,6 +157,9 @@ class RecordReader:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        self.rejected: list[tuple[dict[str, Any], LocatedDict]] = []
+        """The checked fields of events that were refused, for the cross-file checks."""
+        self.last: dict[str, Any] = {}
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.file, line, message))
@@ -184,6 +187,7 @@ class RecordReader:
     ) -> dict[str, Any] | None:
         """The checked values of a record's fields, or None when any of them is wrong."""
         values: dict[str, Any] = {}
+        self.last = values
         ok = True
         label = what
         for key in ("id", "code"):
@@ -212,14 +216,15 @@ class RecordReader:
 
     def event(self, record: LocatedDict) -> Event | None:
         values = self.fields(record, EVENT_FIELDS, "event")
-        if values is None:
-            return None
-        if values["status"] is Status.PLANNED and "confirmed" not in values:
+        if values is not None and values["status"] is Status.PLANNED and "confirmed" not in values:
             self.problem(
                 record.line,
                 f"event '{values['id']}': a planned event needs 'confirmed', "
                 "the date its plan was last confirmed",
             )
+            values = None
+        if values is None:
+            self.rejected.append((self.last, record))
             return None
         return Event(**values, origin=Origin(self.file, record.line))
 
