@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from spacetime import __version__
-from spacetime.cli.commands import listing, show, validate, vocabulary
+from spacetime.cli.commands import compare, firsts, listing, show, validate, vocabulary
 from spacetime.core.errors import ExitCode, SpacetimeError
 from spacetime.output.formats import OutputClosed
 
@@ -31,6 +31,8 @@ app = typer.Typer(
 )
 app.command("list")(listing.list_events)
 app.command("show")(show.show)
+app.command("compare")(compare.compare)
+app.command("firsts")(firsts.firsts)
 app.command("countries")(vocabulary.countries)
 app.command("milestones")(vocabulary.milestones)
 app.command("validate")(validate.validate)

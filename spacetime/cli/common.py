@@ -7,7 +7,7 @@ from spacetime.core.timeline import Timeline
 from spacetime.load.loader import load_timeline
 from spacetime.load.sources import data_files
 from spacetime.output.formats import write
-from spacetime.output.listing import Listing
+from spacetime.output.listing import Listing, Report
 
 __all__ = ["emit", "load"]
 
@@ -17,5 +17,5 @@ def load(options: DataOptions) -> Timeline:
     return load_timeline(files.paths, files.names)
 
 
-def emit(listing: Listing, options: OutputOptions) -> None:
-    write(listing, options.chosen)
+def emit(answer: Listing | Report, options: OutputOptions) -> None:
+    write(answer, options.chosen)

@@ -135,6 +135,11 @@ class FilterOptions:
         typer.Option("--limit", "-n", help="At most this many events.", rich_help_panel=FILTERS),
     ] = None
 
+    def selects_events(self) -> bool:
+        """Whether any filter other than the country, the order and the limit is given."""
+        chosen = (self.agency, self.category, self.tag, self.status, self.milestone, self.search)
+        return any(chosen) or bool(self.since or self.until)
+
     def query(self) -> Query:
         from spacetime.engine.bounds import parse_bound
 

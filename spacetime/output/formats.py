@@ -14,7 +14,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, TextIO
 
-from spacetime.output.listing import Listing
+from spacetime.output.listing import Listing, Report
 
 __all__ = ["OutputClosed", "OutputFormat", "write"]
 
@@ -32,10 +32,14 @@ class OutputFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
-def write(listing: Listing, fmt: OutputFormat, out: TextIO | None = None) -> None:
+def write(answer: Listing | Report, fmt: OutputFormat, out: TextIO | None = None) -> None:
+    """Write a command's answer in one format to `out` (stdout by default)."""
     stream = out or sys.stdout
     try:
-        WRITERS[fmt](listing, stream)
+        if isinstance(answer, Report):
+            _report(answer, fmt, stream)
+        else:
+            WRITERS[fmt](answer, stream)
         stream.flush()
     except BrokenPipeError:
         raise OutputClosed from None
@@ -105,6 +109,21 @@ def _table(listing: Listing, out: TextIO) -> None:
         console.print(rich_table(listing))
     if listing.footer:
         console.print(listing.footer, markup=False)
+
+
+def _report(report: Report, fmt: OutputFormat, out: TextIO) -> None:
+    if fmt is OutputFormat.JSON:
+        json.dump(report.document, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt in (OutputFormat.TABLE, OutputFormat.MARKDOWN):
+        heading = "## {}\n\n" if fmt is OutputFormat.MARKDOWN else "{}\n"
+        for index, (title, listing) in enumerate(report.sections):
+            if index:
+                out.write("\n")
+            out.write(heading.format(title))
+            WRITERS[fmt](listing, out)
+    else:
+        WRITERS[fmt](report.sections[report.primary][1], out)
 
 
 WRITERS: dict[OutputFormat, Callable[[Listing, TextIO], None]] = {

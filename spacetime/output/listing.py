@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["Column", "Listing"]
+__all__ = ["Column", "Listing", "Report"]
 
 
 @dataclass(frozen=True)
@@ -41,3 +41,13 @@ class Listing:
     """JSON is the one record as an object rather than an array (`show`)."""
     render: Callable[[Console], None] | None = None
     """A custom terminal rendering used instead of the table (`show`)."""
+
+
+@dataclass
+class Report:
+    """An answer in several titled tables (`compare`): JSON is one document; CSV, TSV and JSON
+    Lines carry the primary section; the table and Markdown forms show every section."""
+
+    sections: list[tuple[str, Listing]]
+    document: Any
+    primary: int = 0

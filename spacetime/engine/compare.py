@@ -1,0 +1,213 @@
+"""Compare nations side by side: the milestone matrix, a summary per nation, activity over time.
+
+For each milestone the world first is the earliest achieved claim by anyone; a nation's cell is its
+own earliest achieved claim, or, with the lineage on, the earliest among it and its predecessors
+(Russia's column shows the Soviet Union's firsts, marked with the code that achieved them). A nation
+with no achievement but a plan shows the plan. Lags are measured between first days.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacetime.core.errors import UsageError
+from spacetime.core.model import Event
+from spacetime.core.timeline import Timeline
+from spacetime.engine.firsts import Claim, claims, world_firsts
+
+__all__ = ["Cell", "Comparison", "NationSummary", "Period", "compare", "lag_parts", "nation_cells"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One nation's claim to one milestone (or its plan), with its place in the race."""
+
+    milestone: str
+    nation: str
+    event: Event | None
+    by: str | None = None  # the entity that achieved it, when not the nation itself (SU for RU)
+    planned: bool = False
+    world_first: bool = False
+    first_among: bool = False
+    lag_days: int | None = None
+    lag: tuple[int, int] | None = None  # whole years and months behind the world first
+
+
+@dataclass(frozen=True)
+class Period:
+    start: int  # first year of the period
+    label: str
+
+
+@dataclass(frozen=True)
+class NationSummary:
+    nation: str
+    achieved: int
+    world_firsts: int
+    planned: int
+    median_lag_days: float | None
+    median_lag_by_decade: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Comparison:
+    nations: list[str]
+    milestones: list[str]
+    world_firsts: dict[str, Event]
+    cells: dict[tuple[str, str], Cell]
+    summaries: list[NationSummary]
+    periods: list[Period]
+    activity: dict[str, Counter[tuple[int, str]]]  # nation -> (period start, category) -> count
+
+
+def lag_parts(later: date, earlier: date) -> tuple[int, int]:
+    """Whole years and months from `earlier` to `later` (python-dateutil's relativedelta)."""
+    from dateutil.relativedelta import relativedelta
+
+    delta = relativedelta(later, earlier)
+    return delta.years, delta.months
+
+
+def compare(
+    timeline: Timeline,
+    nations: Sequence[str],
+    *,
+    events: Sequence[Event] | None = None,
+    lineage: bool = True,
+    by: str = "decade",
+) -> Comparison:
+    """Compare 2 to 8 nations over `events` (all of the timeline's by default)."""
+    codes = list(dict.fromkeys(timeline.entity(n).code for n in nations))
+    if not 2 <= len(codes) <= 8:
+        raise UsageError(f"compare takes 2 to 8 different nations, not {len(codes)}")
+    if by not in ("decade", "year"):
+        raise UsageError(f"--by must be decade or year, not '{by}'")
+    scope = Timeline(
+        list(events) if events is not None else timeline.events,
+        timeline.entities,
+        timeline.milestones,
+        timeline.categories,
+    )
+    found = claims(scope)
+    members = {c: [c, *(timeline.predecessors(c) if lineage else [])] for c in codes}
+    world: dict[str, Event] = {}
+    cells: dict[tuple[str, str], Cell] = {}
+    for milestone, claimed in found.items():
+        done = [c for c in claimed if not c.planned]
+        if done:
+            world[milestone] = done[0].event
+        for nation in codes:
+            cells[milestone, nation] = _cell(milestone, nation, claimed, members[nation], world)
+        _mark_first_among(cells, milestone, codes)
+    rows = [m for m in timeline.milestones if events is None or found.get(m)]
+    summaries = [_summary(nation, [cells[m, nation] for m in rows]) for nation in codes]
+    periods, activity = _activity(scope.events, codes, members, by)
+    return Comparison(codes, rows, world, cells, summaries, periods, activity)
+
+
+def nation_cells(timeline: Timeline, nation: str, *, lineage: bool = True) -> list[Cell]:
+    """One nation's cell for every milestone of the vocabulary (`spacetime firsts --country`)."""
+    code = timeline.entity(nation).code
+    members = [code, *(timeline.predecessors(code) if lineage else [])]
+    found = claims(timeline)
+    world = world_firsts(timeline)
+    return [_cell(m, code, found.get(m, []), members, world) for m in timeline.milestones]
+
+
+def _cell(
+    milestone: str, nation: str, claimed: list[Claim], members: list[str], world: dict[str, Event]
+) -> Cell:
+    own = [c for c in claimed if c.country in members]
+    done = [c for c in own if not c.planned]
+    if not done:
+        plans = [c for c in own if c.planned]
+        if plans:
+            return Cell(milestone, nation, plans[0].event, _by(plans[0], nation), planned=True)
+        return Cell(milestone, nation, None)
+    claim = done[0]
+    first = world[milestone]
+    lag_days = _days(claim.event) - _days(first)
+    lag = lag_parts(_first(claim.event), _first(first))
+    return Cell(
+        milestone,
+        nation,
+        claim.event,
+        _by(claim, nation),
+        world_first=claim.event.id == first.id,
+        lag_days=lag_days,
+        lag=lag,
+    )
+
+
+def _mark_first_among(cells: dict[tuple[str, str], Cell], milestone: str, codes: list[str]) -> None:
+    achieved = [cells[milestone, n] for n in codes if cells[milestone, n].lag_days is not None]
+    if not achieved:
+        return
+    best = min(c.lag_days for c in achieved if c.lag_days is not None)
+    for cell in achieved:
+        if cell.lag_days == best:
+            cells[milestone, cell.nation] = _replace(cell, first_among=True)
+
+
+def _replace(cell: Cell, **changes: object) -> Cell:
+    from dataclasses import replace
+
+    return replace(cell, **changes)  # type: ignore[arg-type]
+
+
+def _by(claim: Claim, nation: str) -> str | None:
+    return None if claim.country == nation else claim.country
+
+
+def _first(event: Event) -> date:
+    first = event.date.first_day
+    assert first is not None
+    return first
+
+
+def _days(event: Event) -> int:
+    return _first(event).toordinal()
+
+
+def _summary(nation: str, cells: list[Cell]) -> NationSummary:
+    achieved = [c for c in cells if c.lag_days is not None]
+    lags = [c.lag_days for c in achieved if c.lag_days is not None]
+    by_decade: dict[str, list[int]] = {}
+    for cell in achieved:
+        assert cell.event is not None and cell.lag_days is not None
+        decade = _first(cell.event).year // 10 * 10
+        by_decade.setdefault(f"{decade}s", []).append(cell.lag_days)
+    return NationSummary(
+        nation=nation,
+        achieved=len(achieved),
+        world_firsts=sum(1 for c in achieved if c.world_first),
+        planned=sum(1 for c in cells if c.planned),
+        median_lag_days=statistics.median(lags) if lags else None,
+        median_lag_by_decade={k: statistics.median(v) for k, v in sorted(by_decade.items())},
+    )
+
+
+def _activity(
+    events: Sequence[Event], codes: list[str], members: dict[str, list[str]], by: str
+) -> tuple[list[Period], dict[str, Counter[tuple[int, str]]]]:
+    counts: dict[str, Counter[tuple[int, str]]] = {n: Counter() for n in codes}
+    starts: set[int] = set()
+    for event in events:
+        first = event.date.first_day
+        if first is None:
+            continue
+        start = first.year // 10 * 10 if by == "decade" else first.year
+        for nation in codes:
+            if any(c in members[nation] for c in event.countries):
+                counts[nation][start, event.category] += 1
+                starts.add(start)
+    step = 10 if by == "decade" else 1
+    periods = []
+    if starts:
+        for start in range(min(starts), max(starts) + 1, step):
+            periods.append(Period(start, f"{start}s" if by == "decade" else str(start)))
+    return periods, counts

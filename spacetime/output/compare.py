@@ -1,0 +1,231 @@
+"""The answer of `spacetime compare`: a milestone matrix, a summary per nation, activity over time.
+
+JSON is one document (schema in the README); CSV, TSV and JSON Lines carry the matrix in long form,
+one row per milestone and nation; the table and Markdown forms show all three sections.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacetime.core.timeline import Timeline
+from spacetime.engine.compare import Cell, Comparison
+from spacetime.output.listing import Column, Listing, Report
+
+__all__ = ["comparison_report", "lag_text"]
+
+WORLD = "★"
+AMONG = "◆"
+BAR = "█"
+BAR_WIDTH = 12
+CELL_FIELDS = [
+    "milestone",
+    "nation",
+    "status",
+    "event",
+    "date",
+    "first_day",
+    "mission",
+    "by",
+    "world_first",
+    "first_among",
+    "lag_days",
+    "lag_years",
+    "lag_months",
+]
+
+
+def lag_text(years: int, months: int) -> str:
+    return f"+{years} y {months} m" if years else f"+{months} m"
+
+
+def _years(days: float | None) -> str:
+    return "—" if days is None else f"{days / 365.25:.1f} y"
+
+
+def _cell_record(cell: Cell) -> dict[str, Any]:
+    event = cell.event
+    status = "none" if event is None else "planned" if cell.planned else "achieved"
+    return {
+        "milestone": cell.milestone,
+        "nation": cell.nation,
+        "status": status,
+        "event": event.id if event else None,
+        "date": event.date.text if event else None,
+        "first_day": event.date.first_day.isoformat() if event and event.date.first_day else None,
+        "mission": (event.mission or event.title) if event else None,
+        "by": cell.by,
+        "world_first": cell.world_first,
+        "first_among": cell.first_among,
+        "lag_days": cell.lag_days,
+        "lag_years": cell.lag[0] if cell.lag else None,
+        "lag_months": cell.lag[1] if cell.lag else None,
+    }
+
+
+def _cell_text(cell: Cell) -> str:
+    event = cell.event
+    if event is None:
+        return "—"
+    if cell.planned:
+        return f"planned {event.date.display()}\n{event.mission or event.title}"
+    if cell.world_first:
+        mark = f"{WORLD} world first"
+    else:
+        assert cell.lag is not None
+        mark = lag_text(*cell.lag) + (f" {AMONG}" if cell.first_among else "")
+    by = f" ({cell.by})" if cell.by else ""
+    return f"{event.date.display()}  {mark}\n{event.mission or event.title}{by}"
+
+
+def _matrix(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str, Any]]]:
+    records = [_cell_record(c.cells[m, n]) for m in c.milestones for n in c.nations]
+    rows = [
+        [timeline.milestones[m].name, *(_cell_text(c.cells[m, n]) for n in c.nations)]
+        for m in c.milestones
+    ]
+    legend = (
+        f"{WORLD} world first · {AMONG} first among these nations · +y m: behind the world first"
+        " · (XX): achieved by a predecessor (--no-lineage leaves them out)"
+    )
+    listing = Listing(
+        fields=CELL_FIELDS,
+        records=records,
+        columns=[Column("Milestone"), *(Column(timeline.name_of(n), wrap=True) for n in c.nations)],
+        rows=rows,
+        footer=legend,
+    )
+    document = []
+    for m in c.milestones:
+        first = c.world_firsts.get(m)
+        document.append(
+            {
+                "milestone": m,
+                "name": timeline.milestones[m].name,
+                "world_first": None
+                if first is None
+                else {
+                    "event": first.id,
+                    "date": first.date.text,
+                    "first_day": first.date.first_day.isoformat() if first.date.first_day else None,
+                    "countries": list(first.countries),
+                },
+                "cells": {n: _cell_record(c.cells[m, n]) for n in c.nations},
+            }
+        )
+    return listing, document
+
+
+def _summary(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str, Any]]]:
+    records = [
+        {
+            "nation": s.nation,
+            "achieved": s.achieved,
+            "world_firsts": s.world_firsts,
+            "planned": s.planned,
+            "median_lag_days": s.median_lag_days,
+            "median_lag_by_decade": s.median_lag_by_decade,
+        }
+        for s in c.summaries
+    ]
+    rows = [
+        [
+            timeline.name_of(s.nation),
+            str(s.achieved),
+            str(s.world_firsts),
+            str(s.planned),
+            _years(s.median_lag_days),
+            "; ".join(f"{k} {_years(v)}" for k, v in s.median_lag_by_decade.items()),
+        ]
+        for s in c.summaries
+    ]
+    listing = Listing(
+        fields=list(records[0]) if records else [],
+        records=records,
+        columns=[
+            Column("Nation"),
+            Column("Milestones", justify="right"),
+            Column("World firsts", justify="right"),
+            Column("Planned", justify="right"),
+            Column("Median lag", justify="right"),
+            Column("Median lag by decade reached", wrap=True),
+        ],
+        rows=rows,
+    )
+    return listing, records
+
+
+def _activity(
+    timeline: Timeline, c: Comparison, by_category: bool
+) -> tuple[Listing, dict[str, Any]]:
+    keys: list[tuple[int, str | None, str]] = []
+    for period in c.periods:
+        if by_category:
+            cats = sorted(
+                {cat for n in c.nations for (s, cat) in c.activity[n] if s == period.start}
+            )
+            keys.extend((period.start, cat, f"{period.label} {cat}") for cat in cats)
+        else:
+            keys.append((period.start, None, period.label))
+
+    def count(nation: str, start: int, category: str | None) -> int:
+        return sum(
+            v
+            for (s, cat), v in c.activity[nation].items()
+            if s == start and category in (None, cat)
+        )
+
+    table = {key: [count(n, key[0], key[1]) for n in c.nations] for key in keys}
+    peak = max((v for values in table.values() for v in values), default=0) or 1
+    rows = [
+        [label, *(f"{v:>3} {BAR * round(v / peak * BAR_WIDTH)}" for v in table[(s, cat, label)])]
+        for (s, cat, label) in keys
+    ]
+    document = {
+        "periods": [label for (_, _, label) in keys],
+        "counts": {
+            n: {label: table[key][i] for key in keys for label in [key[2]]}
+            for i, n in enumerate(c.nations)
+        },
+    }
+    listing = Listing(
+        fields=["period", *c.nations],
+        records=[
+            {"period": label, **dict(zip(c.nations, table[(s, cat, label)], strict=True))}
+            for (s, cat, label) in keys
+        ],
+        columns=[Column("Period"), *(Column(timeline.name_of(n)) for n in c.nations)],
+        rows=rows,
+    )
+    return listing, document
+
+
+def comparison_report(
+    timeline: Timeline, c: Comparison, *, lineage: bool, by: str, by_category: bool
+) -> Report:
+    matrix, matrix_doc = _matrix(timeline, c)
+    summary, summary_doc = _summary(timeline, c)
+    activity, activity_doc = _activity(timeline, c, by_category)
+    document = {
+        "nations": [
+            {
+                "code": n,
+                "name": timeline.name_of(n),
+                "includes": [n, *(timeline.predecessors(n) if lineage else [])],
+            }
+            for n in c.nations
+        ],
+        "lineage": lineage,
+        "matrix": matrix_doc,
+        "summary": summary_doc,
+        "activity": {"by": by, "by_category": by_category, **activity_doc},
+    }
+    names = " · ".join(timeline.name_of(n) for n in c.nations)
+    return Report(
+        sections=[
+            (f"Milestones: {names}", matrix),
+            ("Summary", summary),
+            (f"Events per {by}", activity),
+        ],
+        document=document,
+    )

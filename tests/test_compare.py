@@ -1,0 +1,119 @@
+"""`compare` and `firsts` on the small timeline: matrix, lags, lineage, summary, activity, JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+
+from conftest import MINI, Run
+from spacetime.core.timeline import Timeline
+from spacetime.engine.compare import compare, lag_parts
+
+Cli = Callable[..., Run]
+BASE = ("--no-bundled", "--data", str(MINI))
+
+
+def test_matrix_world_first_and_lag(mini: Timeline) -> None:
+    result = compare(mini, ["ussr", "usa", "china"])
+    su, us, cn = (result.cells["first-satellite", n] for n in ("SU", "US", "CN"))
+    assert su.world_first and su.first_among and su.lag_days == 0
+    assert us.event is not None and us.event.id == "explorer-1" and us.lag == (0, 3)
+    assert cn.lag == (12, 6) and cn.lag_days == 4585
+    assert not cn.first_among
+
+
+def test_lineage_gives_russia_the_soviet_firsts_marked(mini: Timeline) -> None:
+    cell = compare(mini, ["russia", "usa"]).cells["first-satellite", "RU"]
+    assert cell.event is not None and cell.event.id == "sputnik-1" and cell.by == "SU"
+    off = compare(mini, ["russia", "usa"], lineage=False).cells["first-satellite", "RU"]
+    assert off.event is None
+
+
+def test_summary_and_activity(mini: Timeline) -> None:
+    result = compare(mini, ["su", "cn"])
+    su, cn = result.summaries
+    assert (su.achieved, su.world_firsts, su.median_lag_days) == (2, 2, 0)
+    assert (cn.achieved, cn.world_firsts, cn.median_lag_days) == (1, 0, 4585)
+    assert cn.median_lag_by_decade == {"1970s": 4585}
+    labels = [p.label for p in result.periods]
+    assert labels[0] == "1950s" and labels[-1] == "2030s"
+    assert sum(result.activity["CN"].values()) == 4
+
+
+def test_lag_parts() -> None:
+    from datetime import date
+
+    assert lag_parts(date(1970, 4, 24), date(1957, 10, 4)) == (12, 6)
+
+
+def test_compare_json_schema(cli: Cli) -> None:
+    doc = cli("compare", *BASE, "china", "russia", "usa", "--json").json()
+    assert [n["code"] for n in doc["nations"]] == ["CN", "RU", "US"]
+    assert doc["nations"][1]["includes"] == ["RU", "SU"]
+    row = next(r for r in doc["matrix"] if r["milestone"] == "first-satellite")
+    assert row["world_first"] == {
+        "event": "sputnik-1",
+        "date": "1957-10-04T19:28:34Z",
+        "first_day": "1957-10-04",
+        "countries": ["SU"],
+    }
+    china = row["cells"]["CN"]
+    assert (china["event"], china["lag_days"], china["lag_years"], china["lag_months"]) == (
+        "china-first-satellite",
+        4585,
+        12,
+        6,
+    )
+    assert row["cells"]["RU"]["by"] == "SU" and row["cells"]["RU"]["world_first"] is True
+    summary = {s["nation"]: s for s in doc["summary"]}
+    assert summary["CN"]["median_lag_days"] == 4585
+    assert doc["activity"]["counts"]["CN"]["1970s"] == 1
+
+
+def test_compare_csv_is_the_matrix_in_long_form(cli: Cli) -> None:
+    out = cli("compare", *BASE, "china", "usa", "--format", "csv").out
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 4  # 2 milestones x 2 nations
+    assert rows[0]["milestone"] == "first-satellite" and rows[0]["nation"] == "CN"
+    assert rows[0]["lag_days"] == "4585"
+
+
+def test_compare_table_marks(cli: Cli) -> None:
+    out = cli("compare", *BASE, "ussr", "china").out
+    assert "★ world first" in out
+    assert "+12 y 6 m" in out
+
+
+def test_compare_errors(cli: Cli) -> None:
+    unknown = cli("compare", *BASE, "china", "atlantis")
+    assert unknown.code == 2
+    assert unknown.err.startswith("spacetime: error: unknown country or organization 'atlantis'")
+    one = cli("compare", *BASE, "china")
+    assert (one.code, one.err) == (
+        2,
+        "spacetime: error: compare takes 2 to 8 different nations, not 1\n",
+    )
+
+
+def test_filters_scope_the_comparison(cli: Cli) -> None:
+    doc = cli(
+        "compare", *BASE, "ussr", "usa", "--milestone", "first-human-in-space", "--json"
+    ).json()
+    assert [r["milestone"] for r in doc["matrix"]] == ["first-human-in-space"]
+
+
+def test_firsts_world_and_nation(cli: Cli) -> None:
+    world = cli("firsts", *BASE, "--json").json()
+    assert [(r["milestone"], r["event"]) for r in world] == [
+        ("first-satellite", "sputnik-1"),
+        ("first-human-in-space", "gagarin"),
+    ]
+    china = cli("firsts", *BASE, "-c", "china", "--json").json()
+    sat = china[0]
+    assert (sat["event"], sat["world_first_event"], sat["lag_days"]) == (
+        "china-first-satellite",
+        "sputnik-1",
+        4585,
+    )
+    assert china[1]["status"] == "none"
