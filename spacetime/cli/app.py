@@ -15,7 +15,16 @@ from typing import Annotated
 import typer
 
 from spacetime import __version__
-from spacetime.cli.commands import compare, firsts, listing, show, validate, vocabulary
+from spacetime.cli.commands import (
+    calendar,
+    compare,
+    firsts,
+    listing,
+    show,
+    stats,
+    validate,
+    vocabulary,
+)
 from spacetime.core.errors import ExitCode, SpacetimeError
 from spacetime.output.formats import OutputClosed
 
@@ -33,6 +42,9 @@ app.command("list")(listing.list_events)
 app.command("show")(show.show)
 app.command("compare")(compare.compare)
 app.command("firsts")(firsts.firsts)
+app.command("stats")(stats.stats)
+app.command("today")(calendar.today)
+app.command("on")(calendar.on)
 app.command("countries")(vocabulary.countries)
 app.command("milestones")(vocabulary.milestones)
 app.command("validate")(validate.validate)

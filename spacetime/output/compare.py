@@ -228,4 +228,5 @@ def comparison_report(
             (f"Events per {by}", activity),
         ],
         document=document,
+        flat=matrix,
     )

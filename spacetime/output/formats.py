@@ -123,7 +123,7 @@ def _report(report: Report, fmt: OutputFormat, out: TextIO) -> None:
             out.write(heading.format(title))
             WRITERS[fmt](listing, out)
     else:
-        WRITERS[fmt](report.sections[report.primary][1], out)
+        WRITERS[fmt](report.flat, out)
 
 
 WRITERS: dict[OutputFormat, Callable[[Listing, TextIO], None]] = {

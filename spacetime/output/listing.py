@@ -45,9 +45,10 @@ class Listing:
 
 @dataclass
 class Report:
-    """An answer in several titled tables (`compare`): JSON is one document; CSV, TSV and JSON
-    Lines carry the primary section; the table and Markdown forms show every section."""
+    """An answer in several titled tables (`compare`, `stats`): JSON is one document; CSV, TSV
+    and JSON Lines carry `flat`, one long-form table; the table and Markdown forms show every
+    section."""
 
     sections: list[tuple[str, Listing]]
     document: Any
-    primary: int = 0
+    flat: Listing

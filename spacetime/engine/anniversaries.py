@@ -1,0 +1,82 @@
+"""On this day: events whose day of the year is a given day (or within a few days of it).
+
+Only dates known to the day count (for an interval, its start). In a year without 29 February,
+the events of 29 February are shown on 28 February; asking for 29 February shows them in any year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from spacetime.core.dates import Precision
+from spacetime.core.errors import UsageError
+from spacetime.core.model import Event
+
+__all__ = ["Anniversary", "anniversaries", "parse_day"]
+
+
+@dataclass(frozen=True, slots=True)
+class Anniversary:
+    event: Event
+    day: date  # the event's own day
+    on: date  # where it falls in the year asked about
+    years: int  # years since the event (negative for a planned, future one)
+
+
+def parse_day(text: str) -> tuple[int, int]:
+    """(month, day) from what people type: "Oct 4", "4 October", "04-12", "2024-10-04"."""
+    cleaned = text.strip()
+    if m := re.fullmatch(r"(\d{1,2})-(\d{1,2})", cleaned):
+        month, day = int(m[1]), int(m[2])
+    else:
+        from dateutil import parser
+
+        try:
+            parsed = parser.parse(cleaned, default=datetime(2000, 1, 1))
+        except (ValueError, OverflowError):
+            raise UsageError(f"'{text}' is not a day (try 'Oct 4', '4 October' or 04-12)") from None
+        month, day = parsed.month, parsed.day
+    if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]):
+        raise UsageError(f"'{text}' is not a day of the year")
+    return month, day
+
+
+def anniversaries(
+    events: Sequence[Event], month: int, day: int, year: int, *, window: int = 0
+) -> list[Anniversary]:
+    """Events whose anniversary in `year` falls within `window` days of month/day."""
+    target = _in_year(month, day, year)
+    found = []
+    for event in events:
+        start = event.date.start
+        if start is None or start.precision < Precision.DAY:
+            continue
+        own = start.first_day
+        if window == 0:
+            leap_day_moved = (month, day) == (2, 28) and _in_year(
+                own.month, own.day, year
+            ) == target
+            if (own.month, own.day) != (month, day) and not leap_day_moved:
+                continue
+            on = target
+        else:
+            on = min(
+                (_in_year(own.month, own.day, y) for y in (year - 1, year, year + 1)),
+                key=lambda d: abs((d - target).days),
+            )
+            if abs((on - target).days) > window:
+                continue
+        found.append(Anniversary(event, own, on, on.year - own.year))
+    found.sort(key=lambda a: (a.on, a.day, a.event.id))
+    return found
+
+
+def _in_year(month: int, day: int, year: int) -> date:
+    """month/day in `year`; 29 February becomes 28 February in a common year."""
+    if (month, day) == (2, 29) and not calendar.isleap(year):
+        return date(year, 2, 28)
+    return date(year, month, day)

@@ -1,0 +1,105 @@
+"""The answers of `spacetime stats` and `spacetime today` / `spacetime on DATE`."""
+
+from __future__ import annotations
+
+from spacetime.core.timeline import Timeline
+from spacetime.engine.anniversaries import Anniversary
+from spacetime.engine.stats import Stats
+from spacetime.output.events import EVENT_FIELDS, STATUS_STYLES, event_record
+from spacetime.output.listing import Column, Listing, Report
+
+__all__ = ["anniversary_listing", "bar", "stats_report"]
+
+BAR = "█"
+BAR_WIDTH = 30
+
+
+def bar(count: int, peak: int, width: int = BAR_WIDTH) -> str:
+    """An inline bar: `count` scaled against `peak`, at least one block for any non-zero count."""
+    if count <= 0 or peak <= 0:
+        return ""
+    return BAR * max(1, round(count / peak * width))
+
+
+def _counts(title: str, key: str, counts: dict[str, int], names: dict[str, str]) -> Listing:
+    peak = max(counts.values(), default=0)
+    return Listing(
+        fields=[key, "events"],
+        records=[{key: k, "events": v} for k, v in counts.items()],
+        columns=[Column(title), Column("Events", justify="right"), Column("")],
+        rows=[[names.get(k, k), str(v), bar(v, peak)] for k, v in counts.items()],
+    )
+
+
+def stats_report(timeline: Timeline, result: Stats) -> Report:
+    countries = {code: timeline.name_of(code) for code in result.by_country}
+    categories = {code: c.name for code, c in timeline.categories.items()}
+    flat = Listing(
+        fields=["dimension", "key", "events"],
+        records=[
+            {"dimension": dimension, "key": k, "events": v}
+            for dimension, counts in (
+                ("decade", result.by_decade),
+                ("country", result.by_country),
+                ("category", result.by_category),
+                ("status", result.by_status),
+            )
+            for k, v in counts.items()
+        ],
+        columns=[],
+        rows=[],
+    )
+    return Report(
+        sections=[
+            (
+                f"{result.total} events, by decade",
+                _counts("Decade", "decade", result.by_decade, {}),
+            ),
+            (
+                "By country (an event of several countries counts for each)",
+                _counts("Country", "country", result.by_country, countries),
+            ),
+            ("By category", _counts("Category", "category", result.by_category, categories)),
+            ("By status", _counts("Status", "status", result.by_status, {})),
+        ],
+        document={
+            "total": result.total,
+            "by_decade": result.by_decade,
+            "by_country": result.by_country,
+            "by_category": result.by_category,
+            "by_status": result.by_status,
+        },
+        flat=flat,
+    )
+
+
+def _ago(years: int) -> str:
+    if years == 0:
+        return "this year"
+    if years < 0:
+        return f"in {-years} year{'s' if years != -1 else ''}"
+    return f"{years} year{'s' if years != 1 else ''} ago"
+
+
+def anniversary_listing(timeline: Timeline, found: list[Anniversary], heading: str) -> Listing:
+    return Listing(
+        fields=[*EVENT_FIELDS, "years_ago"],
+        records=[{**event_record(a.event), "years_ago": a.years} for a in found],
+        columns=[
+            Column("Date"),
+            Column("When"),
+            Column("Event", wrap=True),
+            Column("Countries", wrap=True),
+        ],
+        rows=[
+            [
+                a.event.date.display(),
+                _ago(a.years),
+                a.event.title,
+                timeline.names_of(a.event.countries),
+            ]
+            for a in found
+        ],
+        styles=[STATUS_STYLES[a.event.status] for a in found],
+        footer=f"{heading}: {len(found)} event{'s' if len(found) != 1 else ''}",
+    )
