@@ -35,7 +35,7 @@ def test_summary_and_activity(mini: Timeline) -> None:
     su, cn = result.summaries
     assert (su.achieved, su.world_firsts, su.median_lag_days) == (2, 2, 0)
     assert (cn.achieved, cn.world_firsts, cn.median_lag_days) == (1, 0, 4585)
-    assert cn.median_lag_by_decade == {"1970s": 4585}
+    assert cn.by_decade == {"1970s": (1, 4585)}
     labels = [p.label for p in result.periods]
     assert labels[0] == "1950s" and labels[-1] == "2030s"
     assert sum(result.activity["CN"].values()) == 4
@@ -68,6 +68,7 @@ def test_compare_json_schema(cli: Cli) -> None:
     assert row["cells"]["RU"]["by"] == "SU" and row["cells"]["RU"]["world_first"] is True
     summary = {s["nation"]: s for s in doc["summary"]}
     assert summary["CN"]["median_lag_days"] == 4585
+    assert summary["CN"]["by_decade"] == {"1970s": {"milestones": 1, "median_lag_days": 4585}}
     assert doc["activity"]["counts"]["CN"]["1970s"] == 1
 
 

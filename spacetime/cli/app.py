@@ -17,6 +17,7 @@ import typer
 from spacetime import __version__
 from spacetime.cli.commands import (
     calendar,
+    chart,
     compare,
     firsts,
     listing,
@@ -43,6 +44,7 @@ app.command("show")(show.show)
 app.command("compare")(compare.compare)
 app.command("firsts")(firsts.firsts)
 app.command("stats")(stats.stats)
+app.command("chart")(chart.chart)
 app.command("today")(calendar.today)
 app.command("on")(calendar.on)
 app.command("countries")(vocabulary.countries)

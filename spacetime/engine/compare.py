@@ -50,7 +50,8 @@ class NationSummary:
     world_firsts: int
     planned: int
     median_lag_days: float | None
-    median_lag_by_decade: dict[str, float] = field(default_factory=dict)
+    by_decade: dict[str, tuple[int, float]] = field(default_factory=dict)
+    """Decade reached -> (milestones reached in it, their median lag in days)."""
 
 
 @dataclass
@@ -187,7 +188,7 @@ def _summary(nation: str, cells: list[Cell]) -> NationSummary:
         world_firsts=sum(1 for c in achieved if c.world_first),
         planned=sum(1 for c in cells if c.planned),
         median_lag_days=statistics.median(lags) if lags else None,
-        median_lag_by_decade={k: statistics.median(v) for k, v in sorted(by_decade.items())},
+        by_decade={k: (len(v), statistics.median(v)) for k, v in sorted(by_decade.items())},
     )
 
 

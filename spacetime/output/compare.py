@@ -124,7 +124,10 @@ def _summary(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str,
             "world_firsts": s.world_firsts,
             "planned": s.planned,
             "median_lag_days": s.median_lag_days,
-            "median_lag_by_decade": s.median_lag_by_decade,
+            "by_decade": {
+                decade: {"milestones": n, "median_lag_days": lag}
+                for decade, (n, lag) in s.by_decade.items()
+            },
         }
         for s in c.summaries
     ]
@@ -135,7 +138,7 @@ def _summary(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str,
             str(s.world_firsts),
             str(s.planned),
             _years(s.median_lag_days),
-            "; ".join(f"{k} {_years(v)}" for k, v in s.median_lag_by_decade.items()),
+            "; ".join(f"{k}: {n} at {_years(lag)}" for k, (n, lag) in s.by_decade.items()),
         ]
         for s in c.summaries
     ]
@@ -148,7 +151,7 @@ def _summary(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str,
             Column("World firsts", justify="right"),
             Column("Planned", justify="right"),
             Column("Median lag", justify="right"),
-            Column("Median lag by decade reached", wrap=True),
+            Column("Reached per decade: count at median lag", wrap=True),
         ],
         rows=rows,
     )

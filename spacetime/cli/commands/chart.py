@@ -1,0 +1,103 @@
+"""`spacetime chart [filters]`: the timeline drawn in the terminal, saved as SVG or HTML on demand."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from spacetime.cli.common import load
+from spacetime.cli.options import DataOptions, FilterOptions, use
+from spacetime.core.errors import UsageError
+from spacetime.engine.firsts import world_firsts
+from spacetime.engine.query import run
+from spacetime.output.chart import lanes_by, render_chart
+from spacetime.output.files import write_text_file
+
+MAX_LANES = 12
+
+
+@use(data=DataOptions, filters=FilterOptions)
+def chart(
+    lanes: Annotated[
+        str,
+        typer.Option(
+            "--lanes", help="One lane per country or per category.", metavar="country|category"
+        ),
+    ] = "country",
+    width: Annotated[
+        int | None,
+        typer.Option("--width", help="Columns (default: the terminal's, or 100 in a pipe)."),
+    ] = None,
+    svg: Annotated[Path | None, typer.Option("--svg", help="Also save the chart as SVG.")] = None,
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Also save the chart as HTML.")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing --svg/--html file.")
+    ] = False,
+    *,
+    data: DataOptions,
+    filters: FilterOptions,
+) -> None:
+    """Draw the timeline: a lane per nation (or category), years across, firsts emphasised."""
+    if lanes not in ("country", "category"):
+        raise UsageError(f"--lanes must be country or category, not '{lanes}'")
+    if width is not None and width < 40:
+        raise UsageError(f"--width must be 40 or more, not {width}")
+    for path in (svg, html):
+        if path is not None and path.exists() and not force:
+            raise UsageError(f"{path} exists; use --force to overwrite it")
+    timeline = load(data)
+    matches = run(timeline, filters.query())
+    firsts = {e.id for e in world_firsts(timeline).values()}
+    if lanes == "category":
+        used = {m.event.category for m in matches}
+        keys = [(c.code, c.name) for c in timeline.categories.values() if c.code in used]
+        key_of = {m.event.id: [m.event.category] for m in matches}
+    else:
+        requested = [timeline.entity(n).code for n in _names(filters.country)]
+        key_of = {
+            m.event.id: [m.stands_for] if m.stands_for else list(m.event.countries) for m in matches
+        }
+        codes = requested or _busiest([c for keys in key_of.values() for c in keys])
+        keys = [(code, timeline.name_of(code)) for code in codes]
+    drawn = lanes_by((m.event for m in matches), keys, key_of, firsts)
+    title = f"{len(matches)} events · lanes by {lanes}"
+    from spacetime.output.console import make_console
+
+    console = make_console()
+    columns = width or (console.width if sys.stdout.isatty() else 100)
+    picture = render_chart(drawn, columns, title)
+    console.print(picture, crop=False)
+    if svg or html:
+        _save(picture, columns, svg, html)
+
+
+def _names(values: list[str] | None) -> list[str]:
+    return [p.strip() for v in values or [] for p in v.split(",") if p.strip()]
+
+
+def _busiest(codes: list[str]) -> list[str]:
+    from collections import Counter
+
+    return [code for code, _ in Counter(codes).most_common(MAX_LANES)]
+
+
+def _save(picture: object, width: int, svg: Path | None, html: Path | None) -> None:
+    import io
+
+    from rich.console import Console
+
+    recorder = Console(
+        record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor"
+    )
+    recorder.print(picture, crop=False)
+    if svg is not None:
+        write_text_file(svg, recorder.export_svg(title="spacetime chart", clear=False))
+        print(f"saved {svg}", file=sys.stderr)
+    if html is not None:
+        write_text_file(html, recorder.export_html(clear=False))
+        print(f"saved {html}", file=sys.stderr)
