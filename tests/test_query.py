@@ -67,7 +67,11 @@ def test_filters(mini: Timeline) -> None:
     assert ids(mini, agencies=["jpl"]) == ["explorer-1"]
     assert ids(mini, tags=["ilrs"]) == ["ilrs-mou"]
     assert ids(mini, text="SATELLITE first") == ["sputnik-1"]
+    assert ids(mini, text="first satel") == ["sputnik-1"]
     assert ids(mini, text="sputnik") == ["sputnik-1"]
+    # Words match at the start of a word: "station" yes, "tation" no.
+    assert ids(mini, text="station") == ["iss-occupation", "ilrs-mou"]
+    assert ids(mini, text="tation") == []
 
 
 def test_date_range_overlap(mini: Timeline) -> None:

@@ -8,6 +8,7 @@ when its own period overlaps the range (an ongoing event overlaps every range af
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -61,7 +62,7 @@ def run(timeline: Timeline, query: Query) -> list[Match]:
     statuses = {_status(s) for s in query.statuses}
     agencies = {a.casefold() for a in query.agencies}
     tags = {t.casefold() for t in query.tags}
-    words = query.text.casefold().split() if query.text else []
+    words = [_word(w) for w in query.text.casefold().split()] if query.text else []
     if query.since and query.until and query.since > query.until:
         raise UsageError(
             f"the range is empty: --since {query.since} is after --until {query.until}"
@@ -121,11 +122,16 @@ def _status(name: str) -> Status:
         raise UnknownName("status", name, [s.value for s in Status]) from None
 
 
-def _has_words(event: Event, words: list[str]) -> bool:
+def _word(word: str) -> re.Pattern[str]:
+    """A search word matches at the start of a word: `iss` finds "ISS" but not "mission"."""
+    return re.compile(r"(?<![^\W_])" + re.escape(word))
+
+
+def _has_words(event: Event, words: list[re.Pattern[str]]) -> bool:
     haystack = " ".join(
         (event.title, event.summary, event.mission or "", " ".join(event.tags))
     ).casefold()
-    return all(word in haystack for word in words)
+    return all(word.search(haystack) for word in words)
 
 
 def _overlaps(event: Event, since: date | None, until: date | None) -> bool:
