@@ -19,6 +19,7 @@ from spacetime.cli.commands import (
     calendar,
     chart,
     compare,
+    export,
     firsts,
     listing,
     show,
@@ -45,6 +46,7 @@ app.command("compare")(compare.compare)
 app.command("firsts")(firsts.firsts)
 app.command("stats")(stats.stats)
 app.command("chart")(chart.chart)
+app.command("export")(export.export)
 app.command("today")(calendar.today)
 app.command("on")(calendar.on)
 app.command("countries")(vocabulary.countries)

@@ -1,0 +1,71 @@
+"""Knight Lab TimelineJS JSON: dates carry only the fields their precision supports.
+
+Approximate, uncertain, decade and planned dates get a `display_date` ("c. 2026", "planned 2028");
+an interval with a known end gets an `end_date`, other events none. Events are grouped by their
+first country, and a few eras frame the story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from spacetime.core.dates import Point, Precision
+from spacetime.core.model import Event, Status
+from spacetime.core.timeline import Timeline
+
+__all__ = ["ERAS", "to_timelinejs"]
+
+# Periods shown as TimelineJS eras: (headline, first year, last year).
+ERAS = (
+    ("Precursors", 1903, 1956),
+    ("Space Race", 1957, 1975),
+    ("Stations and shuttles", 1976, 1997),
+    ("The ISS era", 1998, 2019),
+    ("New Moon race", 2020, 2035),
+)
+
+
+def _date(point: Point) -> dict[str, Any]:
+    fields: dict[str, Any] = {"year": point.year}
+    if point.precision >= Precision.MONTH and point.month is not None:
+        fields["month"] = point.month
+    if point.precision >= Precision.DAY and point.day is not None:
+        fields["day"] = point.day
+    if point.precision is Precision.TIME and point.time is not None:
+        hour, minute, *_ = point.time.split(":")
+        fields["hour"], fields["minute"] = int(hour), int(minute)
+    return fields
+
+
+def _slide(timeline: Timeline, event: Event) -> dict[str, Any] | None:
+    start = event.date.start
+    if start is None:
+        return None
+    slide: dict[str, Any] = {"unique_id": event.id, "start_date": _date(start)}
+    if event.date.interval and event.date.end is not None:
+        slide["end_date"] = _date(event.date.end)
+    display = None
+    if event.status is Status.PLANNED:
+        display = f"planned {event.date.display()}"
+    elif start.precision <= Precision.DECADE or event.date.approximate or event.date.uncertain:
+        display = event.date.display()
+    if display:
+        slide["display_date"] = display
+    text = event.summary or ""
+    links = " ".join(f'<a href="{url}">source {i}</a>' for i, url in enumerate(event.sources, 1))
+    slide["text"] = {"headline": event.title, "text": f"<p>{text}</p><p>{links}</p>"}
+    slide["group"] = timeline.name_of(event.countries[0])
+    return slide
+
+
+def to_timelinejs(timeline: Timeline, events: Sequence[Event]) -> dict[str, Any]:
+    slides = [s for s in (_slide(timeline, e) for e in events) if s is not None]
+    return {
+        "title": {"text": {"headline": "The space age", "text": "<p>Exported by spacetime.</p>"}},
+        "events": slides,
+        "eras": [
+            {"start_date": {"year": first}, "end_date": {"year": last}, "text": {"headline": name}}
+            for name, first, last in ERAS
+        ],
+    }

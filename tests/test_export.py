@@ -1,0 +1,142 @@
+"""Exports, each read back by a real consumer: icalendar, sqlite3, json, and spacetime itself."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import icalendar
+
+from conftest import MINI, Run
+from spacetime.load.loader import load_timeline
+
+Cli = Callable[..., Run]
+BASE = ("--no-bundled", "--data", str(MINI))
+
+
+def test_ics_parses_with_yearly_rules_and_right_days(cli: Cli) -> None:
+    result = cli("export", "ics", *BASE)
+    assert result.code == 0
+    calendar = icalendar.Calendar.from_ical(result.out)
+    events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+    # Only events known to the day: not the year-only, month-only or decade ones.
+    assert set(events) == {
+        f"{i}@spacetime"
+        for i in (
+            "sputnik-1",
+            "explorer-1",
+            "vanguard-tv3",
+            "gagarin",
+            "china-first-satellite",
+            "iss-occupation",
+            "ilrs-mou",
+        )
+    }
+    sputnik = events["sputnik-1@spacetime"]
+    assert sputnik.decoded("dtstart") == date(1957, 10, 4)
+    assert sputnik.decoded("dtend") == date(1957, 10, 5)
+    assert sputnik["rrule"]["FREQ"] == ["YEARLY"]
+    assert str(sputnik["summary"]) == "Sputnik 1 launched"
+    assert str(sputnik["url"]) == "https://example.org/sputnik"
+    assert str(sputnik["description"]).startswith("1957 (4 Oct 1957 19:28:34 UTC), Soviet Union.")
+
+
+def test_timelinejs_has_only_allowed_keys_and_no_invented_fields(cli: Cli) -> None:
+    doc = cli("export", "timelinejs", *BASE).json()
+    allowed = {"unique_id", "start_date", "end_date", "display_date", "text", "group"}
+    slides = {s["unique_id"]: s for s in doc["events"]}
+    for slide in doc["events"]:
+        assert set(slide) <= allowed
+        assert set(slide["text"]) == {"headline", "text"}
+    assert slides["year-only"]["start_date"] == {"year": 1970}
+    assert slides["russia-founded-agency"]["start_date"] == {"year": 1992, "month": 2}
+    assert slides["explorer-1"]["start_date"] == {"year": 1958, "month": 2, "day": 1}
+    assert "end_date" not in slides["explorer-1"] and "end_date" not in slides["iss-occupation"]
+    assert slides["moon-plan"]["display_date"] == "planned 2030s"
+    assert slides["soon"]["display_date"] == "planned c. 2026"
+    assert slides["sputnik-1"]["start_date"] == {
+        "year": 1957,
+        "month": 10,
+        "day": 4,
+        "hour": 19,
+        "minute": 28,
+    }
+    assert slides["ilrs-mou"]["group"] == "China"
+    assert [e["text"]["headline"] for e in doc["eras"]][1] == "Space Race"
+
+
+def test_sqlite_opens_checks_clean_and_searches(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "space.db"
+    result = cli("export", "sqlite", *BASE, "-o", str(path))
+    assert (result.code, result.err) == (0, f"exported 11 events to {path}\n")
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert db.execute("SELECT count(*) FROM events").fetchone() == (11,)
+        hits = db.execute(
+            "SELECT events.id FROM events_fts JOIN events ON events.rowid = events_fts.rowid"
+            " WHERE events_fts MATCH 'Sputnik'"
+        ).fetchall()
+        assert hits == [("sputnik-1",)]
+        row = db.execute(
+            "SELECT date, precision, first_day, last_day FROM events WHERE id = 'moon-plan'"
+        ).fetchone()
+        assert row == ("2030s", "decade", "2030-01-01", "2039-12-31")
+        assert db.execute("SELECT successor FROM entities WHERE code = 'SU'").fetchone() == ("RU",)
+        assert db.execute(
+            "SELECT entity_code FROM event_countries WHERE event_id = 'ilrs-mou' ORDER BY 1"
+        ).fetchall() == [("CN",), ("RU",)]
+    db.close()
+
+
+def test_yaml_round_trips(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "export.yaml"
+    assert cli("export", "yaml", *BASE, "-o", str(path)).code == 0
+    original, again = load_timeline([MINI]), load_timeline([path])
+    assert again.events == original.events
+    assert again.entities == original.entities
+    assert again.milestones == original.milestones
+
+
+def test_bundled_timeline_round_trips_through_yaml(tmp_path: Path) -> None:
+    from spacetime.load.sources import bundled_path
+    from spacetime.output.yamlfmt import dump_timeline
+
+    bundled = load_timeline([bundled_path()])
+    text = dump_timeline(
+        bundled.events,
+        bundled.entities.values(),
+        bundled.milestones.values(),
+        bundled.categories.values(),
+    )
+    path = tmp_path / "bundled.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert load_timeline([path]).events == bundled.events
+
+
+def test_export_never_overwrites_without_force(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "out.csv"
+    path.write_text("keep me", encoding="utf-8")
+    refused = cli("export", "csv", *BASE, "-o", str(path))
+    assert (refused.code, refused.err) == (
+        2,
+        f"spacetime: error: {path} exists; use --force to overwrite it\n",
+    )
+    assert path.read_text(encoding="utf-8") == "keep me"
+    assert cli("export", "csv", *BASE, "-o", str(path), "--force").code == 0
+    assert path.read_text(encoding="utf-8").startswith("id,date,")
+
+
+def test_export_filters_and_list_formats(cli: Cli) -> None:
+    lines = cli("export", "jsonl", *BASE, "-c", "china").out.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [
+        "china-first-satellite",
+        "ilrs-mou",
+        "soon",
+        "moon-plan",
+    ]
+    assert (
+        cli("export", "sqlite", *BASE).err == "spacetime: error: sqlite needs a file: add -o FILE\n"
+    )
