@@ -19,10 +19,12 @@ MINI = FIXTURES / "mini.yaml"
 
 
 @pytest.fixture(autouse=True)
-def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     for name in ("SPACETIME_DATA", "NO_COLOR", "SPACETIME_DEBUG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("SPACETIME_TODAY", "2026-11-24")
+    # A personal data folder of the test's own, empty unless the test writes to it.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from spacetime.cli.commands import (
     calendar,
     chart,
     compare,
+    edit,
     export,
     firsts,
     listing,
@@ -47,6 +48,11 @@ app.command("firsts")(firsts.firsts)
 app.command("stats")(stats.stats)
 app.command("chart")(chart.chart)
 app.command("export")(export.export)
+app.command("init")(edit.init)
+app.command("add")(edit.add)
+app.command("remove")(edit.remove)
+app.command("fmt")(edit.fmt)
+app.command("schema")(edit.schema)
 app.command("today")(calendar.today)
 app.command("on")(calendar.on)
 app.command("countries")(vocabulary.countries)

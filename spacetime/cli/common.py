@@ -13,7 +13,9 @@ __all__ = ["emit", "load"]
 
 
 def load(options: DataOptions) -> Timeline:
-    files = data_files(options.data or [], bundled=not options.no_bundled)
+    files = data_files(
+        options.data or [], bundled=not options.no_bundled, personal=not options.no_personal
+    )
     return load_timeline(files.paths, files.names)
 
 

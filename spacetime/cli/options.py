@@ -43,6 +43,14 @@ class DataOptions:
         bool,
         typer.Option("--no-bundled", help="Leave the bundled timeline out.", rich_help_panel=DATA),
     ] = False
+    no_personal: Annotated[
+        bool,
+        typer.Option(
+            "--no-personal",
+            help="Leave out your personal timeline (the one `spacetime add` writes by default).",
+            rich_help_panel=DATA,
+        ),
+    ] = False
 
 
 def _split(values: list[str] | None) -> list[str]:

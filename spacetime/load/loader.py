@@ -9,7 +9,7 @@ event whose date has passed).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,9 +19,9 @@ from spacetime.core.errors import DataError, Problem, suggest
 from spacetime.core.model import Category, Entity, Event, Milestone, Status
 from spacetime.core.timeline import Timeline
 from spacetime.load.schema import SECTIONS, RecordReader
-from spacetime.load.yamlread import LocatedDict, ReadError, read_document
+from spacetime.load.yamlread import LocatedDict, ReadError, parse_text, read_document
 
-__all__ = ["load_timeline", "review"]
+__all__ = ["load_timeline", "reference_problems", "review"]
 
 FORMAT = "spacetime/1"
 
@@ -39,12 +39,18 @@ class _Parts:
     problems: list[Problem] = field(default_factory=list)
 
 
-def load_timeline(paths: Sequence[Path], names: Sequence[str] | None = None) -> Timeline:
-    """Read and check `paths` (shown in messages as `names`); DataError lists every problem."""
+def load_timeline(
+    paths: Sequence[Path],
+    names: Sequence[str] | None = None,
+    texts: Mapping[Path, str] | None = None,
+) -> Timeline:
+    """Read and check `paths` (shown in messages as `names`); DataError lists every problem.
+
+    `texts` gives the content to check instead of a file's own (an edit not yet written)."""
     names = list(names) if names is not None else [str(p) for p in paths]
     parts = _Parts()
     for path, name in zip(paths, names, strict=True):
-        _read_file(path, name, parts)
+        _read_file(path, name, parts, (texts or {}).get(path))
     _cross_check(parts)
     if parts.problems:
         raise DataError(sorted(parts.problems, key=_problem_order(names)))
@@ -71,10 +77,13 @@ def review(timeline: Timeline, today: date) -> list[Problem]:
     return warnings
 
 
-def _read_file(path: Path, name: str, parts: _Parts) -> None:
+def _read_file(path: Path, name: str, parts: _Parts, text: str | None = None) -> None:
     reader = RecordReader(name)
     try:
-        document, structural = read_document(path)
+        if text is None:
+            document, structural = read_document(path)
+        else:
+            document, structural = parse_text(text, json_file=path.suffix.lower() == ".json")
     except ReadError as err:
         parts.problems.append(Problem(name, err.line, err.message))
         return
@@ -193,18 +202,40 @@ def _cross_check(parts: _Parts) -> None:
         for e in parts.events.values()
     ] + parts.rejected
     for values, file, record in drafts:
-        label = f"event '{values.get('id', '?')}'"
-        found: list[tuple[str, str]] = []
-        for code in values.get("countries", ()):
-            if code not in parts.entities:
-                found.append(("countries", _unknown(label, "country", code, parts.entities, owner)))
-        category = values.get("category")
-        if category is not None and category not in parts.categories:
-            found.append(("category", _unknown(label, "category", category, parts.categories)))
-        for code in values.get("milestones", ()):
-            if code not in parts.milestones:
-                found.append(("milestones", _unknown(label, "milestone", code, parts.milestones)))
+        found = _references(values, parts.entities, parts.categories, parts.milestones, owner)
         parts.problems.extend(Problem(file, record.line_of(key), text) for key, text in found)
+
+
+def reference_problems(values: Mapping[str, Any], timeline: Timeline) -> list[str]:
+    """What an event's fields name that `timeline` does not know (for an event not yet written)."""
+    aliases = {
+        a: e.code for e in timeline.entities.values() for a in (e.code.casefold(), *e.aliases)
+    }
+    found = _references(
+        values, timeline.entities, timeline.categories, timeline.milestones, aliases
+    )
+    return [text for _key, text in found]
+
+
+def _references(
+    values: Mapping[str, Any],
+    entities: Mapping[str, Entity],
+    categories: Mapping[str, Category],
+    milestones: Mapping[str, Milestone],
+    aliases: dict[str, str],
+) -> list[tuple[str, str]]:
+    label = f"event '{values.get('id', '?')}'"
+    found: list[tuple[str, str]] = []
+    for code in values.get("countries", ()):
+        if code not in entities:
+            found.append(("countries", _unknown(label, "country", code, entities, aliases)))
+    category = values.get("category")
+    if category is not None and category not in categories:
+        found.append(("category", _unknown(label, "category", category, categories)))
+    for code in values.get("milestones", ()):
+        if code not in milestones:
+            found.append(("milestones", _unknown(label, "milestone", code, milestones)))
+    return found
 
 
 def _cycles(entity: Entity, entities: dict[str, Entity]) -> bool:

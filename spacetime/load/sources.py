@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ENV_VAR", "DataFiles", "bundled_path", "data_files"]
+__all__ = ["ENV_VAR", "DataFiles", "bundled_path", "data_files", "personal_path"]
 
 ENV_VAR = "SPACETIME_DATA"
 
@@ -33,18 +33,33 @@ def bundled_path() -> Path:
     return package.parent / "data" / "timeline.yaml"
 
 
+def personal_path() -> Path:
+    """The user's own timeline, loaded when it exists (XDG data folder on Linux)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("spacetime", appauthor=False) / "timeline.yaml"
+
+
 def data_files(
     extra: Sequence[Path] = (),
     *,
     bundled: bool = True,
+    personal: bool = True,
     env: Mapping[str, str] | None = None,
 ) -> DataFiles:
-    """The bundled timeline (unless left out), then `$SPACETIME_DATA`'s files, then `extra`."""
+    """The bundled timeline (unless left out), the personal one (when it exists), then
+    `$SPACETIME_DATA`'s files, then `extra`; a file named twice is read once."""
     env = os.environ if env is None else env
     paths: list[Path] = [bundled_path()] if bundled else []
     names: list[str] = [_show(paths[0])] if bundled else []
+    mine = personal_path() if personal else None
     from_env = [Path(p) for p in env.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
-    for path in [*from_env, *extra]:
+    candidates = [*([mine] if mine is not None and mine.is_file() else []), *from_env, *extra]
+    seen = {p.resolve() for p in paths}
+    for path in candidates:
+        if path.resolve() in seen:
+            continue
+        seen.add(path.resolve())
         paths.append(path)
         names.append(str(path))
     return DataFiles(tuple(paths), tuple(names))

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["LocatedDict", "LocatedList", "ReadError", "read_document"]
+__all__ = ["LocatedDict", "LocatedList", "ReadError", "parse_text", "read_document"]
 
 _CORE_TAGS = {
     "tag:yaml.org,2002:" + name
@@ -70,8 +70,12 @@ def read_document(path: Path) -> tuple[Any, list[tuple[int, str]]]:
         raise ReadError(0, "permission denied") from None
     except OSError as err:
         raise ReadError(0, f"cannot read: {err.strerror or err}") from None
-    text = _decode(data)
-    if path.suffix.lower() == ".json":
+    return parse_text(_decode(data), json_file=path.suffix.lower() == ".json")
+
+
+def parse_text(text: str, *, json_file: bool = False) -> tuple[Any, list[tuple[int, str]]]:
+    """Like `read_document`, for text already in memory."""
+    if json_file:
         return _read_json(text), []
     return _read_yaml(text)
 

@@ -13,10 +13,10 @@ from collections.abc import Iterable
 
 from spacetime.core.model import Category, Entity, Event, Milestone
 
-__all__ = ["dump_timeline", "event_lines"]
+__all__ = ["dump_timeline", "entity_lines", "event_lines", "term_lines"]
 
 WIDTH = 100
-_PLAIN = re.compile(r"[A-Za-z0-9(][^\n#:]*[^\s:]|[A-Za-z0-9]")
+_PLAIN = re.compile(r"[A-Za-z0-9(][^\n]*[^\s:]|[A-Za-z0-9]")
 _INLINE_SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._'/&+-]*")
 _RESERVED = {"true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"}
 _DATE_LIKE = re.compile(r"[0-9][0-9X]{3}[-0-9XTZ:./?~%s]*")
@@ -91,7 +91,7 @@ def event_lines(event: Event) -> list[str]:
     return lines
 
 
-def _entity_lines(entity: Entity) -> list[str]:
+def entity_lines(entity: Entity) -> list[str]:
     lines = [
         f"  - code: {entity.code}",
         f"    name: {scalar(entity.name)}",
@@ -104,7 +104,7 @@ def _entity_lines(entity: Entity) -> list[str]:
     return lines
 
 
-def _term_lines(term: Milestone | Category) -> list[str]:
+def term_lines(term: Milestone | Category) -> list[str]:
     return [
         f"  - code: {term.code}",
         f"    name: {scalar(term.name)}",
@@ -121,9 +121,9 @@ def dump_timeline(
     """A whole timeline file in the canonical layout."""
     out = ["format: spacetime/1"]
     sections = (
-        ("entities", [_entity_lines(e) for e in entities]),
-        ("milestones", [_term_lines(m) for m in milestones]),
-        ("categories", [_term_lines(c) for c in categories]),
+        ("entities", [entity_lines(e) for e in entities]),
+        ("milestones", [term_lines(m) for m in milestones]),
+        ("categories", [term_lines(c) for c in categories]),
     )
     for name, blocks in sections:
         if blocks:

@@ -26,7 +26,11 @@ def validate(
     data: DataOptions,
 ) -> None:
     """Check timeline files: every problem as file:line, then a summary. Exit 3 if any is invalid."""
-    chosen = data_files([*(data.data or []), *(files or [])], bundled=not data.no_bundled)
+    chosen = data_files(
+        [*(data.data or []), *(files or [])],
+        bundled=not data.no_bundled,
+        personal=not data.no_personal,
+    )
     checked = {str(f) for f in files} if files else set(chosen.names)
     timeline = load_timeline(chosen.paths, chosen.names)
     warnings = [w for w in review(timeline, today()) if w.file in checked]

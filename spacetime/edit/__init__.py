@@ -1,0 +1,1 @@
+"""Editing timeline files safely: text-level edits, validated, locked and written atomically."""

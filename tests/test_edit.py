@@ -1,0 +1,301 @@
+"""Editing timelines: init, add, remove, fmt and the schema, without losing a byte."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import MINI, Run
+from spacetime.cli.commands.edit import slugify
+from spacetime.load.loader import load_timeline
+from spacetime.load.sources import bundled_path
+
+Cli = Callable[..., Run]
+BASE = ("--no-bundled", "--data", str(MINI))
+
+HAND_WRITTEN = """\
+# My course timeline.   Kept by hand; comments matter.
+format: spacetime/1
+
+events:
+  # The first one
+  - id: first-lecture
+    date: "1957-10-04"     # same day as Sputnik
+    title: First lecture
+    countries: [ US ]
+    category: satellite
+    status: achieved
+    sources:
+      - https://example.org/one
+
+  - {id: second, date: 1961, title: Second, countries: [SU], category: human-spaceflight, status: achieved, sources: ['https://example.org/two']}
+# trailing comment
+"""
+
+ADD = (
+    "--date",
+    "1969-07-20",
+    "--title",
+    "Moon landing shown in class",
+    "-c",
+    "US",
+    "--category",
+    "moon",
+    "--source",
+    "https://example.org/m",
+)
+
+
+def test_add_keeps_everything_else_byte_for_byte(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "course.yaml"
+    path.write_bytes(HAND_WRITTEN.encode())
+    result = cli("add", *BASE, "--to", str(path), *ADD, "--id", "moon")
+    assert result.code == 0, result.err
+    after = path.read_bytes().decode()
+    added = "\n".join(
+        [
+            "  - id: moon",
+            "    date: 1969-07-20",
+            "    title: Moon landing shown in class",
+            "    countries: [US]",
+            "    category: moon",
+            "    status: achieved",
+            "    sources:",
+            "      - https://example.org/m",
+        ]
+    )
+    before_lines = HAND_WRITTEN.splitlines()
+    # Inserted after the last event, before the trailing top-level comment.
+    assert after == "\n".join([*before_lines[:-1], added, before_lines[-1]]) + "\n"
+    timeline = load_timeline([MINI, path])
+    assert timeline.event("moon").date.text == "1969-07-20"
+
+
+def test_add_derives_the_id_and_keeps_windows_line_endings(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "crlf.yaml"
+    path.write_bytes(HAND_WRITTEN.replace("\n", "\r\n").encode())
+    assert cli("add", *BASE, "--to", str(path), *ADD).code == 0
+    data = path.read_bytes()
+    assert data.startswith(HAND_WRITTEN.replace("\n", "\r\n").split("# trailing")[0].encode())
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    assert b"  - id: moon-landing-shown-in-class\r\n" in data
+
+
+def test_failing_validation_leaves_the_file_unchanged(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "course.yaml"
+    path.write_bytes(HAND_WRITTEN.encode())
+    bad = cli(
+        "add",
+        *BASE,
+        "--to",
+        str(path),
+        "--date",
+        "2021-02-30",
+        "--title",
+        "X",
+        "-c",
+        "USA",
+        "--category",
+        "moon",
+        "--source",
+        "https://e.org",
+    )
+    assert bad.code == 3
+    assert bad.err.splitlines() == [
+        f"{path}: event 'x': date: impossible date '2021-02-30': February 2021 has 28 days",
+        f"{path}: event 'x': unknown country 'USA'; did you mean 'US'?",
+    ]
+    duplicate = cli("add", *BASE, "--to", str(path), *ADD, "--id", "gagarin")
+    assert duplicate.code == 3 and "duplicate event id 'gagarin'" in duplicate.err
+    assert path.read_bytes() == HAND_WRITTEN.encode()
+
+
+def test_a_crash_before_the_rename_leaves_the_original(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "course.yaml"
+    path.write_bytes(HAND_WRITTEN.encode())
+
+    def crash(self: Path, target: object) -> None:
+        raise OSError("simulated crash between write and rename")
+
+    monkeypatch.setattr(Path, "replace", crash)
+    result = cli("add", *BASE, "--to", str(path), *ADD)
+    assert result.code == 1
+    assert path.read_bytes() == HAND_WRITTEN.encode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".course.yaml.lock", "course.yaml"]
+
+
+def test_missing_fields_without_a_terminal_are_named(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "course.yaml"
+    path.write_bytes(HAND_WRITTEN.encode())
+    result = cli("add", *BASE, "--to", str(path), "--title", "Only a title")
+    assert (result.code, result.err) == (
+        2,
+        "spacetime: error: missing --date, --country, --category, --source (or run on a terminal to be asked)\n",
+    )
+
+
+def test_remove_cuts_only_that_event(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "course.yaml"
+    path.write_bytes(HAND_WRITTEN.encode())
+    assert cli("remove", *BASE, "first-lecture", "--from", str(path)).code == 0
+    lines = HAND_WRITTEN.splitlines()
+    expected = [*lines[:5], *lines[13:]]
+    assert path.read_text() == "\n".join(expected) + "\n"
+    missing = cli("remove", *BASE, "nope", "--from", str(path))
+    assert (missing.code, missing.err) == (2, "spacetime: error: no event 'nope' in this file\n")
+
+
+def test_fmt_is_canonical_idempotent_and_keeps_comments(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "course.yaml"
+    path.write_bytes(HAND_WRITTEN.encode())
+    check = cli("fmt", *BASE, str(path), "--check")
+    assert (check.code, check.err) == (1, f"{path} would be reformatted\n")
+    assert path.read_bytes() == HAND_WRITTEN.encode()
+    assert cli("fmt", *BASE, str(path)).code == 0
+    once = path.read_text()
+    assert once == (
+        "# My course timeline.   Kept by hand; comments matter.\n"
+        "format: spacetime/1\n"
+        "\n"
+        "events:\n"
+        "  # The first one\n"
+        "    # same day as Sputnik\n"
+        "  - id: first-lecture\n"
+        "    date: 1957-10-04\n"
+        "    title: First lecture\n"
+        "    countries: [US]\n"
+        "    category: satellite\n"
+        "    status: achieved\n"
+        "    sources:\n"
+        "      - https://example.org/one\n"
+        "  - id: second\n"
+        "    date: 1961\n"
+        "    title: Second\n"
+        "    countries: [SU]\n"
+        "    category: human-spaceflight\n"
+        "    status: achieved\n"
+        "    sources:\n"
+        "      - https://example.org/two\n"
+        "# trailing comment\n"
+    )
+    assert cli("fmt", *BASE, str(path)).code == 0
+    assert path.read_text() == once
+    assert cli("fmt", *BASE, str(path), "--check").code == 0
+    assert load_timeline([MINI, path]).event("first-lecture").date.text == "1957-10-04"
+
+
+def test_bundled_timeline_is_formatted(cli: Cli) -> None:
+    result = cli("fmt", "--no-bundled", str(bundled_path()), "--check")
+    assert result.code == 0, result.err
+
+
+def test_init_then_add_to_the_new_file(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "new.yaml"
+    assert cli("init", str(path)).code == 0
+    template = path.read_text()
+    assert "# - id: my-first-event" in template
+    assert cli("validate", "--no-bundled", "--data", str(MINI), str(path)).code == 0
+    assert cli("add", *BASE, "--to", str(path), *ADD).code == 0
+    assert (
+        load_timeline([MINI, path]).event("moon-landing-shown-in-class").title
+        == "Moon landing shown in class"
+    )
+    again = cli("init", str(path))
+    assert (again.code, again.err) == (
+        2,
+        f"spacetime: error: {path} exists; init never overwrites a file\n",
+    )
+
+
+def test_personal_timeline_is_the_default_and_loads_automatically(cli: Cli) -> None:
+    from spacetime.load.sources import personal_path
+
+    assert cli("add", *BASE, *ADD).code == 0
+    assert personal_path().is_file()
+    listed = cli("list", *BASE, "--search", "shown in class", "--json").json()
+    assert [e["id"] for e in listed] == ["moon-landing-shown-in-class"]
+    assert cli("list", *BASE, "--no-personal", "--search", "shown in class", "--json").json() == []
+    report = cli("validate", "--no-bundled", "--data", str(MINI)).out
+    assert str(personal_path()) in report
+
+
+def test_slugify() -> None:
+    assert slugify("Chang'e 5 returns samples!", set()) == "chang-e-5-returns-samples"
+    assert slugify("Été spatial", {"ete-spatial"}) == "ete-spatial-2"
+
+
+def test_twenty_concurrent_adds_all_land(tmp_path: Path) -> None:
+    path = tmp_path / "busy.yaml"
+    path.write_text("format: spacetime/1\n\nevents:\n", encoding="utf-8")
+    env = {**os.environ, "SPACETIME_TODAY": "2026-11-24"}
+    processes = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "spacetime",
+                "add",
+                *BASE,
+                "--to",
+                str(path),
+                *ADD,
+                "--id",
+                f"e{i}",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        for i in range(20)
+    ]
+    errors = [p.communicate()[1] for p in processes]
+    assert [p.returncode for p in processes] == [0] * 20, errors
+    ids = {e.id for e in load_timeline([MINI, path]).events} - {
+        e.id for e in load_timeline([MINI]).events
+    }
+    assert ids == {f"e{i}" for i in range(20)}
+
+
+def test_schema_accepts_the_bundled_data_and_rejects_bad_examples(cli: Cli) -> None:
+    schema = cli("schema").json()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    bundled = yaml.load(bundled_path().read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    jsonschema.validate(bundled, schema)
+    good = {
+        "id": "x",
+        "date": "1970",
+        "title": "T",
+        "countries": ["US"],
+        "category": "moon",
+        "status": "achieved",
+        "sources": ["https://e.org"],
+    }
+    jsonschema.validate({"events": [good]}, schema)
+    for bad in (
+        {**good, "date": "1970-1"},
+        {**good, "id": "Not A Slug"},
+        {**good, "status": "done"},
+        {**good, "sources": []},
+        {**good, "colour": "red"},
+        {**good, "status": "planned"},
+        {k: v for k, v in good.items() if k != "title"},
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate({"events": [bad]}, schema)
+
+
+def test_docs_schema_file_is_current(cli: Cli) -> None:
+    committed = json.loads(
+        (Path(__file__).parent.parent / "docs" / "spacetime.schema.json").read_text()
+    )
+    assert committed == cli("schema").json()
