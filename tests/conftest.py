@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from spacetime.cli.app import app, main
+from spacetime.cli.app import build_app, main
 from spacetime.core.timeline import Timeline
 from spacetime.load.loader import load_timeline
 
@@ -25,6 +25,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPath
     monkeypatch.setenv("SPACETIME_TODAY", "2026-11-24")
     # A personal data folder of the test's own, empty unless the test writes to it.
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+    monkeypatch.setenv("SPACETIME_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture
@@ -58,5 +59,7 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
 def runner() -> CliRunner:
     return CliRunner()
 
+
+app = build_app()
 
 __all__ = ["MINI", "Run", "app"]

@@ -27,7 +27,12 @@ def env(**extra: str) -> dict[str, str]:
     base = {
         k: v for k, v in os.environ.items() if not k.startswith("SPACETIME") and k != "NO_COLOR"
     }
-    return {**base, "SPACETIME_TODAY": "2026-11-24", **extra}
+    return {
+        **base,
+        "SPACETIME_TODAY": "2026-11-24",
+        "SPACETIME_CACHE_DIR": os.environ["SPACETIME_CACHE_DIR"],
+        **extra,
+    }
 
 
 def test_python_dash_m_and_closed_pipe_end_quietly() -> None:

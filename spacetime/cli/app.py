@@ -15,49 +15,58 @@ from typing import Annotated
 import typer
 
 from spacetime import __version__
-from spacetime.cli.commands import (
-    calendar,
-    chart,
-    compare,
-    edit,
-    export,
-    firsts,
-    listing,
-    show,
-    stats,
-    validate,
-    vocabulary,
-)
 from spacetime.core.errors import ExitCode, SpacetimeError
 from spacetime.output.formats import OutputClosed
 
-__all__ = ["app", "main"]
+__all__ = ["COMMANDS", "build_app", "main"]
 
-app = typer.Typer(
-    name="spacetime",
-    help="A command-line atlas of the space age: who did what first, and when.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-app.command("list")(listing.list_events)
-app.command("show")(show.show)
-app.command("compare")(compare.compare)
-app.command("firsts")(firsts.firsts)
-app.command("stats")(stats.stats)
-app.command("chart")(chart.chart)
-app.command("export")(export.export)
-app.command("init")(edit.init)
-app.command("add")(edit.add)
-app.command("remove")(edit.remove)
-app.command("fmt")(edit.fmt)
-app.command("schema")(edit.schema)
-app.command("today")(calendar.today)
-app.command("on")(calendar.on)
-app.command("countries")(vocabulary.countries)
-app.command("milestones")(vocabulary.milestones)
-app.command("validate")(validate.validate)
+# Command name -> (module in spacetime.cli.commands, function). Only the module of the command
+# being run is imported, so each command's start-up pays for its own imports only.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "list": ("listing", "list_events"),
+    "show": ("show", "show"),
+    "compare": ("compare", "compare"),
+    "firsts": ("firsts", "firsts"),
+    "stats": ("stats", "stats"),
+    "chart": ("chart", "chart"),
+    "today": ("calendar", "today"),
+    "on": ("calendar", "on"),
+    "export": ("export", "export"),
+    "countries": ("vocabulary", "countries"),
+    "milestones": ("vocabulary", "milestones"),
+    "validate": ("validate", "validate"),
+    "init": ("edit", "init"),
+    "add": ("edit", "add"),
+    "remove": ("edit", "remove"),
+    "fmt": ("edit", "fmt"),
+    "schema": ("edit", "schema"),
+}
+
+
+def build_app(names: Sequence[str] = tuple(COMMANDS)) -> typer.Typer:
+    """The Typer app with the named commands (all of them by default)."""
+    from importlib import import_module
+
+    app = typer.Typer(
+        name="spacetime",
+        help="A command-line atlas of the space age: who did what first, and when.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(_root)
+    for name in names:
+        module, function = COMMANDS[name]
+        app.command(name)(getattr(import_module(f"spacetime.cli.commands.{module}"), function))
+    return app
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`spacetime.cli.app.app`: the whole app, built on first use (for Typer's test runner)."""
+    if name == "app":
+        return build_app()
+    raise AttributeError(name)
 
 
 def _version(value: bool) -> None:
@@ -66,7 +75,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool,
@@ -86,7 +94,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or bool(os.environ.get("SPACETIME_DEBUG"))
     args = [a for a in args if a != "--debug"]  # accepted anywhere on the line
-    command = typer.main.get_command(app)
+    first = next((a for a in args if not a.startswith("-")), None)
+    if first in COMMANDS:
+        names: Sequence[str] = [first]
+    elif args == ["--version"]:
+        names = []
+    else:
+        names = tuple(COMMANDS)
+    command = typer.main.get_command(build_app(names))
     try:
         result = command.main(args=args, prog_name="spacetime", standalone_mode=False)
         sys.stdout.flush()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacetime.cli.options import DataOptions, OutputOptions
 from spacetime.core.timeline import Timeline
-from spacetime.load.loader import load_timeline
+from spacetime.load.cache import load_cached
 from spacetime.load.sources import data_files
 from spacetime.output.formats import write
 from spacetime.output.listing import Listing, Report
@@ -13,10 +13,11 @@ __all__ = ["emit", "load"]
 
 
 def load(options: DataOptions) -> Timeline:
+    """The timeline the data options name, through the cache (see `spacetime.load.cache`)."""
     files = data_files(
         options.data or [], bundled=not options.no_bundled, personal=not options.no_personal
     )
-    return load_timeline(files.paths, files.names)
+    return load_cached(files)
 
 
 def emit(answer: Listing | Report, options: OutputOptions) -> None:

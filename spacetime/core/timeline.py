@@ -6,8 +6,8 @@ in `spacetime.engine`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from spacetime.core.errors import UnknownName
 from spacetime.core.model import Category, Entity, Event, Milestone
@@ -15,27 +15,67 @@ from spacetime.core.model import Category, Entity, Event, Milestone
 __all__ = ["Timeline"]
 
 
-@dataclass
 class Timeline:
-    """Events sorted by date (then id), with entities, milestones and categories by code."""
+    """Events sorted by date (then id), with entities, milestones and categories by code.
 
-    events: list[Event] = field(default_factory=list)
-    entities: dict[str, Entity] = field(default_factory=dict)
-    milestones: dict[str, Milestone] = field(default_factory=dict)
-    categories: dict[str, Category] = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)
+    Events may be given as objects, or by `count` and `make(index)` for a timeline read from the
+    cache, which builds an event object only when it is asked for. `index` is free for the query
+    engine to keep its search rows in (see `spacetime.engine.index`).
+    """
 
-    def __post_init__(self) -> None:
-        self._by_id = {e.id: e for e in self.events}
+    def __init__(
+        self,
+        events: list[Event] | None = None,
+        entities: dict[str, Entity] | None = None,
+        milestones: dict[str, Milestone] | None = None,
+        categories: dict[str, Category] | None = None,
+        files: list[str] | None = None,
+        *,
+        count: int = 0,
+        make: Callable[[int], Event] | None = None,
+        index: list[Any] | None = None,
+    ) -> None:
+        self.entities = entities or {}
+        self.milestones = milestones or {}
+        self.categories = categories or {}
+        self.files = files or []
+        self.index = index
+        self._events = events
+        self._made: dict[int, Event] = {}
+        self._count = len(events) if events is not None else count
+        self._make = make
+        self._by_id: dict[str, int] | None = None
         self._names: dict[str, str] = {}
         for entity in self.entities.values():
             for name in (entity.code, entity.name, *entity.aliases):
                 self._names.setdefault(name.casefold(), entity.code)
 
+    def __len__(self) -> int:
+        return self._count
+
+    @property
+    def events(self) -> list[Event]:
+        """Every event, in order (built on first use for a timeline read from the cache)."""
+        if self._events is None:
+            self._events = [self.event_at(i) for i in range(self._count)]
+        return self._events
+
+    def event_at(self, position: int) -> Event:
+        if self._events is not None:
+            return self._events[position]
+        event = self._made.get(position)
+        if event is None:
+            assert self._make is not None
+            event = self._made[position] = self._make(position)
+        return event
+
     def event(self, event_id: str) -> Event:
         """The event with this id; UnknownName with the closest ids otherwise."""
+        if self._by_id is None:
+            ids = (self.event_at(i).id for i in range(self._count))
+            self._by_id = {event_id: i for i, event_id in enumerate(ids)}
         try:
-            return self._by_id[event_id]
+            return self.event_at(self._by_id[event_id])
         except KeyError:
             raise UnknownName("event id", event_id, self._by_id) from None
 

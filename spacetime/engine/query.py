@@ -17,6 +17,18 @@ from enum import StrEnum
 from spacetime.core.errors import UnknownName, UsageError
 from spacetime.core.model import Event, Status
 from spacetime.core.timeline import Timeline
+from spacetime.engine.index import (
+    AGENCIES,
+    CATEGORY,
+    COUNTRIES,
+    FIRST,
+    HAYSTACK,
+    LAST,
+    MILESTONES,
+    STATUS,
+    TAGS,
+    rows,
+)
 
 __all__ = ["Match", "Query", "SortKey", "run"]
 
@@ -59,7 +71,7 @@ def run(timeline: Timeline, query: Query) -> list[Match]:
     wanted = _countries(timeline, query)
     categories = {timeline.category(c).code for c in query.categories}
     milestones = {timeline.milestone(m).code for m in query.milestones}
-    statuses = {_status(s) for s in query.statuses}
+    statuses = {_status(s).value for s in query.statuses}
     agencies = {a.casefold() for a in query.agencies}
     tags = {t.casefold() for t in query.tags}
     words = [_word(w) for w in query.text.casefold().split()] if query.text else []
@@ -70,30 +82,33 @@ def run(timeline: Timeline, query: Query) -> list[Match]:
     if query.limit is not None and query.limit < 1:
         raise UsageError(f"--limit must be 1 or more, not {query.limit}")
 
+    since = query.since.toordinal() if query.since else None
+    until = query.until.toordinal() if query.until else None
     matches = []
-    for event in timeline.events:
+    for position, row in enumerate(rows(timeline)):
         stands_for = None
         if wanted:
-            hits = [wanted[c] for c in event.countries if c in wanted]
+            hits = [wanted[c] for c in row[COUNTRIES] if c in wanted]
             if not hits:
                 continue
-            direct = [h for h in hits if h is None]
-            stands_for = None if direct else hits[0]
-        if categories and event.category not in categories:
+            stands_for = None if None in hits else hits[0]
+        if categories and row[CATEGORY] not in categories:
             continue
-        if milestones and milestones.isdisjoint(event.milestones):
+        if milestones and milestones.isdisjoint(row[MILESTONES]):
             continue
-        if statuses and event.status not in statuses:
+        if statuses and row[STATUS] not in statuses:
             continue
-        if agencies and agencies.isdisjoint(a.casefold() for a in event.agencies):
+        if agencies and agencies.isdisjoint(row[AGENCIES]):
             continue
-        if tags and tags.isdisjoint(event.tags):
+        if tags and tags.isdisjoint(row[TAGS]):
             continue
-        if words and not _has_words(event, words):
+        if words and not all(word.search(row[HAYSTACK]) for word in words):
             continue
-        if not _overlaps(event, query.since, query.until):
+        if since is not None and row[LAST] is not None and row[LAST] < since:
             continue
-        matches.append(Match(event, stands_for))
+        if until is not None and row[FIRST] is not None and row[FIRST] > until:
+            continue
+        matches.append(Match(timeline.event_at(position), stands_for))
     if query.sort is SortKey.ID:
         matches.sort(key=lambda m: m.event.id)
     elif query.sort is SortKey.TITLE:
@@ -125,17 +140,3 @@ def _status(name: str) -> Status:
 def _word(word: str) -> re.Pattern[str]:
     """A search word matches at the start of a word: `iss` finds "ISS" but not "mission"."""
     return re.compile(r"(?<![^\W_])" + re.escape(word))
-
-
-def _has_words(event: Event, words: list[re.Pattern[str]]) -> bool:
-    haystack = " ".join(
-        (event.title, event.summary, event.mission or "", " ".join(event.tags))
-    ).casefold()
-    return all(word.search(haystack) for word in words)
-
-
-def _overlaps(event: Event, since: date | None, until: date | None) -> bool:
-    first, last = event.date.first_day, event.date.last_day
-    if since is not None and last is not None and last < since:
-        return False
-    return not (until is not None and first is not None and first > until)

@@ -19,7 +19,7 @@ from spacetime.core.errors import DataError, Problem, suggest
 from spacetime.core.model import Category, Entity, Event, Milestone, Status
 from spacetime.core.timeline import Timeline
 from spacetime.load.schema import SECTIONS, RecordReader
-from spacetime.load.yamlread import LocatedDict, ReadError, parse_text, read_document
+from spacetime.load.yamlread import LocatedDict, ReadError, decode, parse_text, read_document
 
 __all__ = ["load_timeline", "reference_problems", "review"]
 
@@ -42,11 +42,12 @@ class _Parts:
 def load_timeline(
     paths: Sequence[Path],
     names: Sequence[str] | None = None,
-    texts: Mapping[Path, str] | None = None,
+    texts: Mapping[Path, str | bytes] | None = None,
 ) -> Timeline:
     """Read and check `paths` (shown in messages as `names`); DataError lists every problem.
 
-    `texts` gives the content to check instead of a file's own (an edit not yet written)."""
+    `texts` gives the content to check instead of reading the file (an edit not yet written, or
+    bytes already read)."""
     names = list(names) if names is not None else [str(p) for p in paths]
     parts = _Parts()
     for path, name in zip(paths, names, strict=True):
@@ -77,12 +78,14 @@ def review(timeline: Timeline, today: date) -> list[Problem]:
     return warnings
 
 
-def _read_file(path: Path, name: str, parts: _Parts, text: str | None = None) -> None:
+def _read_file(path: Path, name: str, parts: _Parts, text: str | bytes | None = None) -> None:
     reader = RecordReader(name)
     try:
         if text is None:
             document, structural = read_document(path)
         else:
+            if isinstance(text, bytes):
+                text = decode(text)
             document, structural = parse_text(text, json_file=path.suffix.lower() == ".json")
     except ReadError as err:
         parts.problems.append(Problem(name, err.line, err.message))

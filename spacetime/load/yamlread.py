@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["LocatedDict", "LocatedList", "ReadError", "parse_text", "read_document"]
+__all__ = ["LocatedDict", "LocatedList", "ReadError", "decode", "parse_text", "read_document"]
 
 _CORE_TAGS = {
     "tag:yaml.org,2002:" + name
@@ -70,7 +70,7 @@ def read_document(path: Path) -> tuple[Any, list[tuple[int, str]]]:
         raise ReadError(0, "permission denied") from None
     except OSError as err:
         raise ReadError(0, f"cannot read: {err.strerror or err}") from None
-    return parse_text(_decode(data), json_file=path.suffix.lower() == ".json")
+    return parse_text(decode(data), json_file=path.suffix.lower() == ".json")
 
 
 def parse_text(text: str, *, json_file: bool = False) -> tuple[Any, list[tuple[int, str]]]:
@@ -80,7 +80,8 @@ def parse_text(text: str, *, json_file: bool = False) -> tuple[Any, list[tuple[i
     return _read_yaml(text)
 
 
-def _decode(data: bytes) -> str:
+def decode(data: bytes) -> str:
+    """UTF-8 text (a byte-order mark is dropped); ReadError at the line of a bad byte."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -98,7 +99,8 @@ def _read_json(text: str) -> Any:
 
 
 def _read_yaml(text: str) -> tuple[Any, list[tuple[int, str]]]:
-    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    # The base loader resolves no implicit types: every plain scalar stays text (and is faster).
+    loader_class = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
