@@ -192,14 +192,14 @@ class EventDate:
         return self.text
 
 
-_POINT = re.compile(
+_POINT_PATTERN = (
     r"(?P<year>\d{4})"
     r"(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
     r"(?:T(?P<time>\d{2}:\d{2}(?::\d{2})?)(?P<zone>Z|[+-]\d{2}:?\d{2})?)?)?)?"
     r"(?P<q>[?~%])?"
 )
-_DECADE = re.compile(r"(?P<digits>\d{3})(?:X|0s)(?P<q>[?~%])?")
-_CENTURY = re.compile(r"(?P<digits>\d{2})XX(?P<q>[?~%])?")
+_DECADE_PATTERN = r"(?P<digits>\d{3})(?:X|0s)(?P<q>[?~%])?"
+_CENTURY_PATTERN = r"(?P<digits>\d{2})XX(?P<q>[?~%])?"
 _QUALIFIERS = {
     None: (False, False),
     "~": (True, False),
@@ -211,15 +211,15 @@ _QUALIFIERS = {
 def parse_point(text: str) -> Point:
     """Parse one EDTF date (no interval); raise DateError naming what is wrong."""
     text = text.strip()
-    if m := _CENTURY.fullmatch(text):
+    if m := re.fullmatch(_CENTURY_PATTERN, text):
         approx, unsure = _QUALIFIERS[m["q"]]
         year = _year(int(m["digits"]) * 100, text)
         return Point(year, Precision.CENTURY, approximate=approx, uncertain=unsure)
-    if m := _DECADE.fullmatch(text):
+    if m := re.fullmatch(_DECADE_PATTERN, text):
         approx, unsure = _QUALIFIERS[m["q"]]
         year = _year(int(m["digits"]) * 10, text)
         return Point(year, Precision.DECADE, approximate=approx, uncertain=unsure)
-    m = _POINT.fullmatch(text)
+    m = re.fullmatch(_POINT_PATTERN, text)
     if m is None:
         raise DateError(_explain_unreadable(text))
     approx, unsure = _QUALIFIERS[m["q"]]

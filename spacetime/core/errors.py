@@ -5,7 +5,6 @@ The library raises these; only the CLI's error funnel prints them and picks the 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -91,6 +90,8 @@ def suggest(name: str, known: Iterable[str], n: int = 3) -> list[str]:
     by_folded: dict[str, str] = {}
     for k in known:
         by_folded.setdefault(k.casefold(), k)
+    import difflib
+
     close = difflib.get_close_matches(name.casefold(), list(by_folded), n=n, cutoff=0.6)
     return [by_folded[c] for c in close]
 

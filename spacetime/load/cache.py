@@ -22,30 +22,13 @@ from spacetime import __version__
 from spacetime.core.dates import EventDate, Point, Precision, parse_date
 from spacetime.core.model import Category, Entity, EntityKind, Event, Milestone, Origin, Status
 from spacetime.core.timeline import Timeline
+from spacetime.load.places import user_cache_dir
 from spacetime.load.sources import DataFiles
 
-__all__ = ["cache_dir", "load_cached"]
+__all__ = ["load_cached"]
 
 KEEP = 16
 LAYOUT = 1  # bump when the payload changes shape
-
-
-def cache_dir() -> Path:
-    explicit = os.environ.get("SPACETIME_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if os.name == "posix" and not _macos():
-        return Path(xdg or Path.home() / ".cache") / "spacetime"
-    from platformdirs import user_cache_path
-
-    return user_cache_path("spacetime", appauthor=False)
-
-
-def _macos() -> bool:
-    import sys
-
-    return sys.platform == "darwin"
 
 
 def load_cached(files: DataFiles) -> Timeline:
@@ -56,7 +39,7 @@ def load_cached(files: DataFiles) -> Timeline:
         contents = [path.read_bytes() for path in files.paths]
     except OSError:
         return _load(files)  # reports the unreadable file
-    entry = cache_dir() / f"{_key(files, contents)}.marshal"
+    entry = user_cache_dir() / f"{_key(files, contents)}.marshal"
     cached = _read(entry)
     if cached is not None:
         return cached

@@ -35,9 +35,9 @@ def bundled_path() -> Path:
 
 def personal_path() -> Path:
     """The user's own timeline, loaded when it exists (XDG data folder on Linux)."""
-    from platformdirs import user_data_path
+    from spacetime.load.places import user_data_dir
 
-    return user_data_path("spacetime", appauthor=False) / "timeline.yaml"
+    return user_data_dir() / "timeline.yaml"
 
 
 def data_files(

@@ -11,6 +11,7 @@ JSON files (`.json`) go through `json` and carry no line numbers.
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -98,10 +99,25 @@ def _read_json(text: str) -> Any:
         raise ReadError(0, "invalid JSON: nested too deeply") from None
 
 
+@cache
+def _loader_class() -> type[Any]:
+    """libyaml's parser (the pure-Python one without it) with no implicit typing at all: every
+    plain scalar is text, and tags are resolved by a constant lookup instead of regexes."""
+    base = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+    tags = {
+        yaml.ScalarNode: "tag:yaml.org,2002:str",
+        yaml.SequenceNode: "tag:yaml.org,2002:seq",
+        yaml.MappingNode: "tag:yaml.org,2002:map",
+    }
+
+    def resolve(self: Any, kind: type, value: Any, implicit: Any) -> str:
+        return tags[kind]
+
+    return type("TextLoader", (base,), {"resolve": resolve})
+
+
 def _read_yaml(text: str) -> tuple[Any, list[tuple[int, str]]]:
-    # The base loader resolves no implicit types: every plain scalar stays text (and is faster).
-    loader_class = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-    loader = loader_class(text)
+    loader = _loader_class()(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as err:

@@ -7,7 +7,6 @@ and `table` a Rich table for people. Adding a format is one function and one lin
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Callable
@@ -67,6 +66,8 @@ def _flat(value: Any) -> str:
 
 
 def _csv(listing: Listing, out: TextIO) -> None:
+    import csv
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(listing.fields)
     for record in listing.records:

@@ -1,0 +1,155 @@
+"""Time whole spacetime commands as processes, beside the floors they are measured against.
+
+    python benchmarks/run.py                 # everything (a few minutes: the 100k YAML parses are slow)
+    python benchmarks/run.py --quick         # fewer runs and sizes, for a first look
+    python benchmarks/run.py --write docs/performance.md
+
+Each command runs a few times after a warm-up; the script reports the median wall time and the
+peak resident memory of the child, and the ratio of each command to its floor measured in the
+same run (machines here are shared and noisy: compare ratios, not seconds). No test asserts any
+timing; this script and docs/performance.md are where the figures live.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import write as generate  # noqa: E402
+
+PYTHON = sys.executable
+SPACETIME = [PYTHON, "-c", "from spacetime.cli.app import main_exit; main_exit()"]
+
+
+@dataclass
+class Timing:
+    label: str
+    median: float
+    rss_mb: float
+
+
+def measure(label: str, argv: list[str], runs: int, env: dict[str, str], fresh_cache: bool = False) -> Timing:
+    """Median wall time and peak RSS of `argv` over `runs` runs after one warm-up."""
+    times, peaks = [], []
+    for attempt in range(runs + 1):
+        run_env = dict(env)
+        if fresh_cache:
+            run_env["SPACETIME_CACHE_DIR"] = tempfile.mkdtemp(prefix="spacetime-bench-")
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=run_env)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            raise SystemExit(f"{label} failed: {process.stderr.read().decode() if process.stderr else ''}")
+        if fresh_cache:
+            shutil.rmtree(run_env["SPACETIME_CACHE_DIR"], ignore_errors=True)
+        if attempt == 0 and not fresh_cache:
+            continue  # warm-up (for a fresh cache every run is a first run)
+        times.append(elapsed)
+        peaks.append(usage.ru_maxrss / 1024)
+    result = Timing(label, statistics.median(times), max(peaks))
+    print(f"  {label:<58} {result.median * 1000:9.1f} ms  {result.rss_mb:7.1f} MB", flush=True)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer runs, no 100k YAML first query")
+    parser.add_argument("--runs", type=int, default=None, help="runs per command (default 7, quick 3)")
+    parser.add_argument("--write", type=Path, help="write the results as Markdown to this file")
+    args = parser.parse_args()
+    runs = args.runs or (3 if args.quick else 7)
+    slow_runs = 1 if args.quick else 3
+    data = HERE / "out"
+    cache = Path(tempfile.mkdtemp(prefix="spacetime-bench-cache-"))
+    env = {**os.environ, "SPACETIME_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+    env.pop("SPACETIME_DATA", None)
+    rows: list[tuple[str, Timing, Timing, float | None]] = []
+
+    print("start-up (bundled timeline, warm cache)")
+    typer_floor = measure("floor: python -c 'import typer'", [PYTHON, "-c", "import typer"], runs, env)
+    as_json = measure("spacetime list --country china --format json", [*SPACETIME, "list", "--country", "china", "--format", "json"], runs, env)
+    as_table = measure("spacetime list --country china", [*SPACETIME, "list", "--country", "china"], runs, env)
+    rows.append(("1. list --format json vs import typer", as_json, typer_floor, 1.25))
+    rows.append(("1. list (table) vs import typer", as_table, typer_floor, 1.6))
+
+    sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
+    scaling: list[tuple[int, Timing, Timing]] = []
+    for size in sizes:
+        yaml_file, json_file = data / f"events-{size}.yaml", data / f"events-{size}.json"
+        if not yaml_file.exists() or not json_file.exists():
+            generate(size, data)
+        print(f"{size:,} events ({yaml_file.stat().st_size / 1e6:.1f} MB of YAML)")
+        query = ["list", "--no-bundled", "--no-personal", "--country", "china", "--format", "json"]
+        bundled = ["--data", str(HERE.parent / "data" / "timeline.yaml")]
+        first_runs = slow_runs if size >= 100_000 else runs
+        first = measure(f"first query, YAML ({size:,})", [*SPACETIME, *query, *bundled, "--data", str(yaml_file)], first_runs, env, fresh_cache=True)
+        later = measure(f"later query, YAML ({size:,}, cached)", [*SPACETIME, *query, *bundled, "--data", str(yaml_file)], runs, env)
+        first_json = measure(f"first query, JSON ({size:,})", [*SPACETIME, *query, *bundled, "--data", str(json_file)], first_runs, env, fresh_cache=True)
+        scaling.append((size, first, later))
+        if size == sizes[-1]:
+            parse = measure(
+                "floor: yaml.load(CSafeLoader) of the YAML",
+                [PYTHON, "-c", f"import yaml; yaml.load(open({str(yaml_file)!r}), Loader=yaml.CSafeLoader)"],
+                first_runs,
+                env,
+            )
+            load_json = measure("floor: json.load of the JSON", [PYTHON, "-c", f"import json; json.load(open({str(json_file)!r}))"], runs, env)
+            rows.append((f"2. first YAML query vs C YAML parser ({size:,})", first, parse, 1.2))
+            rows.append((f"2b. first JSON query vs json.load ({size:,})", first_json, load_json, None))
+            if shutil.which("jq"):
+                jq = measure(
+                    "floor: jq select CN on the JSON",
+                    ["jq", '[.events[] | select(.countries | index("CN"))]', str(json_file)],
+                    runs,
+                    env,
+                )
+                rows.append((f"3. later query vs jq ({size:,})", later, jq, 1.0))
+            rows.append((f"4. peak memory, later query vs json.load ({size:,})", later, load_json, 2.0))
+            rows.append((f"4b. peak memory, first query vs json.load ({size:,})", first, load_json, None))
+
+    lines = [
+        "# Performance",
+        "",
+        "Measured by `python benchmarks/run.py` (whole commands as processes, median of several runs",
+        "after a warm-up; peak RSS of the child). Ratios are what count: both sides of each ratio were",
+        "measured in the same run on the same machine.",
+        "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()},",
+        f"{platform.platform()}.",
+        "",
+        "| target | spacetime | floor | ratio | goal |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for label, mine, floor, goal in rows:
+        memory = label.startswith("4")
+        a, b = (mine.rss_mb, floor.rss_mb) if memory else (mine.median, floor.median)
+        unit = (lambda v: f"{v:.0f} MB") if memory else (lambda v: f"{v * 1000:.0f} ms")
+        ratio = a / b
+        lines.append(f"| {label} | {unit(a)} | {unit(b)} | {ratio:.2f}× | {'≤ ' + format(goal, '.2f') + '×' if goal else '—'} |")
+    lines += ["", "Scaling (5): time against the number of events.", "", "| events | first query (YAML) | per 1k events | later query (cached) |", "| ---: | ---: | ---: | ---: |"]
+    for size, first, later in scaling:
+        lines.append(f"| {size:,} | {first.median * 1000:.0f} ms | {first.median * 1000 / (size / 1000):.0f} ms | {later.median * 1000:.0f} ms |")
+    report = "\n".join(lines) + "\n"
+    print()
+    print(report)
+    if args.write:
+        args.write.write_text(report, encoding="utf-8")
+    shutil.rmtree(cache, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

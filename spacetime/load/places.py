@@ -1,0 +1,40 @@
+"""The user's own folders for spacetime: data (the personal timeline) and cache.
+
+On Linux and other Unix systems these follow the XDG base directories directly (cheap at start-up);
+elsewhere `platformdirs` knows each platform's conventions.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+__all__ = ["user_cache_dir", "user_data_dir"]
+
+
+def _xdg(variable: str, default: str) -> Path | None:
+    if os.name != "posix" or sys.platform == "darwin":
+        return None
+    return Path(os.environ.get(variable) or Path.home() / default) / "spacetime"
+
+
+def user_data_dir() -> Path:
+    xdg = _xdg("XDG_DATA_HOME", ".local/share")
+    if xdg is not None:
+        return xdg
+    from platformdirs import user_data_path
+
+    return user_data_path("spacetime", appauthor=False)
+
+
+def user_cache_dir() -> Path:
+    explicit = os.environ.get("SPACETIME_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = _xdg("XDG_CACHE_HOME", ".cache")
+    if xdg is not None:
+        return xdg
+    from platformdirs import user_cache_path
+
+    return user_cache_path("spacetime", appauthor=False)
