@@ -21,7 +21,7 @@ from typing import Any
 from spacetime import __version__
 from spacetime.core.dates import EventDate, Point, Precision, parse_date
 from spacetime.core.model import Category, Entity, EntityKind, Event, Milestone, Origin, Status
-from spacetime.core.timeline import Timeline
+from spacetime.core.timeline import Timeline, paused_gc
 from spacetime.load.places import user_cache_dir
 from spacetime.load.sources import DataFiles
 
@@ -40,11 +40,12 @@ def load_cached(files: DataFiles) -> Timeline:
     except OSError:
         return _load(files)  # reports the unreadable file
     entry = user_cache_dir() / f"{_key(files, contents)}.marshal"
-    cached = _read(entry)
-    if cached is not None:
-        return cached
-    timeline = _load(files, dict(zip(files.paths, contents, strict=True)))
-    _write(entry, _payload(timeline))
+    with paused_gc():
+        cached = _read(entry)
+        if cached is not None:
+            return cached
+        timeline = _load(files, dict(zip(files.paths, contents, strict=True)))
+        _write(entry, _payload(timeline))
     return timeline
 
 

@@ -9,9 +9,7 @@ event whose date has passed).
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,7 +17,7 @@ from typing import Any
 
 from spacetime.core.errors import DataError, Problem, suggest
 from spacetime.core.model import Category, Entity, Event, Milestone, Status
-from spacetime.core.timeline import Timeline
+from spacetime.core.timeline import Timeline, paused_gc
 from spacetime.load.schema import SECTIONS, RecordReader
 from spacetime.load.yamlread import LocatedDict, ReadError, decode, parse_text, read_document
 
@@ -60,19 +58,6 @@ def load_timeline(
         raise DataError(sorted(parts.problems, key=_problem_order(names)))
     events = sorted(parts.events.values(), key=Event.sort_key)
     return Timeline(events, parts.entities, parts.milestones, parts.categories, names)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection while building many objects that all stay alive: the
-    collector would walk them again and again for nothing (loading runs twice as fast)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def review(timeline: Timeline, today: date) -> list[Problem]:
