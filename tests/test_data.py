@@ -24,7 +24,7 @@ def bundled() -> Timeline:
 
 
 def test_size_and_sources(bundled: Timeline) -> None:
-    assert len(bundled.events) >= 260
+    assert len(bundled.events) >= 300
     for event in bundled.events:
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", event.id)
         assert event.sources and all(

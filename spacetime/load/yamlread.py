@@ -116,10 +116,84 @@ def _loader_class() -> type[Any]:
     return type("TextLoader", (base,), {"resolve": resolve})
 
 
+# libyaml's composer recurses in C once per nesting level: about 20,000 levels fit the main
+# thread's stack, and more would crash the process. Documents that could nest that deep are
+# composed in a thread with a larger stack, and the few that could nest deeper still are measured
+# first with the (iterative) event parser and refused when they nest too deep.
+_MAIN_STACK_DEPTH = 10_000
+_BIG_STACK = 512 << 20
+_BIG_STACK_DEPTH = 500_000
+
+
 def _read_yaml(text: str) -> tuple[Any, list[tuple[int, str]]]:
+    bound = text.count("[") + text.count("{") + _deepest_indent(text)
+    if bound <= _MAIN_STACK_DEPTH:
+        node = _compose(text)
+    else:
+        if bound > _BIG_STACK_DEPTH:
+            _refuse_deep(text)
+        node = _in_big_stack(_compose, text)
+    if node is None:
+        return None, []
+    converter = _Converter()
+    return converter.convert(node, 0), converter.problems
+
+
+def _deepest_indent(text: str) -> int:
+    """A line indented by more than the main stack's depth (block nesting needs indentation)."""
+    import re
+
+    deep = re.search(rf"^ {{{_MAIN_STACK_DEPTH},}}", text, re.MULTILINE)
+    return len(text) if deep else 0
+
+
+def _refuse_deep(text: str) -> None:
+    """Walk the parser's events (no recursion) and refuse a document nested too deeply."""
+    loader = _loader_class()(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > _MAX_DEPTH:
+                    line = event.start_mark.line + 1 if event.start_mark else 0
+                    raise ReadError(line, f"nested more than {_MAX_DEPTH} levels deep")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError:
+        pass  # the composer reports syntax errors with the usual message
+    finally:
+        loader.dispose()
+
+
+def _in_big_stack(function: Any, text: str) -> Any:
+    import threading
+
+    result: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            result["value"] = function(text)
+        except BaseException as err:  # handed back to the calling thread
+            result["error"] = err
+
+    previous = threading.stack_size(_BIG_STACK)
+    try:
+        worker = threading.Thread(target=work, name="spacetime-yaml")
+        worker.start()
+    finally:
+        threading.stack_size(previous)
+    worker.join()
+    if "error" in result:
+        raise result["error"]
+    return result["value"]
+
+
+def _compose(text: str) -> Any:
     loader = _loader_class()(text)
     try:
-        node = loader.get_single_node()
+        return loader.get_single_node()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 0
@@ -131,10 +205,6 @@ def _read_yaml(text: str) -> tuple[Any, list[tuple[int, str]]]:
         raise ReadError(0, f"invalid YAML: {err}") from None
     finally:
         loader.dispose()
-    if node is None:
-        return None, []
-    converter = _Converter()
-    return converter.convert(node, 0), converter.problems
 
 
 def _leading(text: str, line: int) -> str:
