@@ -143,8 +143,11 @@ def _fail(lines: list[str], code: ExitCode) -> int:
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_stdout()
-    for line in lines:
-        print(line, file=sys.stderr)
+    try:
+        for line in lines:
+            print(line, file=sys.stderr)
+    except BrokenPipeError:  # even stderr may be a closed pipe
+        pass
     return code
 
 

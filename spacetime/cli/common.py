@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacetime.cli.options import DataOptions, OutputOptions
+from spacetime.core.errors import UsageError
 from spacetime.core.timeline import Timeline
 from spacetime.load.cache import load_cached
 from spacetime.load.sources import data_files
 from spacetime.output.formats import write
 from spacetime.output.listing import Listing, Report
 
-__all__ = ["emit", "load"]
+__all__ = ["check_readable", "emit", "load"]
+
+
+def check_readable(paths: list[Path], label: str) -> None:
+    """A file named on the command line must be a readable file: a usage error otherwise."""
+    import os
+
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"{label} {path}: no such file")
+        if path.is_dir():
+            raise UsageError(f"{label} {path}: is a directory, not a file")
+        if not os.access(path, os.R_OK):
+            raise UsageError(f"{label} {path}: permission denied")
 
 
 def load(options: DataOptions) -> Timeline:
     """The timeline the data options name, through the cache (see `spacetime.load.cache`)."""
+    check_readable(options.data or [], "--data")
     files = data_files(
         options.data or [], bundled=not options.no_bundled, personal=not options.no_personal
     )

@@ -23,7 +23,7 @@ from spacetime.core.model import (
     Origin,
     Status,
 )
-from spacetime.load.yamlread import LocatedDict, LocatedList
+from spacetime.load.yamlread import REJECTED, LocatedDict, LocatedList
 
 __all__ = ["SECTIONS", "RecordReader"]
 
@@ -166,13 +166,15 @@ class RecordReader:
 
     def records(self, value: Any, section: str, line: int) -> list[LocatedDict]:
         """The mappings of a section's list; a problem for anything else."""
-        if value is None:
+        if value is None or value is REJECTED:
             return []
         if not isinstance(value, LocatedList | list):
             self.problem(line, f"'{section}' should be a list, not {_kind(value)}")
             return []
         result = []
         for index, item in enumerate(value):
+            if item is REJECTED:
+                continue
             if isinstance(item, dict):
                 if not isinstance(item, LocatedDict):
                     item = _unlocated(item, line)
@@ -202,6 +204,8 @@ class RecordReader:
                 ok = False
             elif value is None:
                 continue
+            elif value is REJECTED:
+                ok = False
             else:
                 try:
                     values[key] = field.check(value)

@@ -17,7 +17,15 @@ from typing import Any
 
 import yaml
 
-__all__ = ["LocatedDict", "LocatedList", "ReadError", "decode", "parse_text", "read_document"]
+__all__ = [
+    "REJECTED",
+    "LocatedDict",
+    "LocatedList",
+    "ReadError",
+    "decode",
+    "parse_text",
+    "read_document",
+]
 
 _CORE_TAGS = {
     "tag:yaml.org,2002:" + name
@@ -34,6 +42,17 @@ class ReadError(Exception):
         super().__init__(message)
         self.line = line
         self.message = message
+
+
+class _Rejected:
+    """Stands for a value already reported as a problem (an alias, a tag), so that nothing
+    reports it again."""
+
+    def __repr__(self) -> str:
+        return "REJECTED"
+
+
+REJECTED = _Rejected()
 
 
 class LocatedDict(dict[str, Any]):
@@ -220,17 +239,18 @@ class _Converter:
     def __init__(self) -> None:
         self.problems: list[tuple[int, str]] = []
         self.seen: set[int] = set()
+        self.aliased = False
 
     def convert(self, node: yaml.Node, depth: int) -> Any:
         line = node.start_mark.line + 1
         if depth > _MAX_DEPTH:
             raise ReadError(line, f"nested more than {_MAX_DEPTH} levels deep")
         if id(node) in self.seen:
-            self.problems.append((line, "anchors and aliases (&, *) are not supported"))
-            return None
+            self._alias(line)
+            return REJECTED
         if node.tag not in _CORE_TAGS:
             self.problems.append((line, f"tag '{node.tag}' is not allowed; only plain data"))
-            return None
+            return REJECTED
         if isinstance(node, yaml.ScalarNode):
             value: str = node.value
             return None if not node.style and value in _NULLS else value
@@ -243,6 +263,12 @@ class _Converter:
         assert isinstance(node, yaml.MappingNode)
         return self._mapping(node, line, depth)
 
+    def _alias(self, line: int) -> None:
+        """Report the first alias only: an alias bomb is one problem, not thousands."""
+        if not self.aliased:
+            self.aliased = True
+            self.problems.append((line, "anchors and aliases (&, *) are not supported"))
+
     def _mapping(self, node: yaml.MappingNode, line: int, depth: int) -> LocatedDict:
         mapping = LocatedDict()
         mapping.line = line
@@ -254,7 +280,7 @@ class _Converter:
                 continue
             key = key_node.value
             if id(value_node) in self.seen:
-                self.problems.append((key_line, "anchors and aliases (&, *) are not supported"))
+                self._alias(key_line)
                 continue
             if key in mapping.key_lines:
                 first = mapping.key_lines[key]

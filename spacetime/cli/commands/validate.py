@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from spacetime.cli.common import check_readable
 from spacetime.cli.options import DataOptions, use
 from spacetime.engine.clock import today
 from spacetime.load.loader import load_timeline, review
@@ -26,6 +27,8 @@ def validate(
     data: DataOptions,
 ) -> None:
     """Check timeline files: every problem as file:line, then a summary. Exit 3 if any is invalid."""
+    check_readable(data.data or [], "--data")
+    check_readable(files or [], "validate")
     chosen = data_files(
         [*(data.data or []), *(files or [])],
         bundled=not data.no_bundled,

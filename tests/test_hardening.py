@@ -1,0 +1,279 @@
+"""Bad input never crashes spacetime: a corpus of malformed files and command lines, each with the
+exact message and exit code, and property-based tests of the date parser and the loader."""
+
+from __future__ import annotations
+
+import resource
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import MINI, Run
+from spacetime.core.errors import DataError
+from spacetime.load.loader import load_timeline
+
+Cli = Callable[..., Run]
+CORPUS = Path(__file__).parent / "corpus"
+BASE = ("--no-bundled", "--data", str(MINI))
+TOP = "a timeline is a mapping with an 'events:' list"
+
+# file -> (exit code, the exact lines on stderr); paths are shown as given on the command line.
+CASES: dict[str, tuple[int, list[str]]] = {
+    "syntax-error.yaml": (3, ["{f}:5: invalid YAML: did not find expected ',' or ']'"]),
+    "tab-indent.yaml": (
+        3,
+        ["{f}:2: invalid YAML: a tab in the indentation; YAML indents with spaces only"],
+    ),
+    "empty.yaml": (3, [f"{{f}}:1: the file is empty; {TOP}"]),
+    "top-level-list.yaml": (3, [f"{{f}}:1: the top level is a list; {TOP}"]),
+    "top-level-scalar.yaml": (3, [f"{{f}}:1: the top level is a single value; {TOP}"]),
+    "latin1.yaml": (3, ["{f}:2: not UTF-8 text (byte 0xe9)"]),
+    "deep-flow.yaml": (3, ["{f}:1: nested more than 64 levels deep"]),
+    "deep-block.yaml": (3, ["{f}:66: nested more than 64 levels deep"]),
+    "python-tag.yaml": (
+        3,
+        [
+            "{f}:2: tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed; only plain data"
+        ],
+    ),
+    "duplicate-keys.yaml": (3, ["{f}:4: duplicate key 'date' (first at line 3)"]),
+    "impossible-date.yaml": (
+        3,
+        ["{f}:3: event 'feb30': date: impossible date '2021-02-30': February 2021 has 28 days"],
+    ),
+    "year-zero.yaml": (
+        3,
+        [
+            "{f}:3: event 'year-zero': date: year in '0000' is before year 1; years run from 1 to 9999",
+            "{f}:10: event 'far-future': date: '10000' is beyond year 9999; years run from 1 to 9999",
+        ],
+    ),
+    # YAML 1.1 would read NO as false, yes/on as true, 1.0 as a float, 0x1F as 31: here they stay text.
+    "implicit-typing.yaml": (3, ["{f}:6: event 'norway': unknown country 'NO'"]),
+    "bad.json": (3, ["{f}:2: invalid JSON: Expecting property name enclosed in double quotes"]),
+}
+ACCEPTED = {
+    "bom.yaml": "bom-event",
+    "crlf.yaml": "crlf-event",
+    "long-line.yaml": "long",
+    "timeline.json": "json-event",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_malformed_file(cli: Cli, name: str) -> None:
+    path = CORPUS / name
+    code, lines = CASES[name]
+    result = cli("validate", "--no-bundled", "--data", str(MINI), str(path))
+    assert result.code == code
+    assert result.err.splitlines() == [line.format(f=path) for line in lines]
+    assert "Traceback" not in result.err
+
+
+def test_alias_bomb_is_refused_quickly_with_bounded_memory(cli: Cli) -> None:
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    result = cli("validate", "--no-bundled", str(CORPUS / "alias-bomb.yaml"))
+    assert time.perf_counter() - start < 5
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # KB
+    assert result.code == 3
+    assert (
+        result.err.splitlines()[0]
+        == f"{CORPUS / 'alias-bomb.yaml'}:1: anchors and aliases (&, *) are not supported"
+    )
+    assert result.err.count("anchors and aliases") == 1
+
+
+@pytest.mark.parametrize(("name", "event_id"), sorted(ACCEPTED.items()))
+def test_tricky_but_valid_files_load(name: str, event_id: str) -> None:
+    timeline = load_timeline([MINI, CORPUS / name])
+    assert timeline.event(event_id).id == event_id
+
+
+def test_implicit_typing_keeps_the_text(tmp_path: Path) -> None:
+    text = (CORPUS / "implicit-typing.yaml").read_text().replace("[NO]", "[US]")
+    path = tmp_path / "typed.yaml"
+    path.write_text(text)
+    event = load_timeline([MINI, path]).event("norway")
+    assert (event.title, event.summary, event.mission, event.vehicle, event.note) == (
+        "yes",
+        "on",
+        "1.0",
+        "0x1F",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("list", "--colour"), "spacetime list: error: No such option: --colour"),
+        (
+            ("list", "--since", "yesterday-ish"),
+            "spacetime: error: --since: 'yesterday-ish' is not a date",
+        ),
+        (
+            ("list", "--until", "2021-02-30"),
+            "spacetime: error: --until: impossible date '2021-02-30'",
+        ),
+        (("list", "--limit", "0"), "spacetime: error: --limit must be 1 or more, not 0"),
+        (("list", "--limit", "-3"), "spacetime: error: --limit must be 1 or more, not -3"),
+        (
+            ("list", "--limit", "many"),
+            "spacetime list: error: Invalid value for '--limit' / '-n': 'many' is not a valid int.",
+        ),
+        (
+            ("list", "--format", "yaml"),
+            "spacetime list: error: Invalid value for '--format' / '-f': 'yaml' is not one of",
+        ),
+        (
+            ("list", "--json", "--format", "csv"),
+            "spacetime: error: --json and --format csv conflict; give one of them",
+        ),
+        (
+            ("list", "--country", "narnia"),
+            "spacetime: error: unknown country or organization 'narnia'",
+        ),
+        (("list", "--status", "done"), "spacetime: error: unknown status 'done'"),
+        (
+            ("list", "--since", "2000", "--until", "1990"),
+            "spacetime: error: the range is empty: --since 2000-01-01 is after --until 1990-12-31",
+        ),
+        (("show",), "spacetime show: error: Missing argument 'ID'."),
+        (("lst",), "spacetime: error: No such command 'lst'."),
+        (("chart", "--width", "10"), "spacetime: error: --width must be 40 or more, not 10"),
+        (("compare", "china"), "spacetime: error: compare takes 2 to 8 different nations, not 1"),
+    ],
+)
+def test_bad_command_lines_are_one_line_exit_2(
+    cli: Cli, args: tuple[str, ...], message: str
+) -> None:
+    command, *rest = args
+    result = cli(command, *BASE, *rest) if command != "lst" else cli(command)
+    assert result.code == 2, result.err
+    assert result.err.startswith(message)
+    assert result.err.count("\n") == 1
+    assert result.out == ""
+
+
+def test_missing_directory_and_unreadable_data_files(cli: Cli, tmp_path: Path) -> None:
+    missing = tmp_path / "nope.yaml"
+    result = cli("list", *BASE, "--data", str(missing))
+    assert (result.code, result.err) == (2, f"spacetime: error: --data {missing}: no such file\n")
+    result = cli("list", *BASE, "--data", str(tmp_path))
+    assert (result.code, result.err) == (
+        2,
+        f"spacetime: error: --data {tmp_path}: is a directory, not a file\n",
+    )
+    locked = tmp_path / "locked.yaml"
+    locked.write_text("events: []\n")
+    locked.chmod(0)
+    try:
+        result = cli("list", *BASE, "--data", str(locked))
+        if result.code == 0:  # root reads anything
+            pytest.skip("running as root: every file is readable")
+        assert (result.code, result.err) == (
+            2,
+            f"spacetime: error: --data {locked}: permission denied\n",
+        )
+    finally:
+        locked.chmod(0o644)
+
+
+def test_an_internal_error_is_one_line_unless_debug(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object) -> None:
+        raise RuntimeError("a real bug")
+
+    monkeypatch.setattr("spacetime.cli.commands.listing.run", broken)
+    result = cli("list", *BASE)
+    assert (result.code, result.err) == (
+        1,
+        "spacetime: internal error: RuntimeError: a real bug (run with --debug for details)\n",
+    )
+    with pytest.raises(RuntimeError, match="a real bug"):
+        cli("list", *BASE, "--debug")
+
+
+def test_ctrl_c_exits_130_quietly(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("spacetime.cli.commands.listing.run", interrupted)
+    result = cli("list", *BASE)
+    assert (result.code, result.out, result.err) == (130, "", "")
+
+
+def test_sigint_to_a_real_process_exits_130(tmp_path: Path) -> None:
+    script = "\n".join(
+        [
+            "import time, spacetime.cli.commands.listing as m",
+            "m.run = lambda *a: time.sleep(30)",
+            "from spacetime.cli.app import main",
+            f"raise SystemExit(main(['list', '--no-bundled', '--data', {str(MINI)!r}]))",
+        ]
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    time.sleep(1.5)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=20)
+    assert (process.returncode, out, err) == (130, b"", b"")
+
+
+DATE_TEXT = st.text(alphabet="0123456789-/.:TZXs?~%+ ", max_size=24)
+
+
+@given(st.one_of(st.text(max_size=40), DATE_TEXT))
+@settings(max_examples=400, deadline=None)
+def test_date_parser_never_raises_anything_but_date_error(text: str) -> None:
+    from spacetime.core.dates import DateError, parse_date
+
+    try:
+        date = parse_date(text)
+    except DateError:
+        return
+    assert date.first_day is None or date.last_day is None or date.first_day <= date.last_day
+    date.display()
+
+
+YAMLISH = st.text(alphabet="events:id-date\n  [],{}#&*!|>'\"0123456789abcNO~\t\ufeff", max_size=120)
+SCALARS = st.one_of(st.text(max_size=12), st.integers(), st.booleans(), st.none(), DATE_TEXT)
+STRUCTURES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(
+            st.sampled_from(
+                ["id", "date", "title", "countries", "category", "status", "sources", "events", "x"]
+            ),
+            inner,
+            max_size=5,
+        ),
+    ),
+    max_leaves=20,
+)
+
+
+@given(
+    st.one_of(YAMLISH, STRUCTURES.map(lambda value: __import__("json").dumps({"events": [value]})))
+)
+@settings(max_examples=300, deadline=None)
+def test_loader_gives_a_timeline_or_a_clean_error(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "t.yaml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        load_timeline([MINI, path])
+    except DataError as err:
+        assert all(line.startswith(str(path)) or line.startswith(str(MINI)) for line in err.lines())
