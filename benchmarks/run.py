@@ -147,8 +147,24 @@ def main() -> None:
     print()
     print(report)
     if args.write:
-        args.write.write_text(report, encoding="utf-8")
+        _write_between_markers(args.write, report)
     shutil.rmtree(cache, ignore_errors=True)
+
+
+START, END = "<!-- results: written by benchmarks/run.py -->", "<!-- /results -->"
+
+
+def _write_between_markers(path: Path, report: str) -> None:
+    """Replace the results between the markers, keeping the hand-written text around them."""
+    body = report.split("\n", 2)[2]  # without the "# Performance" heading
+    block = f"{START}\n{body.strip()}\n{END}"
+    text = path.read_text(encoding="utf-8") if path.exists() else f"# Performance\n\n{START}\n{END}\n"
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        text = before + block + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
