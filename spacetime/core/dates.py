@@ -90,8 +90,8 @@ class Point:
         parts = [int(p) for p in self.time.split(":")]
         return parts[0] * 3600 + parts[1] * 60 + (parts[2] if len(parts) > 2 else 0)
 
-    def display(self) -> str:
-        """The point as a person reads it, at its own precision."""
+    def display(self, with_time: bool = True) -> str:
+        """The point as a person reads it, at its own precision (`with_time=False` stops at the day)."""
         p = self.precision
         if p is Precision.CENTURY:
             text = f"{self.year}–{self.year + 99}"
@@ -103,7 +103,7 @@ class Point:
             text = f"{MONTH_ABBR[(self.month or 1) - 1]} {self.year}"
         else:
             text = f"{self.day} {MONTH_ABBR[(self.month or 1) - 1]} {self.year}"
-            if self.time is not None:
+            if self.time is not None and with_time:
                 text += f" {self.time} UTC"
         if self.approximate:
             text = "c. " + text
@@ -177,16 +177,17 @@ class EventDate:
     def __lt__(self, other: EventDate) -> bool:
         return self.sort_key() < other.sort_key()
 
-    def display(self) -> str:
+    def display(self, with_time: bool = True) -> str:
+        """The date as a person reads it: "4 Oct 1957", "c. 2026", "2 Nov 2000 – ongoing"."""
         if not self.interval:
             assert self.start is not None
-            return self.start.display()
+            return self.start.display(with_time)
         if self.start is None:
-            return f"until {self.end.display()}" if self.end else "?"
+            return f"until {self.end.display(with_time)}" if self.end else "?"
         if self.end is None:
             ongoing = self.text.endswith("..")
-            return f"{self.start.display()} – {'ongoing' if ongoing else '?'}"
-        return f"{self.start.display()} – {self.end.display()}"
+            return f"{self.start.display(with_time)} – {'ongoing' if ongoing else '?'}"
+        return f"{self.start.display(with_time)} – {self.end.display(with_time)}"
 
     def __str__(self) -> str:
         return self.text

@@ -128,7 +128,7 @@ def _axis(first_year: int, last_year: int, span: int, plot: int, label_width: in
         x = min(plot - 1, int((year - first_year) / span * plot))
         axis[x] = "┬"
         text = str(year)
-        start = max(0, min(x, plot - len(text)))
+        start = max(0, min(x - len(text) // 2, plot - len(text)))
         if all(c == " " for c in labels[max(0, start - 1) : start + len(text) + 1]):
             labels[start : start + len(text)] = list(text)
     pad = " " * (label_width + 1)

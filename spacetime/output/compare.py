@@ -68,14 +68,14 @@ def _cell_text(cell: Cell) -> str:
     if event is None:
         return "—"
     if cell.planned:
-        return f"planned {event.date.display()}\n{event.mission or event.title}"
+        return f"planned {event.date.display(False)}\n{event.mission or event.title}"
     if cell.world_first:
         mark = f"{WORLD} world first"
     else:
         assert cell.lag is not None
         mark = lag_text(*cell.lag) + (f" {AMONG}" if cell.first_among else "")
     by = f" ({cell.by})" if cell.by else ""
-    return f"{event.date.display()}  {mark}\n{event.mission or event.title}{by}"
+    return f"{event.date.display(False)}\n{mark}\n{event.mission or event.title}{by}"
 
 
 def _matrix(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str, Any]]]:
@@ -91,9 +91,13 @@ def _matrix(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str, 
     listing = Listing(
         fields=CELL_FIELDS,
         records=records,
-        columns=[Column("Milestone"), *(Column(timeline.name_of(n), wrap=True) for n in c.nations)],
+        columns=[
+            Column("Milestone", wrap=True),
+            *(Column(timeline.name_of(n), wrap=True) for n in c.nations),
+        ],
         rows=rows,
         footer=legend,
+        row_lines=True,
     )
     document = []
     for m in c.milestones:

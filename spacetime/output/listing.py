@@ -37,6 +37,8 @@ class Listing:
     styles: list[str | None] = field(default_factory=list)
     footer: str | None = None
     """A line after the table (a count, a legend); human formats only."""
+    row_lines: bool = False
+    """Rule a line between rows in the terminal table (rows of several lines)."""
     single: bool = False
     """JSON is the one record as an object rather than an array (`show`)."""
     render: Callable[[Console], None] | None = None

@@ -16,7 +16,9 @@ Justify = Literal["default", "left", "center", "right", "full"]
 
 
 def rich_table(listing: Listing) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table = Table(
+        box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_lines=listing.row_lines
+    )
     for column in listing.columns:
         table.add_column(
             column.header,
