@@ -277,3 +277,11 @@ def test_loader_gives_a_timeline_or_a_clean_error(
         load_timeline([MINI, path])
     except DataError as err:
         assert all(line.startswith(str(path)) or line.startswith(str(MINI)) for line in err.lines())
+
+
+def test_bounds_with_stray_words_warn_nothing(cli: Cli) -> None:
+    # Found by the fuzz run: dateutil took "XZ" for a time zone and printed a warning on stderr.
+    result = cli("list", *BASE, "--since", "1970 XZ", "--json")
+    assert result.code == 2
+    assert result.err.startswith("spacetime: error: --since: '1970 XZ' is not a date")
+    assert "Warning" not in result.err and result.err.count("\n") == 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -36,7 +37,9 @@ def parse_day(text: str) -> tuple[int, int]:
         from dateutil import parser
 
         try:
-            parsed = parser.parse(cleaned, default=datetime(2000, 1, 1))
+            with warnings.catch_warnings():  # dateutil warns about words it takes for time zones
+                warnings.simplefilter("ignore")
+                parsed = parser.parse(cleaned, default=datetime(2000, 1, 1), ignoretz=True)
         except (ValueError, OverflowError):
             raise UsageError(f"'{text}' is not a day (try 'Oct 4', '4 October' or 04-12)") from None
         month, day = parsed.month, parsed.day

@@ -7,6 +7,7 @@ starts on 1 October 1957. Timeline syntax is tried first, then python-dateutil's
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import datetime
 
 from spacetime.core.dates import DateError, Point, Precision, parse_point
@@ -35,7 +36,9 @@ def _parse_free(text: str, option: str) -> Point:
     from dateutil import parser
 
     try:
-        a, b = (parser.parse(text, default=d) for d in _DEFAULTS)
+        with warnings.catch_warnings():  # dateutil warns about words it takes for time zones
+            warnings.simplefilter("ignore")
+            a, b = (parser.parse(text, default=d, ignoretz=True) for d in _DEFAULTS)
     except (ValueError, OverflowError):
         raise UsageError(
             f"{option}: '{text}' is not a date (try 1961, 1957-10, 'Oct 1957', '4 October 1957' or 1960s)"
