@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from spacetime.core.dates import EventDate
 
-__all__ = ["Category", "Entity", "EntityKind", "Event", "Milestone", "Origin", "Status"]
+__all__ = ["Category", "Entity", "EntityKind", "Event", "Milestone", "Origin", "Status", "Term"]
 
 
 class Status(StrEnum):
@@ -51,8 +51,8 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
-class Milestone:
-    """A kind of "first" (first satellite, first crewed lunar landing...) defined in one sentence."""
+class Term:
+    """A word of a vocabulary kept in the data: a code, a name and a one-sentence definition."""
 
     code: str
     name: str
@@ -60,14 +60,16 @@ class Milestone:
     origin: Origin = field(default=Origin("?"), compare=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Category:
-    """One of the event categories of the vocabulary (satellite, moon, policy...)."""
+class Milestone(Term):
+    """A kind of "first" (first satellite, first crewed lunar landing...)."""
 
-    code: str
-    name: str
-    definition: str
-    origin: Origin = field(default=Origin("?"), compare=False)
+    __slots__ = ()
+
+
+class Category(Term):
+    """One of the event categories (satellite, moon, policy...)."""
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True, slots=True)

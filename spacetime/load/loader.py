@@ -123,22 +123,13 @@ def _read_sections(document: dict[str, Any], reader: RecordReader, parts: _Parts
 
     for record in records("entities"):
         _keep(parts, parts.entities, reader.entity(record), record, "entity code")
-    for record in records("milestones"):
-        _keep(
-            parts,
-            parts.milestones,
-            reader.term(record, Milestone),
-            record,
-            "milestone code",
-        )
-    for record in records("categories"):
-        _keep(
-            parts,
-            parts.categories,
-            reader.term(record, Category),
-            record,
-            "category code",
-        )
+    terms = (
+        ("milestones", Milestone, parts.milestones),
+        ("categories", Category, parts.categories),
+    )
+    for section, kind, table in terms:
+        for record in records(section):
+            _keep(parts, table, reader.term(record, kind), record, f"{kind.__name__.lower()} code")
     for record in records("events"):
         _keep(parts, parts.events, reader.event(record), record, "event id")
 
