@@ -14,9 +14,32 @@ import sys
 from pathlib import Path
 
 COUNTRIES = ["US", "SU", "RU", "CN", "JP", "IN", "ESA", "FR", "GB", "DE", "IL", "IR", "KR", "CA"]
-CATEGORIES = ["satellite", "human-spaceflight", "moon", "mars", "rocketry", "science", "commercial", "cooperation"]
+CATEGORIES = [
+    "satellite",
+    "human-spaceflight",
+    "moon",
+    "mars",
+    "rocketry",
+    "science",
+    "commercial",
+    "cooperation",
+]
 STATUSES = ["achieved"] * 8 + ["failed", "partial"]
-WORDS = "orbit launch probe lander rover crew station module relay telescope sample return survey".split()
+WORDS = [
+    "orbit",
+    "launch",
+    "probe",
+    "lander",
+    "rover",
+    "crew",
+    "station",
+    "module",
+    "relay",
+    "telescope",
+    "sample",
+    "return",
+    "survey",
+]
 
 
 def event(i: int, rng: random.Random) -> dict[str, object]:
@@ -26,7 +49,9 @@ def event(i: int, rng: random.Random) -> dict[str, object]:
     if kind < 0.55:
         date = f"{year:04d}-{month:02d}-{day:02d}"
     elif kind < 0.8:
-        date = f"{year:04d}-{month:02d}-{day:02d}T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}Z"
+        date = (
+            f"{year:04d}-{month:02d}-{day:02d}T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}Z"
+        )
     elif kind < 0.92:
         date = f"{year:04d}-{month:02d}"
     elif kind < 0.98:
@@ -62,7 +87,9 @@ def write(count: int, folder: Path) -> tuple[Path, Path]:
         out.write("events:\n")
         for e in events:
             out.write(f"  - id: {e['id']}\n    date: {e['date']}\n    title: {e['title']}\n")
-            out.write(f"    summary: {e['summary']}\n    countries: [{', '.join(e['countries'])}]\n")  # type: ignore[arg-type]
+            out.write(
+                f"    summary: {e['summary']}\n    countries: [{', '.join(e['countries'])}]\n"
+            )  # type: ignore[arg-type]
             out.write(f"    agencies: [{e['agencies'][0]}]\n    category: {e['category']}\n")  # type: ignore[index]
             out.write(f"    tags: [{', '.join(e['tags'])}]\n    status: {e['status']}\n")  # type: ignore[arg-type]
             out.write(f"    mission: {e['mission']}\n    sources:\n      - {e['sources'][0]}\n")  # type: ignore[index]

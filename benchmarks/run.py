@@ -40,7 +40,9 @@ class Timing:
     rss_mb: float
 
 
-def measure(label: str, argv: list[str], runs: int, env: dict[str, str], fresh_cache: bool = False) -> Timing:
+def measure(
+    label: str, argv: list[str], runs: int, env: dict[str, str], fresh_cache: bool = False
+) -> Timing:
     """Median wall time and peak RSS of `argv` over `runs` runs after one warm-up."""
     times, peaks = [], []
     for attempt in range(runs + 1):
@@ -48,12 +50,16 @@ def measure(label: str, argv: list[str], runs: int, env: dict[str, str], fresh_c
         if fresh_cache:
             run_env["SPACETIME_CACHE_DIR"] = tempfile.mkdtemp(prefix="spacetime-bench-")
         start = time.perf_counter()
-        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=run_env)
+        process = subprocess.Popen(
+            argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=run_env
+        )
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
-            raise SystemExit(f"{label} failed: {process.stderr.read().decode() if process.stderr else ''}")
+            raise SystemExit(
+                f"{label} failed: {process.stderr.read().decode() if process.stderr else ''}"
+            )
         if fresh_cache:
             shutil.rmtree(run_env["SPACETIME_CACHE_DIR"], ignore_errors=True)
         if attempt == 0 and not fresh_cache:
@@ -66,9 +72,13 @@ def measure(label: str, argv: list[str], runs: int, env: dict[str, str], fresh_c
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="fewer runs, no 100k YAML first query")
-    parser.add_argument("--runs", type=int, default=None, help="runs per command (default 7, quick 3)")
+    parser.add_argument(
+        "--runs", type=int, default=None, help="runs per command (default 7, quick 3)"
+    )
     parser.add_argument("--write", type=Path, help="write the results as Markdown to this file")
     args = parser.parse_args()
     runs = args.runs or (3 if args.quick else 7)
@@ -80,9 +90,18 @@ def main() -> None:
     rows: list[tuple[str, Timing, Timing, float | None]] = []
 
     print("start-up (bundled timeline, warm cache)")
-    typer_floor = measure("floor: python -c 'import typer'", [PYTHON, "-c", "import typer"], runs, env)
-    as_json = measure("spacetime list --country china --format json", [*SPACETIME, "list", "--country", "china", "--format", "json"], runs, env)
-    as_table = measure("spacetime list --country china", [*SPACETIME, "list", "--country", "china"], runs, env)
+    typer_floor = measure(
+        "floor: python -c 'import typer'", [PYTHON, "-c", "import typer"], runs, env
+    )
+    as_json = measure(
+        "spacetime list --country china --format json",
+        [*SPACETIME, "list", "--country", "china", "--format", "json"],
+        runs,
+        env,
+    )
+    as_table = measure(
+        "spacetime list --country china", [*SPACETIME, "list", "--country", "china"], runs, env
+    )
     rows.append(("1. list --format json vs import typer", as_json, typer_floor, 1.25))
     rows.append(("1. list (table) vs import typer", as_table, typer_floor, 1.6))
 
@@ -96,20 +115,48 @@ def main() -> None:
         query = ["list", "--no-bundled", "--no-personal", "--country", "china", "--format", "json"]
         bundled = ["--data", str(HERE.parent / "data" / "timeline.yaml")]
         first_runs = slow_runs if size >= 100_000 else runs
-        first = measure(f"first query, YAML ({size:,})", [*SPACETIME, *query, *bundled, "--data", str(yaml_file)], first_runs, env, fresh_cache=True)
-        later = measure(f"later query, YAML ({size:,}, cached)", [*SPACETIME, *query, *bundled, "--data", str(yaml_file)], runs, env)
-        first_json = measure(f"first query, JSON ({size:,})", [*SPACETIME, *query, *bundled, "--data", str(json_file)], first_runs, env, fresh_cache=True)
+        first = measure(
+            f"first query, YAML ({size:,})",
+            [*SPACETIME, *query, *bundled, "--data", str(yaml_file)],
+            first_runs,
+            env,
+            fresh_cache=True,
+        )
+        later = measure(
+            f"later query, YAML ({size:,}, cached)",
+            [*SPACETIME, *query, *bundled, "--data", str(yaml_file)],
+            runs,
+            env,
+        )
+        first_json = measure(
+            f"first query, JSON ({size:,})",
+            [*SPACETIME, *query, *bundled, "--data", str(json_file)],
+            first_runs,
+            env,
+            fresh_cache=True,
+        )
         scaling.append((size, first, later))
         if size == sizes[-1]:
             parse = measure(
                 "floor: yaml.load(CSafeLoader) of the YAML",
-                [PYTHON, "-c", f"import yaml; yaml.load(open({str(yaml_file)!r}), Loader=yaml.CSafeLoader)"],
+                [
+                    PYTHON,
+                    "-c",
+                    f"import yaml; yaml.load(open({str(yaml_file)!r}), Loader=yaml.CSafeLoader)",
+                ],
                 first_runs,
                 env,
             )
-            load_json = measure("floor: json.load of the JSON", [PYTHON, "-c", f"import json; json.load(open({str(json_file)!r}))"], runs, env)
+            load_json = measure(
+                "floor: json.load of the JSON",
+                [PYTHON, "-c", f"import json; json.load(open({str(json_file)!r}))"],
+                runs,
+                env,
+            )
             rows.append((f"2. first YAML query vs C YAML parser ({size:,})", first, parse, 1.2))
-            rows.append((f"2b. first JSON query vs json.load ({size:,})", first_json, load_json, None))
+            rows.append(
+                (f"2b. first JSON query vs json.load ({size:,})", first_json, load_json, None)
+            )
             if shutil.which("jq"):
                 jq = measure(
                     "floor: jq select CN on the JSON",
@@ -118,8 +165,12 @@ def main() -> None:
                     env,
                 )
                 rows.append((f"3. later query vs jq ({size:,})", later, jq, 1.0))
-            rows.append((f"4. peak memory, later query vs json.load ({size:,})", later, load_json, 2.0))
-            rows.append((f"4b. peak memory, first query vs json.load ({size:,})", first, load_json, None))
+            rows.append(
+                (f"4. peak memory, later query vs json.load ({size:,})", later, load_json, 2.0)
+            )
+            rows.append(
+                (f"4b. peak memory, first query vs json.load ({size:,})", first, load_json, None)
+            )
 
     lines = [
         "# Performance",
@@ -139,10 +190,20 @@ def main() -> None:
         a, b = (mine.rss_mb, floor.rss_mb) if memory else (mine.median, floor.median)
         unit = (lambda v: f"{v:.0f} MB") if memory else (lambda v: f"{v * 1000:.0f} ms")
         ratio = a / b
-        lines.append(f"| {label} | {unit(a)} | {unit(b)} | {ratio:.2f}× | {'≤ ' + format(goal, '.2f') + '×' if goal else '—'} |")
-    lines += ["", "Scaling (5): time against the number of events.", "", "| events | first query (YAML) | per 1k events | later query (cached) |", "| ---: | ---: | ---: | ---: |"]
+        lines.append(
+            f"| {label} | {unit(a)} | {unit(b)} | {ratio:.2f}× | {'≤ ' + format(goal, '.2f') + '×' if goal else '—'} |"
+        )
+    lines += [
+        "",
+        "Scaling (5): time against the number of events.",
+        "",
+        "| events | first query (YAML) | per 1k events | later query (cached) |",
+        "| ---: | ---: | ---: | ---: |",
+    ]
     for size, first, later in scaling:
-        lines.append(f"| {size:,} | {first.median * 1000:.0f} ms | {first.median * 1000 / (size / 1000):.0f} ms | {later.median * 1000:.0f} ms |")
+        lines.append(
+            f"| {size:,} | {first.median * 1000:.0f} ms | {first.median * 1000 / (size / 1000):.0f} ms | {later.median * 1000:.0f} ms |"
+        )
     report = "\n".join(lines) + "\n"
     print()
     print(report)
@@ -158,7 +219,9 @@ def _write_between_markers(path: Path, report: str) -> None:
     """Replace the results between the markers, keeping the hand-written text around them."""
     body = report.split("\n", 2)[2]  # without the "# Performance" heading
     block = f"{START}\n{body.strip()}\n{END}"
-    text = path.read_text(encoding="utf-8") if path.exists() else f"# Performance\n\n{START}\n{END}\n"
+    text = (
+        path.read_text(encoding="utf-8") if path.exists() else f"# Performance\n\n{START}\n{END}\n"
+    )
     if START in text and END in text:
         before, rest = text.split(START, 1)
         text = before + block + rest.split(END, 1)[1]

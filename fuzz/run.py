@@ -27,10 +27,37 @@ from spacetime.load.loader import load_timeline
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
 DATE_TEXT = st.text(alphabet="0123456789-/.:TZXs?~%+ ", max_size=30)
-FIELDS = ["id", "date", "title", "summary", "countries", "category", "status", "sources", "milestones", "confirmed", "x"]
-SCALARS = st.one_of(st.text(max_size=16), st.integers(), st.floats(allow_nan=True), st.booleans(), st.none(), DATE_TEXT)
-VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(FIELDS), inner, max_size=6)), max_leaves=25)
-YAMLISH = st.text(alphabet="events:id-date title\n  [],{}#&*!|>'\"0123456789abcNO~\t\ufeff\\%@`", max_size=300)
+FIELDS = [
+    "id",
+    "date",
+    "title",
+    "summary",
+    "countries",
+    "category",
+    "status",
+    "sources",
+    "milestones",
+    "confirmed",
+    "x",
+]
+SCALARS = st.one_of(
+    st.text(max_size=16),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.none(),
+    DATE_TEXT,
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(FIELDS), inner, max_size=6)
+    ),
+    max_leaves=25,
+)
+YAMLISH = st.text(
+    alphabet="events:id-date title\n  [],{}#&*!|>'\"0123456789abcNO~\t\ufeff\\%@`", max_size=300
+)
 
 
 def main() -> None:
@@ -40,7 +67,12 @@ def main() -> None:
     counts = {"dates": 0, "bounds": 0, "loader-text": 0, "loader-structured": 0}
     findings: list[str] = []
     folder = Path(tempfile.mkdtemp(prefix="spacetime-fuzz-"))
-    options = settings(max_examples=args.examples, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    options = settings(
+        max_examples=args.examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
 
     @options
     @given(st.one_of(st.text(max_size=40), DATE_TEXT))
