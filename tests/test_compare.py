@@ -118,3 +118,55 @@ def test_firsts_world_and_nation(cli: Cli) -> None:
         4585,
     )
     assert china[1]["status"] == "none"
+
+
+def test_bundled_data_answers_the_seed_questions(cli: Cli) -> None:
+    doc = cli("compare", "china", "russia", "usa", "--json").json()
+    rows = {r["milestone"]: r for r in doc["matrix"]}
+    satellite = rows["first-satellite"]
+    assert satellite["world_first"]["countries"] == ["SU"]
+    assert satellite["world_first"]["first_day"] == "1957-10-04"
+    china = satellite["cells"]["CN"]
+    assert (china["first_day"], china["lag_years"], china["lag_months"]) == ("1970-04-24", 12, 6)
+    russia = satellite["cells"]["RU"]
+    assert (russia["by"], russia["world_first"]) == ("SU", True)
+    # China is the third nation to bring lunar samples home.
+    firsts = cli(
+        "list", "--milestone", "first-lunar-sample-return", "--status", "achieved", "--json"
+    ).json()
+    assert [e["countries"] for e in firsts] == [["US"], ["SU"], ["CN"]]
+    assert firsts[2]["id"] == "chang-e-5-sample-return"
+
+
+def test_bundled_lineage_on_and_off(cli: Cli) -> None:
+    on = cli("compare", "russia", "usa", "--json").json()
+    off = cli("compare", "russia", "usa", "--no-lineage", "--json").json()
+    cell_on = next(r for r in on["matrix"] if r["milestone"] == "first-human-in-space")["cells"][
+        "RU"
+    ]
+    cell_off = next(r for r in off["matrix"] if r["milestone"] == "first-human-in-space")["cells"][
+        "RU"
+    ]
+    assert (cell_on["event"], cell_on["by"]) == ("vostok-1-gagarin", "SU")
+    assert cell_off["status"] == "none"
+    assert on["nations"][0]["includes"] == ["RU", "SU", "RUE"] and off["nations"][0][
+        "includes"
+    ] == ["RU"]
+
+
+def test_bundled_ilrs_memorandum_belongs_to_both(cli: Cli) -> None:
+    for nation in ("china", "russia"):
+        found = cli(
+            "list", "-c", nation, "--since", "2021-03-09", "--until", "2021-03-09", "--json"
+        ).json()
+        assert [e["id"] for e in found] == ["ilrs-china-russia-mou"]
+        assert found[0]["countries"] == ["CN", "RU"] and found[0]["date"] == "2021-03-09"
+
+
+def test_bundled_unknown_nation_suggests(cli: Cli) -> None:
+    result = cli("compare", "china", "rusia")
+    assert result.code == 2
+    assert (
+        result.err
+        == "spacetime: error: unknown country or organization 'rusia'; did you mean 'russia', 'usa' or 'rus'?\n"
+    )
