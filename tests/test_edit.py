@@ -299,3 +299,61 @@ def test_docs_schema_file_is_current(cli: Cli) -> None:
         (Path(__file__).parent.parent / "docs" / "spacetime.schema.json").read_text()
     )
     assert committed == cli("schema").json()
+
+
+def test_add_asks_for_missing_fields_on_a_terminal(tmp_path: Path) -> None:
+    import pty
+    import select
+
+    path = tmp_path / "asked.yaml"
+    path.write_text("format: spacetime/1\n\nevents:\n", encoding="utf-8")
+    leader, follower = pty.openpty()
+    env = {**os.environ, "SPACETIME_TODAY": "2026-11-24"}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "spacetime",
+            "add",
+            *BASE,
+            "--to",
+            str(path),
+            "--title",
+            "Asked for the rest",
+        ],
+        stdin=follower,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    os.close(follower)
+    answers = {
+        "date": "1965-03-18",
+        "countries": "SU",
+        "category": "human-spaceflight",
+        "sources": "https://example.org/asked",
+    }
+    seen = ""
+    while process.poll() is None:
+        ready, _, _ = select.select([leader], [], [], 10)
+        if not ready:
+            break
+        try:
+            seen += os.read(leader, 1024).decode()
+        except OSError:
+            break
+        for key, answer in list(answers.items()):
+            if f"{key}" in seen.rsplit("\n", 1)[-1] and seen.rstrip().endswith(":"):
+                os.write(leader, (answer + "\n").encode())
+                del answers[key]
+                seen += "\n"
+    process.wait(timeout=20)
+    os.close(leader)
+    assert process.returncode == 0, process.stderr.read() if process.stderr else ""
+    event = load_timeline([MINI, path]).event("asked-for-the-rest")
+    assert (event.date.text, event.countries, event.category, event.sources) == (
+        "1965-03-18",
+        ("SU",),
+        "human-spaceflight",
+        ("https://example.org/asked",),
+    )
