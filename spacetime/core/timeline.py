@@ -52,9 +52,6 @@ class Timeline:
             for name in (entity.code, entity.name, *entity.aliases):
                 self._names.setdefault(name.casefold(), entity.code)
 
-    def __len__(self) -> int:
-        return self._count
-
     @property
     def events(self) -> list[Event]:
         """Every event, in order (built on first use for a timeline read from the cache)."""
