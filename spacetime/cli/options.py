@@ -149,10 +149,12 @@ class FilterOptions:
         return any(chosen) or bool(self.since or self.until)
 
     def query(self) -> Query:
-        from spacetime.engine.bounds import parse_bound
+        since = until = None
+        if self.since or self.until:
+            from spacetime.engine.bounds import parse_bound
 
-        since = parse_bound(self.since, "--since").first_day if self.since else None
-        until = parse_bound(self.until, "--until").last_day if self.until else None
+            since = parse_bound(self.since, "--since").first_day if self.since else None
+            until = parse_bound(self.until, "--until").last_day if self.until else None
         return Query(
             countries=_split(self.country),
             lineage=not self.no_lineage,

@@ -11,7 +11,6 @@ then the text.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +18,10 @@ from enum import IntEnum
 
 __all__ = ["DateError", "EventDate", "Point", "Precision", "parse_date", "parse_point"]
 
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 MONTH_ABBR = (
     "Jan",
     "Feb",
@@ -79,7 +82,7 @@ class Point:
         if self.month is None:
             return date(self.year, 12, 31)
         if self.day is None:
-            return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            return date(self.year, self.month, _days_in_month(self.year, self.month))
         return date(self.year, self.month, self.day)
 
     @property
@@ -234,9 +237,9 @@ def parse_point(text: str) -> Point:
         precision = Precision.MONTH
     if m["day"] is not None:
         day = int(m["day"])
-        days_in_month = calendar.monthrange(year, month or 1)[1]
+        days_in_month = _days_in_month(year, month or 1)
         if not 1 <= day <= days_in_month:
-            name = calendar.month_name[month or 1]
+            name = MONTH_NAMES[(month or 1) - 1]
             raise DateError(f"impossible date '{text}': {name} {year} has {days_in_month} days")
         precision = Precision.DAY
     time = m["time"]
@@ -268,6 +271,13 @@ def parse_date(text: str) -> EventDate:
     if start and end and start.first_day > end.last_day:
         raise DateError(f"interval '{text}' ends before it starts")
     return EventDate(text, start, end, True)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def _year(year: int, text: str) -> int:

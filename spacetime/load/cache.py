@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from spacetime import __version__
-from spacetime.core.dates import EventDate, Point, Precision, parse_date
+from spacetime.core.dates import EventDate, Point, Precision
 from spacetime.core.model import Category, Entity, EntityKind, Event, Milestone, Origin, Status
 from spacetime.core.timeline import Timeline, paused_gc
 from spacetime.load.places import user_cache_dir
@@ -28,7 +28,7 @@ from spacetime.load.sources import DataFiles
 __all__ = ["load_cached"]
 
 KEEP = 16
-LAYOUT = 1  # bump when the payload changes shape
+LAYOUT = 2  # bump when the payload changes shape
 
 
 def load_cached(files: DataFiles) -> Timeline:
@@ -113,7 +113,14 @@ def _payload(timeline: Timeline) -> dict[str, Any]:
                 e.mission,
                 e.vehicle,
                 e.note,
-                e.confirmed.text if e.confirmed else None,
+                (
+                    e.confirmed.text,
+                    _point(e.confirmed.start),
+                    _point(e.confirmed.end),
+                    e.confirmed.interval,
+                )
+                if e.confirmed
+                else None,
                 *where(e.origin),
             )
             for e in timeline.events
@@ -138,14 +145,17 @@ def _timeline(payload: dict[str, Any]) -> Timeline:
 
     events = payload["events"]
 
+    def _date(text: str, start: Any, end: Any, interval: bool) -> EventDate:
+        first = point(start)
+        return EventDate(text, first, first if end == start else point(end), interval)
+
     def make(position: int) -> Event:
         (eid, text, start, end, interval, title, countries, category, status, sources, summary,
          agencies, tags, milestones, mission, vehicle, note, confirmed, file, line) = events[position]  # fmt: skip
-        first = point(start)
-        date = EventDate(text, first, first if end == start else point(end), interval)
+        date = _date(text, start, end, interval)
         return Event(
             eid, date, title, countries, category, Status(status), sources, summary, agencies, tags,
-            milestones, mission, vehicle, note, parse_date(confirmed) if confirmed else None,
+            milestones, mission, vehicle, note, _date(*confirmed) if confirmed else None,
             origin(file, line),
         )  # fmt: skip
 
