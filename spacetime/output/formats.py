@@ -107,6 +107,11 @@ def _markdown(listing: Listing, out: TextIO) -> None:
 
 
 def _table(listing: Listing, out: TextIO) -> None:
+    if listing.render is None and not out.isatty():
+        from spacetime.output.plain import write_plain_table
+
+        write_plain_table(listing, out)
+        return
     from spacetime.output.console import make_console
 
     console = make_console(out)
