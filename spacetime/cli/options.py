@@ -5,8 +5,6 @@ parameters and hands the command one instance per group, so every listing comman
 flags with the same help, and a new filter is one field here.
 """
 
-from __future__ import annotations
-
 import dataclasses
 import functools
 import inspect
@@ -28,7 +26,7 @@ FILTERS = "Filters"
 OUTPUT = "Output"
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(eq=False, repr=False)
 class DataOptions:
     data: Annotated[
         list[Path] | None,
@@ -58,7 +56,7 @@ def _split(values: list[str] | None) -> list[str]:
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(eq=False, repr=False)
 class FilterOptions:
     country: Annotated[
         list[str] | None,
@@ -172,7 +170,7 @@ class FilterOptions:
         )
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(eq=False, repr=False)
 class OutputOptions:
     format: Annotated[
         OutputFormat | None,

@@ -39,7 +39,7 @@ class SortKey(StrEnum):
     TITLE = "title"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Query:
     """What to find. Names are as a user types them: `china`, `ussr`, `first-satellite`."""
 
@@ -58,7 +58,7 @@ class Query:
     limit: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Match:
     """An event found by a query; `stands_for` names the successor it was found for (SU for RU)."""
 

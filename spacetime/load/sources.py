@@ -16,7 +16,7 @@ __all__ = ["ENV_VAR", "DataFiles", "bundled_path", "data_files", "personal_path"
 ENV_VAR = "SPACETIME_DATA"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class DataFiles:
     """The files to load, in order, with the names to show for them in messages."""
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 __all__ = ["Column", "Listing", "Report"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Column:
     """A human column: its header, and whether it may wrap (long text) or stays on one line."""
 
@@ -25,7 +25,7 @@ class Column:
     justify: str = "left"
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Listing:
     """One command's answer, ready for any output format."""
 
@@ -45,7 +45,7 @@ class Listing:
     """A custom terminal rendering used instead of the table (`show`)."""
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Report:
     """An answer in several titled tables (`compare`, `stats`): JSON is one document; CSV, TSV
     and JSON Lines carry `flat`, one long-form table; the table and Markdown forms show every

@@ -1,7 +1,5 @@
 """`spacetime today` and `spacetime on DATE`: what happened on this day of the year."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

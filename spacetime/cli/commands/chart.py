@@ -1,7 +1,5 @@
 """`spacetime chart [filters]`: the timeline drawn in the terminal, saved as SVG or HTML on demand."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

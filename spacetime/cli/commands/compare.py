@@ -1,7 +1,5 @@
 """`spacetime compare NATION NATION...`: milestones, lags and activity side by side."""
 
-from __future__ import annotations
-
 from dataclasses import replace
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`spacetime init`, `add`, `remove` and `fmt`: keep a timeline of your own, without losing a byte."""
 
-from __future__ import annotations
-
 import re
 import sys
 import unicodedata

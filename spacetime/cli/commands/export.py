@@ -1,7 +1,5 @@
 """`spacetime export FORMAT [filters] [-o FILE]`: the selected events in another tool's format."""
 
-from __future__ import annotations
-
 import io
 import json
 import sys

@@ -1,7 +1,5 @@
 """`spacetime firsts [--country X]`: the world firsts in order, or one nation's firsts beside them."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`spacetime list`: the events that match the filters."""
 
-from __future__ import annotations
-
 from spacetime.cli.common import emit, load
 from spacetime.cli.options import DataOptions, FilterOptions, OutputOptions, use
 from spacetime.engine.query import run

@@ -1,7 +1,5 @@
 """`spacetime stats`: counts by decade, country, category and status, with inline bars."""
 
-from __future__ import annotations
-
 from spacetime.cli.common import emit, load
 from spacetime.cli.options import DataOptions, FilterOptions, OutputOptions, use
 from spacetime.engine.query import run

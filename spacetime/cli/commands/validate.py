@@ -1,7 +1,5 @@
 """`spacetime validate [FILE...]`: check timeline files and say what was checked."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

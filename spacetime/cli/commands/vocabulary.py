@@ -1,7 +1,5 @@
 """`spacetime countries` and `spacetime milestones`: the vocabularies of the loaded timeline."""
 
-from __future__ import annotations
-
 from spacetime.cli.common import emit, load
 from spacetime.cli.options import DataOptions, OutputOptions, use
 from spacetime.output.vocabulary import entity_listing, milestone_listing
