@@ -5,7 +5,6 @@ code (see `ExitCode`), command-line mistakes print one line and exit 2, Ctrl-C e
 pipe ends quietly, and anything unexpected is one line unless `--debug` asks for the traceback.
 """
 
-
 import os
 import sys
 from collections.abc import Sequence
