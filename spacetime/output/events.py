@@ -149,12 +149,13 @@ def event_detail(timeline: Timeline, event: Event, today: date) -> Listing:
         ("Defined at", str(event.origin)),
     ]
     pairs = [(k, v) for k, v in pairs if v]
+    heading = f"{event.title}  [{event.id}]"
 
     def render(console: Console) -> None:
         from rich.table import Table
         from rich.text import Text
 
-        console.print(Text(f"{event.title}  [{event.id}]", style="bold"))
+        console.print(Text(heading, style="bold"))
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(overflow="fold")
@@ -167,6 +168,7 @@ def event_detail(timeline: Timeline, event: Event, today: date) -> Listing:
         records=[event_record(event)],
         columns=[Column("Field"), Column("Value", wrap=True)],
         rows=[[k, v] for k, v in pairs],
+        heading=heading,
         single=True,
         render=render,
     )

@@ -107,7 +107,7 @@ def _markdown(listing: Listing, out: TextIO) -> None:
 
 
 def _table(listing: Listing, out: TextIO) -> None:
-    if listing.render is None and not out.isatty():
+    if not out.isatty():
         from spacetime.output.plain import write_plain_table
 
         write_plain_table(listing, out)

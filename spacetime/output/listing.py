@@ -35,6 +35,8 @@ class Listing:
     columns: list[Column]
     rows: list[list[str]]
     styles: list[str | None] = field(default_factory=list)
+    heading: str | None = None
+    """A line before the table (`show`: the event's title)."""
     footer: str | None = None
     """A line after the table (a count, a legend); human formats only."""
     row_lines: bool = False

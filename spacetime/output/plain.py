@@ -30,16 +30,16 @@ def write_plain_table(listing: Listing, out: TextIO) -> None:
         ]
         return GAP.join(padded).rstrip()
 
-    if listing.rows:
+    if listing.heading:
+        out.write(listing.heading + "\n")
+    if listing.rows and not listing.single:  # a single record reads as "key  value" lines
         out.write(line([c.header for c in columns]) + "\n")
         out.write(GAP.join("-" * w for w in widths) + "\n")
-        for row in cells:
-            height = max(len(lines) for lines in row)
-            for number in range(height):
-                out.write(
-                    line([lines[number] if number < len(lines) else "" for lines in row]) + "\n"
-                )
-            if listing.row_lines:
-                out.write("\n")
+    for row in cells:
+        height = max(len(lines) for lines in row)
+        for number in range(height):
+            out.write(line([lines[number] if number < len(lines) else "" for lines in row]) + "\n")
+        if listing.row_lines:
+            out.write("\n")
     if listing.footer:
         out.write(listing.footer + "\n")
