@@ -112,7 +112,7 @@ class FilterOptions:
         typer.Option(
             "--search",
             "-s",
-            help="Words that must all appear in the title, summary, mission or tags (any case).",
+            help="Words that must each start a word of the title, summary, mission or tags (any case).",
             rich_help_panel=FILTERS,
         ),
     ] = None
