@@ -11,7 +11,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacetime.core.errors import UsageError
@@ -151,13 +151,7 @@ def _mark_first_among(cells: dict[tuple[str, str], Cell], milestone: str, codes:
     best = min(c.lag_days for c in achieved if c.lag_days is not None)
     for cell in achieved:
         if cell.lag_days == best:
-            cells[milestone, cell.nation] = _replace(cell, first_among=True)
-
-
-def _replace(cell: Cell, **changes: object) -> Cell:
-    from dataclasses import replace
-
-    return replace(cell, **changes)  # type: ignore[arg-type]
+            cells[milestone, cell.nation] = replace(cell, first_among=True)
 
 
 def _by(claim: Claim, nation: str) -> str | None:
