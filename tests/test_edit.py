@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -234,29 +235,18 @@ def test_slugify() -> None:
     assert slugify("Été spatial", {"ete-spatial"}) == "ete-spatial-2"
 
 
+def start_add(path: Path, *args: str, **streams: Any) -> subprocess.Popen[bytes]:
+    """`spacetime add --to PATH ARGS` as a separate process, with a fixed today."""
+    env = {**os.environ, "SPACETIME_TODAY": "2026-11-24"}
+    command = [sys.executable, "-m", "spacetime", "add", *BASE, "--to", str(path), *args]
+    return subprocess.Popen(command, stderr=subprocess.PIPE, env=env, **streams)
+
+
 def test_twenty_concurrent_adds_all_land(tmp_path: Path) -> None:
     path = tmp_path / "busy.yaml"
     path.write_text("format: spacetime/1\n\nevents:\n", encoding="utf-8")
-    env = {**os.environ, "SPACETIME_TODAY": "2026-11-24"}
     processes = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "spacetime",
-                "add",
-                *BASE,
-                "--to",
-                str(path),
-                *ADD,
-                "--id",
-                f"e{i}",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            env=env,
-        )
-        for i in range(20)
+        start_add(path, *ADD, "--id", f"e{i}", stdout=subprocess.DEVNULL) for i in range(20)
     ]
     errors = [p.communicate()[1] for p in processes]
     assert [p.returncode for p in processes] == [0] * 20, errors
@@ -308,24 +298,7 @@ def test_add_asks_for_missing_fields_on_a_terminal(tmp_path: Path) -> None:
     path = tmp_path / "asked.yaml"
     path.write_text("format: spacetime/1\n\nevents:\n", encoding="utf-8")
     leader, follower = pty.openpty()
-    env = {**os.environ, "SPACETIME_TODAY": "2026-11-24"}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "spacetime",
-            "add",
-            *BASE,
-            "--to",
-            str(path),
-            "--title",
-            "Asked for the rest",
-        ],
-        stdin=follower,
-        stdout=follower,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
+    process = start_add(path, "--title", "Asked for the rest", stdin=follower, stdout=follower)
     os.close(follower)
     answers = {
         "date": "1965-03-18",

@@ -8,7 +8,6 @@ from spacetime.cli.options import DataOptions, OutputOptions
 from spacetime.core.errors import UsageError
 from spacetime.core.timeline import Timeline
 from spacetime.load.cache import load_cached
-from spacetime.load.sources import data_files
 from spacetime.output.formats import write
 from spacetime.output.listing import Listing, Report
 
@@ -31,10 +30,7 @@ def check_readable(paths: list[Path], label: str) -> None:
 def load(options: DataOptions) -> Timeline:
     """The timeline the data options name, through the cache (see `spacetime.load.cache`)."""
     check_readable(options.data or [], "--data")
-    files = data_files(
-        options.data or [], bundled=not options.no_bundled, personal=not options.no_personal
-    )
-    return load_cached(files)
+    return load_cached(options.files())
 
 
 def emit(answer: Listing | Report, options: OutputOptions) -> None:

@@ -8,7 +8,7 @@ flags with the same help, and a new filter is one field here.
 import dataclasses
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar, get_type_hints
 
@@ -16,9 +16,10 @@ import typer
 
 from spacetime.core.errors import UsageError
 from spacetime.engine.query import Query, SortKey
+from spacetime.load.sources import DataFiles
 from spacetime.output.formats import OutputFormat
 
-__all__ = ["DataOptions", "FilterOptions", "OutputOptions", "use"]
+__all__ = ["DataOptions", "FilterOptions", "OutputOptions", "split_values", "use"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 DATA = "Data files"
@@ -50,8 +51,16 @@ class DataOptions:
         ),
     ] = False
 
+    def files(self, extra: Sequence[Path] = ()) -> DataFiles:
+        """The files these options name (bundled, personal, $SPACETIME_DATA, --data), then `extra`."""
+        from spacetime.load.sources import data_files
 
-def _split(values: list[str] | None) -> list[str]:
+        return data_files(
+            [*(self.data or []), *extra], bundled=not self.no_bundled, personal=not self.no_personal
+        )
+
+
+def split_values(values: list[str] | None) -> list[str]:
     """Repeated options and comma-separated values alike: `-c usa,ussr -c china`."""
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
@@ -154,13 +163,13 @@ class FilterOptions:
             since = parse_bound(self.since, "--since").first_day if self.since else None
             until = parse_bound(self.until, "--until").last_day if self.until else None
         return Query(
-            countries=_split(self.country),
+            countries=split_values(self.country),
             lineage=not self.no_lineage,
-            agencies=_split(self.agency),
-            categories=_split(self.category),
-            tags=_split(self.tag),
-            statuses=_split(self.status),
-            milestones=_split(self.milestone),
+            agencies=split_values(self.agency),
+            categories=split_values(self.category),
+            tags=split_values(self.tag),
+            statuses=split_values(self.status),
+            milestones=split_values(self.milestone),
             text=self.search,
             since=since,
             until=until,

@@ -11,12 +11,12 @@ from typing import Any
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell, Comparison
 from spacetime.output.listing import Column, Listing, Report
+from spacetime.output.summaries import bar
 
 __all__ = ["comparison_report", "lag_text"]
 
 WORLD = "★"
 AMONG = "◆"
-BAR = "█"
 BAR_WIDTH = 12
 CELL_FIELDS = [
     "milestone",
@@ -183,9 +183,9 @@ def _activity(
         )
 
     table = {key: [count(n, key[0], key[1]) for n in c.nations] for key in keys}
-    peak = max((v for values in table.values() for v in values), default=0) or 1
+    peak = max((v for values in table.values() for v in values), default=0)
     rows = [
-        [label, *(f"{v:>3} {BAR * round(v / peak * BAR_WIDTH)}" for v in table[(s, cat, label)])]
+        [label, *(f"{v:>3} {bar(v, peak, BAR_WIDTH)}" for v in table[(s, cat, label)])]
         for (s, cat, label) in keys
     ]
     document = {

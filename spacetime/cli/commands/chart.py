@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from spacetime.cli.common import load
-from spacetime.cli.options import DataOptions, FilterOptions, use
+from spacetime.cli.options import DataOptions, FilterOptions, split_values, use
 from spacetime.core.errors import UsageError
 from spacetime.engine.firsts import world_firsts
 from spacetime.engine.query import run
@@ -56,7 +56,7 @@ def chart(
         keys = [(c.code, c.name) for c in timeline.categories.values() if c.code in used]
         key_of = {m.event.id: [m.event.category] for m in matches}
     else:
-        requested = [timeline.entity(n).code for n in _names(filters.country)]
+        requested = [timeline.entity(n).code for n in split_values(filters.country)]
         key_of = {
             m.event.id: [m.stands_for] if m.stands_for else list(m.event.countries) for m in matches
         }
@@ -72,10 +72,6 @@ def chart(
     console.print(picture, crop=False)
     if svg or html:
         _save(picture, columns, svg, html)
-
-
-def _names(values: list[str] | None) -> list[str]:
-    return [p.strip() for v in values or [] for p in v.split(",") if p.strip()]
 
 
 def _busiest(codes: list[str]) -> list[str]:

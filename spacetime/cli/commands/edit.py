@@ -8,12 +8,12 @@ from typing import Annotated
 
 import typer
 
-from spacetime.cli.options import DataOptions, use
+from spacetime.cli.options import DataOptions, split_values, use
 from spacetime.core.errors import ExitCode, UsageError
 from spacetime.core.timeline import Timeline
 from spacetime.edit.store import edit_file
 from spacetime.load.schema import RecordReader
-from spacetime.load.sources import DataFiles, data_files, personal_path
+from spacetime.load.sources import personal_path
 from spacetime.load.yamlread import LocatedDict
 
 TEMPLATE = """\
@@ -35,10 +35,6 @@ events:
   #     - https://example.org/a-page-that-confirms-the-date
 """
 EMPTY = "format: spacetime/1\n\nevents:\n"
-
-
-def _files(data: DataOptions) -> DataFiles:
-    return data_files(data.data or [], bundled=not data.no_bundled, personal=not data.no_personal)
 
 
 def init(
@@ -67,10 +63,6 @@ def slugify(title: str, taken: set[str]) -> str:
     while candidate in taken:
         candidate, n = f"{slug}-{n}", n + 1
     return candidate
-
-
-def _split(values: list[str] | None) -> list[str]:
-    return [p.strip() for v in values or [] for p in v.split(",") if p.strip()]
 
 
 @use(data=DataOptions)
@@ -115,12 +107,12 @@ def add(
         "date": date,
         "title": title,
         "summary": summary,
-        "countries": _split(country) or None,
-        "agencies": _split(agency) or None,
+        "countries": split_values(country) or None,
+        "agencies": split_values(agency) or None,
         "category": category,
-        "tags": _split(tag) or None,
+        "tags": split_values(tag) or None,
         "status": status,
-        "milestones": _split(milestone) or None,
+        "milestones": split_values(milestone) or None,
         "mission": mission,
         "vehicle": vehicle,
         "note": note,
@@ -152,7 +144,7 @@ def add(
         added.append(event.id)
         return add_event(text, event)
 
-    edit_file(target, _files(data), change, create=EMPTY if to is None else None)
+    edit_file(target, data.files(), change, create=EMPTY if to is None else None)
     print(f"added '{added[-1]}' to {target}", file=sys.stderr)
 
 
@@ -179,7 +171,7 @@ def _ask_for_missing(values: dict[str, object]) -> None:
         answer = typer.prompt(
             f"{key}{' (comma-separated)' if key in ('countries', 'sources') else ''}"
         )
-        values[key] = _split([answer]) if key in ("countries", "sources") else answer
+        values[key] = split_values([answer]) if key in ("countries", "sources") else answer
 
 
 @use(data=DataOptions)
@@ -196,7 +188,7 @@ def remove(
     from spacetime.edit.text import remove_event
 
     target = from_file or personal_path()
-    edit_file(target, _files(data), lambda text, _timeline: remove_event(text, event_id))
+    edit_file(target, data.files(), lambda text, _timeline: remove_event(text, event_id))
     print(f"removed '{event_id}' from {target}", file=sys.stderr)
 
 
@@ -234,9 +226,7 @@ def fmt(
     if check:
         from spacetime.edit.store import read_text
 
-        files = data_files(
-            [*(data.data or []), file], bundled=not data.no_bundled, personal=not data.no_personal
-        )
+        files = data.files([file])
         text = read_text(file)
         timeline = load_timeline(files.paths, files.names, texts={file: text})
         if change(text, timeline) != text:
@@ -244,7 +234,7 @@ def fmt(
             raise typer.Exit(ExitCode.FAILURE)
         print(f"{file} is formatted", file=sys.stderr)
         return
-    old, new = edit_file(file, _files(data), change)
+    old, new = edit_file(file, data.files(), change)
     print(f"{'reformatted' if new != old else 'already formatted:'} {file}", file=sys.stderr)
 
 

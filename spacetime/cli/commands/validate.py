@@ -10,7 +10,6 @@ from spacetime.cli.common import check_readable
 from spacetime.cli.options import DataOptions, use
 from spacetime.engine.clock import today
 from spacetime.load.loader import load_timeline, review
-from spacetime.load.sources import data_files
 
 
 @use(data=DataOptions)
@@ -27,11 +26,7 @@ def validate(
     """Check timeline files: every problem as file:line, then a summary. Exit 3 if any is invalid."""
     check_readable(data.data or [], "--data")
     check_readable(files or [], "validate")
-    chosen = data_files(
-        [*(data.data or []), *(files or [])],
-        bundled=not data.no_bundled,
-        personal=not data.no_personal,
-    )
+    chosen = data.files(files or [])
     checked = {str(f) for f in files} if files else set(chosen.names)
     timeline = load_timeline(chosen.paths, chosen.names)
     warnings = [w for w in review(timeline, today()) if w.file in checked]
