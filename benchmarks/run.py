@@ -13,13 +13,18 @@ timing; this script and docs/performance.md are where the figures live.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
 import platform
+import pty
 import shutil
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,20 +46,32 @@ class Timing:
 
 
 def measure(
-    label: str, argv: list[str], runs: int, env: dict[str, str], fresh_cache: bool = False
+    label: str,
+    argv: list[str],
+    runs: int,
+    env: dict[str, str],
+    fresh_cache: bool = False,
+    terminal: bool = False,
 ) -> Timing:
-    """Median wall time and peak RSS of `argv` over `runs` runs after one warm-up."""
+    """Median wall time and peak RSS of `argv` over `runs` runs after one warm-up; with
+    `terminal`, stdout is a 120-column pseudo-terminal that is read as a terminal would."""
     times, peaks = [], []
     for attempt in range(runs + 1):
         run_env = dict(env)
         if fresh_cache:
             run_env["SPACETIME_CACHE_DIR"] = tempfile.mkdtemp(prefix="spacetime-bench-")
+        screen = _Screen() if terminal else None
         start = time.perf_counter()
         process = subprocess.Popen(
-            argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=run_env
+            argv,
+            stdout=screen.follower if screen else subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=run_env,
         )
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
+        if screen:
+            screen.close()
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
             raise SystemExit(
@@ -69,6 +86,28 @@ def measure(
     result = Timing(label, statistics.median(times), max(peaks))
     print(f"  {label:<58} {result.median * 1000:9.1f} ms  {result.rss_mb:7.1f} MB", flush=True)
     return result
+
+
+class _Screen:
+    """A pseudo-terminal of 120 x 50 whose output a thread drains, as a terminal would."""
+
+    def __init__(self) -> None:
+        self.leader, self.follower = pty.openpty()
+        fcntl.ioctl(self.follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 120, 0, 0))
+        self.reader = threading.Thread(target=self._drain, daemon=True)
+        self.reader.start()
+
+    def _drain(self) -> None:
+        try:
+            while os.read(self.leader, 65536):
+                pass
+        except OSError:
+            pass  # the follower side closed
+
+    def close(self) -> None:
+        os.close(self.follower)
+        self.reader.join()
+        os.close(self.leader)
 
 
 def main() -> None:
@@ -103,10 +142,23 @@ def main() -> None:
         env,
     )
     as_table = measure(
-        "spacetime list --country china", [*SPACETIME, "list", "--country", "china"], runs, env
+        "spacetime list --country china (in a pipe)",
+        [*SPACETIME, "list", "--country", "china"],
+        runs,
+        env,
+    )
+    colour = {k: v for k, v in env.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")}
+    colour["TERM"] = "xterm-256color"
+    in_terminal = measure(
+        "spacetime list --country china (in a terminal)",
+        [*SPACETIME, "list", "--country", "china"],
+        runs,
+        colour,
+        terminal=True,
     )
     rows.append(("1. list --format json vs import typer", as_json, typer_floor, 1.25))
-    rows.append(("1. list (table) vs import typer", as_table, typer_floor, 1.6))
+    rows.append(("1. list (table, in a pipe) vs import typer", as_table, typer_floor, 1.6))
+    rows.append(("1. list (table, in a terminal) vs import typer", in_terminal, typer_floor, 1.6))
 
     sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
     scaling: list[tuple[int, Timing, Timing]] = []

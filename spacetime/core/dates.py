@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
+from typing import NamedTuple
 
 __all__ = ["DateError", "EventDate", "Point", "Precision", "parse_date", "parse_point"]
 
@@ -57,8 +58,7 @@ class Precision(IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(NamedTuple):
     """One date at some precision: a century, decade, year, month, day or UTC time of day."""
 
     year: int

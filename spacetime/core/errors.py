@@ -6,8 +6,8 @@ The library raises these; only the CLI's error funnel prints them and picks the 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 __all__ = [
     "DataError",
@@ -30,8 +30,7 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130  # Ctrl-C
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a data file, at a line (0 when the line is unknown)."""
 
     file: str

@@ -1,13 +1,14 @@
 """The data model: events, entities (countries and organizations), milestones and categories.
 
-Plain frozen dataclasses with no knowledge of files, YAML or the command line. `Origin` records
-where each record was read, so later checks and messages can point at a file and line.
+Frozen dataclasses with no knowledge of files, YAML or the command line. `Origin`, a named tuple,
+records where each record was read, so later checks and messages can point at a file and line.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 from spacetime.core.dates import EventDate
 
@@ -27,8 +28,7 @@ class EntityKind(StrEnum):
     ORGANIZATION = "organization"
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
+class Origin(NamedTuple):
     """Where a record was read: a file and a 1-based line (0 when unknown)."""
 
     file: str

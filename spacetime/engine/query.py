@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 from spacetime.core.errors import UnknownName, UsageError
 from spacetime.core.model import Event, Status
@@ -39,8 +39,7 @@ class SortKey(StrEnum):
     TITLE = "title"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Query:
+class Query(NamedTuple):
     """What to find. Names are as a user types them: `china`, `ussr`, `first-satellite`."""
 
     countries: Sequence[str] = ()
@@ -58,8 +57,7 @@ class Query:
     limit: int | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Match:
+class Match(NamedTuple):
     """An event found by a query; `stands_for` names the successor it was found for (SU for RU)."""
 
     event: Event

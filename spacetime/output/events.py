@@ -5,16 +5,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from spacetime.core.dates import EventDate
 from spacetime.core.model import Event, Status
 from spacetime.core.timeline import Timeline
 from spacetime.engine.query import Match
 from spacetime.output.listing import Column, Listing
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 __all__ = ["EVENT_FIELDS", "event_detail", "event_listing", "event_record", "relative"]
 
@@ -151,18 +148,6 @@ def event_detail(timeline: Timeline, event: Event, today: date) -> Listing:
     pairs = [(k, v) for k, v in pairs if v]
     heading = f"{event.title}  [{event.id}]"
 
-    def render(console: Console) -> None:
-        from rich.table import Table
-        from rich.text import Text
-
-        console.print(Text(heading, style="bold"))
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column(overflow="fold")
-        for key, value in pairs:
-            grid.add_row(key, Text(value))
-        console.print(grid)
-
     return Listing(
         fields=EVENT_FIELDS,
         records=[event_record(event)],
@@ -170,5 +155,4 @@ def event_detail(timeline: Timeline, event: Event, today: date) -> Listing:
         rows=[[k, v] for k, v in pairs],
         heading=heading,
         single=True,
-        render=render,
     )

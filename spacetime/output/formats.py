@@ -2,7 +2,7 @@
 
 JSON is an array of records (an object for a single one), JSON Lines one record a line, CSV and TSV
 a header and one row a record (lists joined with "; "), Markdown a pipe table of the human columns,
-and `table` a Rich table for people. Adding a format is one function and one line in `WRITERS`.
+and `table` an aligned text table for people (`spacetime.output.texttable`). Adding a format is one function and one line in `WRITERS`.
 """
 
 from __future__ import annotations
@@ -107,23 +107,9 @@ def _markdown(listing: Listing, out: TextIO) -> None:
 
 
 def _table(listing: Listing, out: TextIO) -> None:
-    if not out.isatty():
-        from spacetime.output.plain import write_plain_table
+    from spacetime.output.texttable import write_table
 
-        write_plain_table(listing, out)
-        return
-    from spacetime.output.console import make_console
-
-    console = make_console(out)
-    if listing.render is not None:
-        listing.render(console)
-        return
-    from spacetime.output.tables import rich_table
-
-    if listing.rows:
-        console.print(rich_table(listing))
-    if listing.footer:
-        console.print(listing.footer, markup=False)
+    write_table(listing, out)
 
 
 def _report(report: Report, fmt: OutputFormat, out: TextIO) -> None:

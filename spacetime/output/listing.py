@@ -6,18 +6,13 @@ terminal table and Markdown). Commands build listings; `spacetime.output.formats
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from rich.console import Console
+from typing import Any, NamedTuple
 
 __all__ = ["Column", "Listing", "Report"]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Column:
+class Column(NamedTuple):
     """A human column: its header, and whether it may wrap (long text) or stays on one line."""
 
     header: str
@@ -35,6 +30,7 @@ class Listing:
     columns: list[Column]
     rows: list[list[str]]
     styles: list[str | None] = field(default_factory=list)
+    """A terminal style per row, in words such as `"italic cyan"` (see `output.texttable.SGR`)."""
     heading: str | None = None
     """A line before the table (`show`: the event's title)."""
     footer: str | None = None
@@ -42,9 +38,7 @@ class Listing:
     row_lines: bool = False
     """Rule a line between rows in the terminal table (rows of several lines)."""
     single: bool = False
-    """JSON is the one record as an object rather than an array (`show`)."""
-    render: Callable[[Console], None] | None = None
-    """A custom terminal rendering used instead of the table (`show`)."""
+    """One record (`show`): JSON is an object rather than an array, the table "key  value" lines."""
 
 
 @dataclass(eq=False, repr=False)

@@ -1,6 +1,5 @@
 """`spacetime compare NATION NATION...`: milestones, lags and activity side by side."""
 
-from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -37,7 +36,7 @@ def compare(
     lineage = query.lineage
     scoped = None
     if filters.selects_events():
-        scoped = [m.event for m in run(timeline, replace(query, limit=None))]
+        scoped = [m.event for m in run(timeline, query._replace(limit=None))]
     result = run_compare(timeline, nations, events=scoped, lineage=lineage, by=by)
     emit(
         comparison_report(timeline, result, lineage=lineage, by=by, by_category=by_category), output
