@@ -1,8 +1,8 @@
 """Read a timeline file into plain Python values that remember their line numbers.
 
-Only safe YAML is read, with libyaml's C parser when it is there: the document is composed into
-nodes (nothing is constructed), so every scalar stays the text the user wrote, whatever YAML's
-implicit typing would make of it. Tags, anchors/aliases and duplicate keys are refused. A plain
+Only safe YAML is read, with libyaml's C parser when it is there: values are built straight from
+its events (no YAML object is constructed), so every scalar stays the text the user wrote, whatever
+YAML's implicit typing would make of it. Tags, anchors/aliases and duplicate keys are refused. A plain
 `~`, `null` or empty value reads as None; everything else is a string.
 
 JSON files (`.json`) go through `json` and carry no line numbers.
@@ -11,7 +11,6 @@ JSON files (`.json`) go through `json` and carry no line numbers.
 from __future__ import annotations
 
 import json
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +26,11 @@ __all__ = [
     "read_document",
 ]
 
-_CORE_TAGS = {
+_ALLOWED_TAGS = {None, "!"} | {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
+"""No tag, the non-specific `!`, or a core schema tag: anything else could mean code."""
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _MAX_DEPTH = 64
 
@@ -118,101 +118,11 @@ def _read_json(text: str) -> Any:
         raise ReadError(0, "invalid JSON: nested too deeply") from None
 
 
-@cache
-def _loader_class() -> type[Any]:
-    """libyaml's parser (the pure-Python one without it) with no implicit typing at all: every
-    plain scalar is text, and tags are resolved by a constant lookup instead of regexes."""
-    base = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-    tags = {
-        yaml.ScalarNode: "tag:yaml.org,2002:str",
-        yaml.SequenceNode: "tag:yaml.org,2002:seq",
-        yaml.MappingNode: "tag:yaml.org,2002:map",
-    }
-
-    def resolve(self: Any, kind: type, value: Any, implicit: Any) -> str:
-        return tags[kind]
-
-    return type("TextLoader", (base,), {"resolve": resolve})
-
-
-# libyaml's composer recurses in C once per nesting level: about 20,000 levels fit the main
-# thread's stack, and more would crash the process. Documents that could nest that deep are
-# composed in a thread with a larger stack, and the few that could nest deeper still are measured
-# first with the (iterative) event parser and refused when they nest too deep.
-_MAIN_STACK_DEPTH = 10_000
-_BIG_STACK = 512 << 20
-_BIG_STACK_DEPTH = 500_000
-
-
 def _read_yaml(text: str) -> tuple[Any, list[tuple[int, str]]]:
-    bound = text.count("[") + text.count("{") + _deepest_indent(text)
-    if bound <= _MAIN_STACK_DEPTH:
-        node = _compose(text)
-    else:
-        if bound > _BIG_STACK_DEPTH:
-            _refuse_deep(text)
-        node = _in_big_stack(_compose, text)
-    if node is None:
-        return None, []
-    converter = _Converter()
-    return converter.convert(node, 0), converter.problems
-
-
-def _deepest_indent(text: str) -> int:
-    """A line indented by more than the main stack's depth (block nesting needs indentation)."""
-    import re
-
-    deep = re.search(rf"^ {{{_MAIN_STACK_DEPTH},}}", text, re.MULTILINE)
-    return len(text) if deep else 0
-
-
-def _refuse_deep(text: str) -> None:
-    """Walk the parser's events (no recursion) and refuse a document nested too deeply."""
-    loader = _loader_class()(text)
-    depth = 0
+    builder = _Builder()
+    parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)(text)  # C when libyaml is there
     try:
-        while loader.check_event():
-            event = loader.get_event()
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > _MAX_DEPTH:
-                    line = event.start_mark.line + 1 if event.start_mark else 0
-                    raise ReadError(line, f"nested more than {_MAX_DEPTH} levels deep")
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.MarkedYAMLError:
-        pass  # the composer reports syntax errors with the usual message
-    finally:
-        loader.dispose()
-
-
-def _in_big_stack(function: Any, text: str) -> Any:
-    import threading
-
-    result: dict[str, Any] = {}
-
-    def work() -> None:
-        try:
-            result["value"] = function(text)
-        except BaseException as err:  # handed back to the calling thread
-            result["error"] = err
-
-    previous = threading.stack_size(_BIG_STACK)
-    try:
-        worker = threading.Thread(target=work, name="spacetime-yaml")
-        worker.start()
-    finally:
-        threading.stack_size(previous)
-    worker.join()
-    if "error" in result:
-        raise result["error"]
-    return result["value"]
-
-
-def _compose(text: str) -> Any:
-    loader = _loader_class()(text)
-    try:
-        return loader.get_single_node()
+        value = builder.build(parser)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 0
@@ -223,7 +133,8 @@ def _compose(text: str) -> Any:
     except yaml.YAMLError as err:
         raise ReadError(0, f"invalid YAML: {err}") from None
     finally:
-        loader.dispose()
+        parser.dispose()
+    return value, builder.problems
 
 
 def _leading(text: str, line: int) -> str:
@@ -233,59 +144,131 @@ def _leading(text: str, line: int) -> str:
     return current[: len(current) - len(current.lstrip())]
 
 
-class _Converter:
-    """Turns composed nodes into located values, noting (not stopping at) structural problems."""
+class _Skip:
+    """A value left out of its mapping: the pair is not kept (an alias, a duplicate key)."""
+
+
+_SKIP = _Skip()
+
+
+class _Builder:
+    """Builds located values straight from libyaml's parser events, in one loop with an explicit
+    stack: no node tree is held in memory (a first read of a big file needs a fraction of what
+    composing it would) and no nesting depth can exhaust the C stack. Structural problems are
+    noted, not stopped at; a value left out (a duplicate key's, say) is read but not reported on.
+    """
 
     def __init__(self) -> None:
         self.problems: list[tuple[int, str]] = []
-        self.seen: set[int] = set()
         self.aliased = False
+        self.quiet = 0  # how many of the open collections are being left out
 
-    def convert(self, node: yaml.Node, depth: int) -> Any:
-        line = node.start_mark.line + 1
+    def build(self, parser: Any) -> Any:
+        # Each open collection: [container, key, key line, left out?]; key is None between pairs.
+        stack: list[list[Any]] = []
+        root: Any = None
+        documents = 0
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                value: Any = self._scalar(event, len(stack))
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                line = self._check(event, len(stack))
+                leave_out = event.tag not in _ALLOWED_TAGS or self._expects_key(stack)
+                if event.tag not in _ALLOWED_TAGS:
+                    self.note(line, f"tag '{event.tag}' is not allowed; only plain data")
+                elif stack and stack[-1][1] is _SKIP:
+                    leave_out = True
+                container: Any = LocatedDict() if kind is yaml.MappingStartEvent else LocatedList()
+                container.line = line
+                if kind is yaml.MappingStartEvent:
+                    container.key_lines = {}
+                else:
+                    container.item_lines = []
+                self.quiet += leave_out
+                stack.append([container, None, 0, leave_out])
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                container, _, _, left_out = stack.pop()
+                self.quiet -= left_out
+                value = REJECTED if left_out else container
+                line = container.line
+                if not stack:
+                    root = value
+                    continue
+                self._add(stack[-1], value, line, collection=True)
+                continue
+            elif kind is yaml.AliasEvent:
+                self._alias(event.start_mark.line + 1)
+                value = _SKIP
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    line = event.start_mark.line + 1
+                    raise ReadError(line, "invalid YAML: more than one document in the file")
+                continue
+            elif kind is yaml.StreamEndEvent:
+                return root
+            else:  # stream start, document end
+                continue
+            if not stack:
+                root = None if value is _SKIP else value
+            else:
+                self._add(stack[-1], value, event.start_mark.line + 1, collection=False)
+
+    def note(self, line: int, message: str) -> None:
+        if not self.quiet:
+            self.problems.append((line, message))
+
+    def _check(self, event: Any, depth: int) -> int:
+        line: int = event.start_mark.line + 1
         if depth > _MAX_DEPTH:
             raise ReadError(line, f"nested more than {_MAX_DEPTH} levels deep")
-        if id(node) in self.seen:
-            self._alias(line)
+        return line
+
+    @staticmethod
+    def _expects_key(stack: list[list[Any]]) -> bool:
+        """The next value would be a mapping key (a collection there is not plain text)."""
+        return bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][1] is None
+
+    def _scalar(self, event: Any, depth: int) -> Any:
+        line = self._check(event, depth)
+        if event.tag not in _ALLOWED_TAGS:
+            self.note(line, f"tag '{event.tag}' is not allowed; only plain data")
             return REJECTED
-        if node.tag not in _CORE_TAGS:
-            self.problems.append((line, f"tag '{node.tag}' is not allowed; only plain data"))
-            return REJECTED
-        if isinstance(node, yaml.ScalarNode):
-            value: str = node.value
-            return None if not node.style and value in _NULLS else value
-        self.seen.add(id(node))
-        if isinstance(node, yaml.SequenceNode):
-            items = LocatedList(self.convert(child, depth + 1) for child in node.value)
-            items.line = line
-            items.item_lines = [child.start_mark.line + 1 for child in node.value]
-            return items
-        assert isinstance(node, yaml.MappingNode)
-        return self._mapping(node, line, depth)
+        text: str = event.value
+        return None if not event.style and text in _NULLS else text
+
+    def _add(self, frame: list[Any], value: Any, line: int, collection: bool) -> None:
+        container = frame[0]
+        if isinstance(container, LocatedList):
+            container.append(REJECTED if value is _SKIP else value)
+            container.item_lines.append(line)
+            return
+        key = frame[1]
+        if key is None:  # this value is a key
+            if value is _SKIP:
+                frame[1] = _SKIP
+            elif collection or not isinstance(value, str):
+                if value is not REJECTED or collection:
+                    self.note(line, "a mapping key must be plain text")
+                frame[1] = _SKIP
+            elif value in container.key_lines:
+                first = container.key_lines[value]
+                self.note(line, f"duplicate key '{value}' (first at line {first})")
+                frame[1] = _SKIP
+            else:
+                frame[1], frame[2] = value, line
+            return
+        frame[1] = None
+        if key is _SKIP or value is _SKIP:
+            return
+        container.key_lines[key] = frame[2]
+        container[key] = value
 
     def _alias(self, line: int) -> None:
         """Report the first alias only: an alias bomb is one problem, not thousands."""
         if not self.aliased:
             self.aliased = True
-            self.problems.append((line, "anchors and aliases (&, *) are not supported"))
-
-    def _mapping(self, node: yaml.MappingNode, line: int, depth: int) -> LocatedDict:
-        mapping = LocatedDict()
-        mapping.line = line
-        mapping.key_lines = {}
-        for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _CORE_TAGS:
-                self.problems.append((key_line, "a mapping key must be plain text"))
-                continue
-            key = key_node.value
-            if id(value_node) in self.seen:
-                self._alias(key_line)
-                continue
-            if key in mapping.key_lines:
-                first = mapping.key_lines[key]
-                self.problems.append((key_line, f"duplicate key '{key}' (first at line {first})"))
-                continue
-            mapping.key_lines[key] = key_line
-            mapping[key] = self.convert(value_node, depth + 1)
-        return mapping
+            self.note(line, "anchors and aliases (&, *) are not supported")
