@@ -34,7 +34,7 @@ class _Parts:
     milestones: dict[str, Milestone] = field(default_factory=dict)
     categories: dict[str, Category] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
-    records: dict[int, LocatedDict] = field(default_factory=dict)  # id(object) -> its record
+    records: dict[int, LocatedDict] = field(default_factory=dict)  # id(item) -> its lines only
     rejected: list[tuple[dict[str, Any], str, LocatedDict]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -119,18 +119,27 @@ def _read_sections(document: dict[str, Any], reader: RecordReader, parts: _Parts
         reader.problem(line_of("format"), f"format '{version}' is not supported; use '{FORMAT}'")
 
     def records(section: str) -> list[LocatedDict]:
-        return reader.records(document.get(section), section, line_of(section))
+        """The section's records, taken out of the document so that each can be freed once read."""
+        found = reader.records(document.pop(section, None), section, line_of(section))
+        found.reverse()  # read by popping from the end, in file order
+        return found
 
-    for record in records("entities"):
+    entities = records("entities")
+    while entities:
+        record = entities.pop()
         _keep(parts, parts.entities, reader.entity(record), record, "entity code")
     terms = (
         ("milestones", Milestone, parts.milestones),
         ("categories", Category, parts.categories),
     )
     for section, kind, table in terms:
-        for record in records(section):
+        found = records(section)
+        while found:
+            record = found.pop()
             _keep(parts, table, reader.term(record, kind), record, f"{kind.__name__.lower()} code")
-    for record in records("events"):
+    events = records("events")
+    while events:
+        record = events.pop()
         _keep(parts, parts.events, reader.event(record), record, "event id")
 
 
@@ -149,7 +158,14 @@ def _keep(parts: _Parts, table: dict[str, Any], item: Any, record: LocatedDict, 
         )
         return
     table[key] = item
-    parts.records[id(item)] = record
+    parts.records[id(item)] = _positions(record)
+
+
+def _positions(record: LocatedDict) -> LocatedDict:
+    """The lines of a record without its values: all that later messages need of it."""
+    positions = LocatedDict()
+    positions.line, positions.key_lines = record.line, record.key_lines
+    return positions
 
 
 def _cross_check(parts: _Parts) -> None:
