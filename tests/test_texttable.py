@@ -18,7 +18,7 @@ class Terminal(io.StringIO):
         return True
 
 
-def listing(**extra: object) -> Listing:
+def listing() -> Listing:
     rows = [
         ["4 Oct 1957", "Sputnik 1, the first artificial satellite, goes into orbit", "achieved"],
         ["6 Dec 1957", "Vanguard TV3 explodes on its launch pad", "failed"],
@@ -29,7 +29,6 @@ def listing(**extra: object) -> Listing:
         columns=[Column("Date"), Column("Event", wrap=True), Column("Status")],
         rows=rows,
         styles=[None, "red"],
-        **extra,  # type: ignore[arg-type]
     )
 
 

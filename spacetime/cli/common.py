@@ -11,7 +11,7 @@ from spacetime.load.cache import load_cached
 from spacetime.output.formats import write
 from spacetime.output.listing import Listing, Report
 
-__all__ = ["check_readable", "emit", "load"]
+__all__ = ["check_readable", "check_writable", "emit", "load"]
 
 
 def check_readable(paths: list[Path], label: str) -> None:
@@ -25,6 +25,18 @@ def check_readable(paths: list[Path], label: str) -> None:
             raise UsageError(f"{label} {path}: is a directory, not a file")
         if not os.access(path, os.R_OK):
             raise UsageError(f"{label} {path}: permission denied")
+
+
+def check_writable(paths: list[Path | None], force: bool) -> None:
+    """An output file named on the command line is never overwritten without --force, and is
+    never a directory: a usage error otherwise."""
+    for path in paths:
+        if path is None:
+            continue
+        if path.exists() and not force:
+            raise UsageError(f"{path} exists; use --force to overwrite it")
+        if path.is_dir():
+            raise UsageError(f"{path} is a directory")
 
 
 def load(options: DataOptions) -> Timeline:

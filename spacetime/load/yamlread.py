@@ -175,11 +175,12 @@ class _Builder:
                 value: Any = self._scalar(event, len(stack))
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 line = self._check(event, len(stack))
-                leave_out = event.tag not in _ALLOWED_TAGS or self._expects_key(stack)
-                if event.tag not in _ALLOWED_TAGS:
+                bad_tag = event.tag not in _ALLOWED_TAGS
+                if bad_tag:
                     self.note(line, f"tag '{event.tag}' is not allowed; only plain data")
-                elif stack and stack[-1][1] is _SKIP:
-                    leave_out = True
+                # a collection is read but left out when it is a key, or the value of a left-out key
+                skipped = bool(stack) and stack[-1][1] is _SKIP
+                leave_out = bad_tag or skipped or self._expects_key(stack)
                 container: Any = LocatedDict() if kind is yaml.MappingStartEvent else LocatedList()
                 container.line = line
                 if kind is yaml.MappingStartEvent:

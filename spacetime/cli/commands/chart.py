@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from spacetime.cli.common import load
+from spacetime.cli.common import check_writable, load
 from spacetime.cli.options import DataOptions, FilterOptions, split_values, use
 from spacetime.core.errors import UsageError
 from spacetime.engine.firsts import world_firsts
@@ -45,9 +45,7 @@ def chart(
         raise UsageError(f"--lanes must be country or category, not '{lanes}'")
     if width is not None and width < 40:
         raise UsageError(f"--width must be 40 or more, not {width}")
-    for path in (svg, html):
-        if path is not None and path.exists() and not force:
-            raise UsageError(f"{path} exists; use --force to overwrite it")
+    check_writable([svg, html], force)
     timeline = load(data)
     matches = run(timeline, filters.query())
     firsts = {e.id for e in world_firsts(timeline).values()}

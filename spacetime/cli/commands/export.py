@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from spacetime.cli.common import load
+from spacetime.cli.common import check_writable, load
 from spacetime.cli.options import DataOptions, FilterOptions, use
 from spacetime.core.errors import UsageError
 from spacetime.core.model import Event
@@ -78,10 +78,7 @@ def export(
     filters: FilterOptions,
 ) -> None:
     """Export the selected events: a calendar of anniversaries, TimelineJS, SQLite, YAML..."""
-    if output is not None and output.exists() and not force:
-        raise UsageError(f"{output} exists; use --force to overwrite it")
-    if output is not None and output.is_dir():
-        raise UsageError(f"{output} is a directory")
+    check_writable([output], force)
     if fmt is ExportFormat.SQLITE and output is None:
         raise UsageError("sqlite needs a file: add -o FILE")
     timeline = load(data)
