@@ -1,7 +1,7 @@
 """Load timeline files into one `Timeline`, checking everything and reporting every problem.
 
-`load_timeline` reads each file, merges them (the bundled timeline first, then the user's files,
-in order), and checks what needs all of them: duplicate codes and ids across files, references to
+`load_timeline` reads each file, merges them (the standard vocabulary first, then the bundled
+timeline, then the user's files, in order), and checks what needs all of them: duplicate codes and ids across files, references to
 unknown entities, milestones and categories, and the lineage. Any problem raises `DataError` with
 all of them, each at its file and line. `review` lists warnings that do not stop loading (a planned
 event whose date has passed).
@@ -43,12 +43,21 @@ def load_timeline(
     paths: Sequence[Path],
     names: Sequence[str] | None = None,
     texts: Mapping[Path, str | bytes] | None = None,
+    *,
+    standard: bool = True,
 ) -> Timeline:
     """Read and check `paths` (shown in messages as `names`); DataError lists every problem.
 
-    `texts` gives the content to check instead of reading the file (an edit not yet written, or
-    bytes already read)."""
+    The standard vocabulary is read first when `paths` do not name it (unless `standard` is
+    false). `texts` gives the content to check instead of reading the file (an edit not yet
+    written, or bytes already read)."""
     names = list(names) if names is not None else [str(p) for p in paths]
+    if standard:
+        from spacetime.load.sources import display_name, vocabulary_path
+
+        vocabulary = vocabulary_path()
+        if vocabulary.resolve() not in {p.resolve() for p in paths}:
+            paths, names = [vocabulary, *paths], [display_name(vocabulary), *names]
     parts = _Parts()
     with paused_gc():
         for path, name in zip(paths, names, strict=True):

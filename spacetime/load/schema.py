@@ -195,28 +195,30 @@ class RecordReader:
         for key in ("id", "code"):
             if isinstance(record.get(key), str):
                 label = f"{what} '{record[key]}'"
+        refused = False  # a value already reported (an alias): the rest would only follow from it
         for key, value in record.items():
             field = spec.get(key)
-            if field is None:
+            if value is REJECTED:
+                refused = True
+            elif field is None:
                 hint = suggest(key, spec, n=1)
                 tip = f"; did you mean '{hint[0]}'?" if hint else f" (known: {', '.join(spec)})"
                 self.problem(record.line_of(key), f"{label}: unknown field '{key}'{tip}")
                 ok = False
             elif value is None:
-                continue
-            elif value is REJECTED:
-                ok = False
+                if field.required:
+                    self.problem(record.line_of(key), f"{label}: {key}: is empty{_EMPTY.get(key, '')}")
+                    ok = False
             else:
                 try:
                     values[key] = field.check(value)
                 except _Invalid as err:
                     self.problem(record.line_of(key), f"{label}: {key}: {err}")
                     ok = False
-        missing = [k for k, f in spec.items() if f.required and record.get(k) is None]
-        if missing:
+        missing = [k for k, f in spec.items() if f.required and k not in record]
+        if missing and not refused:
             self.problem(record.line, f"{label}: {_missing(missing)}")
-            ok = False
-        return values if ok else None
+        return values if ok and not refused and not missing else None
 
     def event(self, record: LocatedDict) -> Event | None:
         values = self.fields(record, EVENT_FIELDS, "event")

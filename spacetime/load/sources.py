@@ -1,7 +1,10 @@
-"""Which timeline files a command reads: the bundled one, `$SPACETIME_DATA`, and `--data` files.
+"""Which timeline files a command reads: the standard vocabulary (always), the bundled timeline,
+the personal one, `$SPACETIME_DATA`, and `--data` files.
 
-The bundled timeline ships inside the wheel as `spacetime/data/timeline.yaml`; in a source checkout
-(an editable install) it is `data/timeline.yaml` at the top of the repository.
+The standard vocabulary (entities, aliases, lineage, milestones, categories) and the bundled
+timeline (events only) ship inside the wheel as `spacetime/data/vocabulary.yaml` and
+`spacetime/data/timeline.yaml`; in a source checkout (an editable install) they are in `data/` at
+the top of the repository.
 """
 
 from __future__ import annotations
@@ -11,7 +14,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ENV_VAR", "DataFiles", "bundled_path", "data_files", "personal_path"]
+__all__ = [
+    "ENV_VAR",
+    "DataFiles",
+    "bundled_path",
+    "data_files",
+    "display_name",
+    "personal_path",
+    "shipped_names",
+    "vocabulary_path",
+]
 
 ENV_VAR = "SPACETIME_DATA"
 
@@ -24,13 +36,29 @@ class DataFiles:
     names: tuple[str, ...]
 
 
-def bundled_path() -> Path:
-    """The bundled timeline: inside the installed package, else in the source checkout."""
+def _shipped(name: str) -> Path:
+    """A data file shipped with spacetime: inside the installed package, else in the checkout."""
     package = Path(__file__).resolve().parent.parent
-    installed = package / "data" / "timeline.yaml"
+    installed = package / "data" / name
     if installed.is_file():
         return installed
-    return package.parent / "data" / "timeline.yaml"
+    return package.parent / "data" / name
+
+
+def bundled_path() -> Path:
+    """The bundled timeline: the events that ship with spacetime."""
+    return _shipped("timeline.yaml")
+
+
+def vocabulary_path() -> Path:
+    """The standard vocabulary, loaded before every other file (even with --no-bundled)."""
+    return _shipped("vocabulary.yaml")
+
+
+def shipped_names() -> frozenset[str]:
+    """The names under which the shipped files appear in messages and in `Origin.file`: an event
+    from any other file is the user's own."""
+    return frozenset({display_name(vocabulary_path()), display_name(bundled_path())})
 
 
 def personal_path() -> Path:
@@ -47,11 +75,11 @@ def data_files(
     personal: bool = True,
     env: Mapping[str, str] | None = None,
 ) -> DataFiles:
-    """The bundled timeline (unless left out), the personal one (when it exists), then
-    `$SPACETIME_DATA`'s files, then `extra`; a file named twice is read once."""
+    """The standard vocabulary, the bundled timeline (unless left out), the personal one (when it
+    exists), then `$SPACETIME_DATA`'s files, then `extra`; a file named twice is read once."""
     env = os.environ if env is None else env
-    paths: list[Path] = [bundled_path()] if bundled else []
-    names: list[str] = [_show(paths[0])] if bundled else []
+    paths: list[Path] = [vocabulary_path(), *([bundled_path()] if bundled else [])]
+    names: list[str] = [display_name(path) for path in paths]
     mine = personal_path() if personal else None
     from_env = [Path(p) for p in env.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
     candidates = [*([mine] if mine is not None and mine.is_file() else []), *from_env, *extra]
@@ -65,7 +93,7 @@ def data_files(
     return DataFiles(tuple(paths), tuple(names))
 
 
-def _show(path: Path) -> str:
+def display_name(path: Path) -> str:
     """A path as short as it can be shown: relative to the working directory when inside it."""
     try:
         return str(path.relative_to(Path.cwd()))

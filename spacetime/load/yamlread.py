@@ -2,7 +2,8 @@
 
 Only safe YAML is read, with libyaml's C parser when it is there: values are built straight from
 its events (no YAML object is constructed), so every scalar stays the text the user wrote, whatever
-YAML's implicit typing would make of it. Tags, anchors/aliases and duplicate keys are refused. A plain
+YAML's implicit typing would make of it. Tags, anchors/aliases and duplicate keys are refused (the
+first anchor or alias once; a value that is an alias reads as `REJECTED`). A plain
 `~`, `null` or empty value reads as None; everything else is a string.
 
 JSON files (`.json`) go through `json` and carry no line numbers.
@@ -11,6 +12,7 @@ JSON files (`.json`) go through `json` and carry no line numbers.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,8 @@ _ALLOWED_TAGS = {None, "!"} | {
 """No tag, the non-specific `!`, or a core schema tag: anything else could mean code."""
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _MAX_DEPTH = 64
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""What YAML refuses in a file: control characters (NUL, escape...), surrogates, U+FFFE/U+FFFF."""
 
 
 class ReadError(Exception):
@@ -126,15 +130,51 @@ def _read_yaml(text: str) -> tuple[Any, list[tuple[int, str]]]:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 0
+        _check_depth(text, line)
         message = err.problem or err.context or "invalid YAML"
         if line and "\t" in _leading(text, line):
             message = "a tab in the indentation; YAML indents with spaces only"
         raise ReadError(line, f"invalid YAML: {message}") from None
+    except yaml.reader.ReaderError as err:
+        raise _unprintable(text, err) from None
     except yaml.YAMLError as err:
         raise ReadError(0, f"invalid YAML: {err}") from None
     finally:
         parser.dispose()
     return value, builder.problems
+
+
+def _check_depth(text: str, line: int) -> None:
+    """Raise spacetime's own nesting error when that is what stopped the parser at `line`.
+
+    libyaml (0.2.6 on) has a nesting limit of its own, met while it reads ahead on one line, before
+    the builder sees the events that would trip spacetime's limit: on a line with more openers
+    than that limit, the text up to the line is read again by PyYAML's Python parser, which reads
+    no further ahead than it must, so the message and its line are the same with any libyaml.
+    """
+    lines = text.split("\n", line)
+    if not 0 < line <= len(lines):
+        return
+    if lines[line - 1].count("[") + lines[line - 1].count("{") <= _MAX_DEPTH:
+        return
+    parser = yaml.BaseLoader("\n".join(lines[:line]))
+    try:
+        _Builder().build(parser)
+    except yaml.YAMLError:
+        return  # the text stops mid-way: not nested too deeply before that
+    finally:
+        parser.dispose()
+
+
+def _unprintable(text: str, err: yaml.reader.ReaderError) -> ReadError:
+    """A character YAML refuses, at its line (the parser gives only an offset)."""
+    found = _UNPRINTABLE.search(text)
+    if found is None:
+        return ReadError(0, f"invalid YAML: {err.reason}")
+    line = text.count("\n", 0, found.start()) + 1
+    code = ord(found.group())
+    kind = "a control character" if code < 0x20 or 0x7F <= code <= 0x9F else "a non-character"
+    return ReadError(line, f"{kind} (U+{code:04X}) is not allowed in a timeline file")
 
 
 def _leading(text: str, line: int) -> str:
@@ -145,7 +185,8 @@ def _leading(text: str, line: int) -> str:
 
 
 class _Skip:
-    """A value left out of its mapping: the pair is not kept (an alias, a duplicate key)."""
+    """A key left out of its mapping: the pair is not kept (a duplicate key, a key that is not
+    text)."""
 
 
 _SKIP = _Skip()
@@ -175,6 +216,8 @@ class _Builder:
                 value: Any = self._scalar(event, len(stack))
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 line = self._check(event, len(stack))
+                if event.anchor is not None:
+                    self._refuse_anchor(line)
                 bad_tag = event.tag not in _ALLOWED_TAGS
                 if bad_tag:
                     self.note(line, f"tag '{event.tag}' is not allowed; only plain data")
@@ -201,8 +244,8 @@ class _Builder:
                 self._add(stack[-1], value, line, collection=True)
                 continue
             elif kind is yaml.AliasEvent:
-                self._alias(event.start_mark.line + 1)
-                value = _SKIP
+                self._refuse_anchor(event.start_mark.line + 1)
+                value = REJECTED
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -214,7 +257,7 @@ class _Builder:
             else:  # stream start, document end
                 continue
             if not stack:
-                root = None if value is _SKIP else value
+                root = value
             else:
                 self._add(stack[-1], value, event.start_mark.line + 1, collection=False)
 
@@ -235,6 +278,8 @@ class _Builder:
 
     def _scalar(self, event: Any, depth: int) -> Any:
         line = self._check(event, depth)
+        if event.anchor is not None:
+            self._refuse_anchor(line)
         if event.tag not in _ALLOWED_TAGS:
             self.note(line, f"tag '{event.tag}' is not allowed; only plain data")
             return REJECTED
@@ -244,14 +289,12 @@ class _Builder:
     def _add(self, frame: list[Any], value: Any, line: int, collection: bool) -> None:
         container = frame[0]
         if isinstance(container, LocatedList):
-            container.append(REJECTED if value is _SKIP else value)
+            container.append(value)
             container.item_lines.append(line)
             return
         key = frame[1]
         if key is None:  # this value is a key
-            if value is _SKIP:
-                frame[1] = _SKIP
-            elif collection or not isinstance(value, str):
+            if collection or not isinstance(value, str):
                 if value is not REJECTED or collection:
                     self.note(line, "a mapping key must be plain text")
                 frame[1] = _SKIP
@@ -263,13 +306,14 @@ class _Builder:
                 frame[1], frame[2] = value, line
             return
         frame[1] = None
-        if key is _SKIP or value is _SKIP:
+        if key is _SKIP:
             return
         container.key_lines[key] = frame[2]
         container[key] = value
 
-    def _alias(self, line: int) -> None:
-        """Report the first alias only: an alias bomb is one problem, not thousands."""
+    def _refuse_anchor(self, line: int) -> None:
+        """Report the first anchor or alias only: an alias bomb is one problem, not thousands.
+        An alias reads as REJECTED, so the record holding it reports nothing more."""
         if not self.aliased:
             self.aliased = True
             self.note(line, "anchors and aliases (&, *) are not supported")

@@ -41,13 +41,14 @@ def _text(fmt: ExportFormat, timeline: Timeline, events: list[Event]) -> str:
 
         return json.dumps(to_timelinejs(timeline, events), ensure_ascii=False, indent=2) + "\n"
     if fmt is ExportFormat.YAML:
+        from spacetime.load.sources import shipped_names
         from spacetime.output.yamlfmt import dump_timeline
 
-        values = (
-            timeline.entities.values(),
-            timeline.milestones.values(),
-            timeline.categories.values(),
-        )
+        shipped = shipped_names()  # the standard vocabulary is loaded with every file: not repeated
+        values = [
+            [item for item in table.values() if item.origin.file not in shipped]
+            for table in (timeline.entities, timeline.milestones, timeline.categories)
+        ]
         return dump_timeline(events, *values)
     from spacetime.engine.query import Match
     from spacetime.output.events import event_listing
