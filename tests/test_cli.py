@@ -133,7 +133,7 @@ def test_invalid_data_file_exits_3_without_traceback(cli: Cli, tmp_path: Path) -
     result = cli("list", *BASE, "--data", str(bad))
     assert result.code == 3
     assert result.err.splitlines() == [
-        f"{bad}:2: event 'x': missing required fields 'title', 'countries', 'category', 'status', 'sources'",
+        f"{bad}:2: event 'x': missing required fields 'title', 'countries', 'sources'",
         f"{bad}:3: event 'x': date: impossible date '2021-02-30': February 2021 has 28 days",
     ]
     assert "Traceback" not in result.err
@@ -189,7 +189,7 @@ def test_validate_reports_all_problems_exit_3(cli: Cli, tmp_path: Path) -> None:
     result = cli("validate", "--no-bundled", str(MINI), str(bad))
     assert result.code == 3
     assert result.err.splitlines() == [
-        f"{bad}:2: event 'a': missing required fields 'date', 'title', 'countries', 'category', 'status', 'sources'",
+        f"{bad}:2: event 'a': missing required fields 'date', 'title', 'countries', 'sources'",
         f"{bad}:3: event 'a': unknown field 'dat'; did you mean 'date'?",
     ]
 

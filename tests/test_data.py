@@ -13,7 +13,8 @@ from spacetime.core.model import Status
 from spacetime.core.timeline import Timeline
 from spacetime.engine.firsts import claims, world_firsts
 from spacetime.load.loader import load_timeline
-from spacetime.load.sources import bundled_path
+from spacetime.load.sources import bundled_path, vocabulary_path
+from spacetime.load.yamlread import read_document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "facts.md"
 
@@ -55,6 +56,21 @@ def test_world_first_is_the_earliest_claim(bundled: Timeline) -> None:
         if done:
             earliest = min(done, key=lambda e: e.sort_key())
             assert firsts[milestone] is earliest
+
+
+def test_bundled_events_name_their_status_and_category() -> None:
+    # A user's event may leave them out (achieved, no category); the bundled timeline may not.
+    document, problems = read_document(bundled_path())
+    assert problems == []
+    assert set(document) == {"format", "events"}  # the vocabulary lives in vocabulary.yaml
+    for record in document["events"]:
+        assert record.get("status") and record.get("category"), record["id"]
+
+
+def test_the_vocabulary_holds_no_events() -> None:
+    document, problems = read_document(vocabulary_path())
+    assert problems == []
+    assert set(document) == {"format", "entities", "milestones", "categories"}
 
 
 def test_planned_events_carry_their_confirmation(bundled: Timeline) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from conftest import MINI
 from spacetime.core.errors import DataError
+from spacetime.core.model import Status
 from spacetime.load.loader import load_timeline, review
 
 EVENT = """\
@@ -73,7 +75,6 @@ events:
 """
     path = write(tmp_path, text)
     assert problems(MINI, path) == [
-        f"{path}:2: event 'bad-one': missing required field 'category'",
         f"{path}:3: event 'bad-one': date: impossible date '2021-02-30': February 2021 has 28 days",
         f"{path}:6: event 'bad-one': unknown field 'categry'; did you mean 'category'?",
         f"{path}:7: event 'bad-one': status: 'done' is not one of: achieved, failed, partial, planned, cancelled",
@@ -104,20 +105,51 @@ def test_missing_and_wrong_types(tmp_path: Path) -> None:
     text = "events:\n  - id: x\n    date: 1999\n    title: [a, b]\n    countries: {a: b}\n"
     path = write(tmp_path, text)
     assert problems(path) == [
-        f"{path}:2: event 'x': missing required fields 'category', 'status', 'sources'",
+        f"{path}:2: event 'x': missing required field 'sources'",
         f"{path}:4: event 'x': title: should be text, not a list",
         f"{path}:5: event 'x': countries: should be a list, not a mapping",
     ]
 
 
-def test_planned_needs_confirmation(tmp_path: Path) -> None:
+def test_a_plan_without_confirmation_is_a_warning(tmp_path: Path) -> None:
     text = "events:\n" + EVENT.format(id="p", date="2030s", country="US").replace(
         "achieved", "planned"
     )
     path = write(tmp_path, text)
-    assert problems(MINI, path) == [
-        f"{path}:2: event 'p': a planned event needs 'confirmed', the date its plan was last confirmed"
+    timeline = load_timeline([MINI, path])
+    assert [str(w) for w in review(timeline, date(2026, 11, 24))] == [
+        f"{path}:2: warning: planned event 'p' has no 'confirmed': add the date a source last "
+        "confirmed the plan (confirmed: 2026-05)"
     ]
+
+
+def test_a_minimal_user_event_needs_no_status_nor_category(tmp_path: Path) -> None:
+    text = (
+        "events:\n  - id: mine\n    date: 1999\n    title: Mine\n    countries: [US]\n"
+        "    sources: [https://example.org/mine]\n"
+    )
+    event = load_timeline([write(tmp_path, text)]).event("mine")
+    assert (event.status, event.category, event.date.text) == (Status.ACHIEVED, None, "1999")
+
+
+def test_an_empty_date_is_reported_at_its_own_line(tmp_path: Path) -> None:
+    text = "events:\n" + EVENT.format(id="e", date="~", country="US")
+    path = write(tmp_path, text)
+    assert problems(path) == [
+        f"{path}:3: event 'e': date: is empty; write it as precisely as a source gives it "
+        "(1969-07-20, 1969-07, 1969), or e.g. 2026~ for an approximate year"
+    ]
+
+
+def test_an_alias_is_reported_once_and_causes_nothing_more(tmp_path: Path) -> None:
+    text = (
+        "events:\n"
+        + EVENT.format(id="a", date="&d 1999", country="US")
+        + "  - <<: *base\n    id: b\n"
+        + EVENT.format(id="c", date="*d", country="US")
+    )
+    path = write(tmp_path, text)
+    assert problems(path) == [f"{path}:3: anchors and aliases (&, *) are not supported"]
 
 
 @pytest.mark.parametrize(

@@ -80,7 +80,7 @@ class Event:
     date: EventDate
     title: str
     countries: tuple[str, ...]
-    category: str
+    category: str | None  # optional in a user's file
     status: Status
     sources: tuple[str, ...]
     summary: str = ""

@@ -198,7 +198,7 @@ def _activity(
         start = first.year // 10 * 10 if by == "decade" else first.year
         for nation in codes:
             if any(c in members[nation] for c in event.countries):
-                counts[nation][start, event.category] += 1
+                counts[nation][start, event.category or "uncategorized"] += 1
                 starts.add(start)
     step = 10 if by == "decade" else 1
     periods = []

@@ -38,7 +38,7 @@ def stats(events: Sequence[Event]) -> Stats:
     if undated:
         by_decade[UNDATED] = undated
     countries = Counter(code for e in events for code in e.countries)
-    categories = Counter(e.category for e in events)
+    categories = Counter(e.category for e in events if e.category)  # category is optional
     statuses = Counter(e.status.value for e in events)
     return Stats(
         total=len(events),

@@ -45,7 +45,8 @@ def to_ics(timeline: Timeline, events: Sequence[Event]) -> str:
         text += "\n\nSources:\n" + "\n".join(event.sources)
         entry.add("description", text)
         entry.add("url", event.sources[0])
-        entry.add("categories", [event.category])
+        if event.category:
+            entry.add("categories", [event.category])
         calendar.add_component(entry)
     ical: bytes = calendar.to_ical()
     return ical.decode("utf-8")

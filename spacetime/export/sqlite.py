@@ -24,7 +24,7 @@ CREATE TABLE milestones (code TEXT PRIMARY KEY, name TEXT NOT NULL, definition T
 CREATE TABLE categories (code TEXT PRIMARY KEY, name TEXT NOT NULL, definition TEXT NOT NULL);
 CREATE TABLE events (id TEXT PRIMARY KEY, date TEXT NOT NULL, precision TEXT NOT NULL,
     first_day TEXT, last_day TEXT, title TEXT NOT NULL, summary TEXT,
-    category TEXT NOT NULL REFERENCES categories(code), status TEXT NOT NULL,
+    category TEXT REFERENCES categories(code), status TEXT NOT NULL,
     mission TEXT, vehicle TEXT, note TEXT, confirmed TEXT, agencies TEXT NOT NULL);
 CREATE TABLE event_countries (event_id TEXT NOT NULL REFERENCES events(id),
     entity_code TEXT NOT NULL REFERENCES entities(code), PRIMARY KEY (event_id, entity_code));

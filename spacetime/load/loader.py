@@ -70,11 +70,17 @@ def load_timeline(
 
 
 def review(timeline: Timeline, today: date) -> list[Problem]:
-    """Warnings about a valid timeline: plans whose date has passed, achievements in the future."""
+    """Warnings about a valid timeline: plans not confirmed or whose date has passed, achievements
+    in the future."""
     warnings = []
     for event in timeline.events:
         last, first = event.date.last_day, event.date.first_day
-        if event.status is Status.PLANNED and last is not None and last < today:
+        if event.status is Status.PLANNED and event.confirmed is None:
+            message = (
+                f"planned event '{event.id}' has no 'confirmed': add the date a source last "
+                "confirmed the plan (confirmed: 2026-05)"
+            )
+        elif event.status is Status.PLANNED and last is not None and last < today:
             confirmed = event.confirmed.text if event.confirmed else "never"
             message = (
                 f"planned event '{event.id}' ({event.date.display()}) is past its date; "

@@ -114,10 +114,21 @@ def _choice(enum: type[Status] | type[EntityKind]) -> Callable[[Any], Any]:
     return check
 
 
+_EMPTY = {
+    "date": (
+        "; write it as precisely as a source gives it (1969-07-20, 1969-07, 1969),"
+        " or e.g. 2026~ for an approximate year"
+    ),
+}
+"""A hint after "is empty", for the required fields where one helps."""
+
+
 @dataclass(frozen=True)
 class Field:
     check: Callable[[Any], Any]
     required: bool = False
+    default: Any = None
+    """The value of a field left out (None: no value)."""
 
 
 EVENT_FIELDS: dict[str, Field] = {
@@ -127,9 +138,9 @@ EVENT_FIELDS: dict[str, Field] = {
     "summary": Field(_text),
     "countries": Field(_list_of(_code, required=True), required=True),
     "agencies": Field(_list_of(_line)),
-    "category": Field(_slug, required=True),
+    "category": Field(_slug),
     "tags": Field(_list_of(_slug)),
-    "status": Field(_choice(Status), required=True),
+    "status": Field(_choice(Status), default=Status.ACHIEVED),
     "milestones": Field(_list_of(_slug)),
     "mission": Field(_line),
     "vehicle": Field(_line),
@@ -222,16 +233,11 @@ class RecordReader:
 
     def event(self, record: LocatedDict) -> Event | None:
         values = self.fields(record, EVENT_FIELDS, "event")
-        if values is not None and values["status"] is Status.PLANNED and "confirmed" not in values:
-            self.problem(
-                record.line,
-                f"event '{values['id']}': a planned event needs 'confirmed', "
-                "the date its plan was last confirmed",
-            )
-            values = None
         if values is None:
             self.rejected.append((self.last, record))
             return None
+        for key in ("category", "status"):
+            values.setdefault(key, EVENT_FIELDS[key].default)
         return Event(**values, origin=Origin(self.file, record.line))
 
     def entity(self, record: LocatedDict) -> Entity | None:

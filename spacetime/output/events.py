@@ -90,7 +90,7 @@ def event_listing(timeline: Timeline, matches: list[Match]) -> Listing:
         if m.stands_for:
             countries += f" (→ {timeline.name_of(m.stands_for)})"
         e = m.event
-        rows.append([e.date.display(), e.title, countries, e.category, e.status.value])
+        rows.append([e.date.display(), e.title, countries, e.category or "", e.status.value])
     count = f"{len(matches)} event{'s' if len(matches) != 1 else ''}"
     if any(m.stands_for for m in matches):
         count += "; (→ X) marks a predecessor's event, shown for its successor (--no-lineage leaves them out)"
@@ -133,7 +133,7 @@ def event_detail(timeline: Timeline, event: Event, today: date) -> Listing:
         ("Date", f"{event.date.display()}  ({relative(event.date, today)})"),
         ("Countries", timeline.names_of(event.countries)),
         ("Agencies", ", ".join(event.agencies)),
-        ("Category", timeline.categories[event.category].name),
+        ("Category", timeline.categories[event.category].name if event.category else ""),
         ("Status", event.status.value),
         ("Milestones", ", ".join(timeline.milestones[m].name for m in event.milestones)),
         ("Mission", event.mission or ""),

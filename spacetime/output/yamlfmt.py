@@ -72,7 +72,8 @@ def event_lines(event: Event) -> list[str]:
     lines.append(f"{pad}countries: {_inline(event.countries)}")
     if event.agencies:
         lines.append(f"{pad}agencies: {_inline(event.agencies)}")
-    lines.append(f"{pad}category: {event.category}")
+    if event.category:
+        lines.append(f"{pad}category: {event.category}")
     if event.tags:
         lines.append(f"{pad}tags: {_inline(event.tags)}")
     lines.append(f"{pad}status: {event.status.value}")

@@ -52,7 +52,7 @@ def chart(
     if lanes == "category":
         used = {m.event.category for m in matches}
         keys = [(c.code, c.name) for c in timeline.categories.values() if c.code in used]
-        key_of = {m.event.id: [m.event.category] for m in matches}
+        key_of = {m.event.id: [m.event.category] if m.event.category else [] for m in matches}
     else:
         requested = [timeline.entity(n).code for n in split_values(filters.country)]
         key_of = {

@@ -45,11 +45,12 @@ def _text(fmt: ExportFormat, timeline: Timeline, events: list[Event]) -> str:
         from spacetime.output.yamlfmt import dump_timeline
 
         shipped = shipped_names()  # the standard vocabulary is loaded with every file: not repeated
-        values = [
-            [item for item in table.values() if item.origin.file not in shipped]
-            for table in (timeline.entities, timeline.milestones, timeline.categories)
-        ]
-        return dump_timeline(events, *values)
+        return dump_timeline(
+            events,
+            [e for e in timeline.entities.values() if e.origin.file not in shipped],
+            [m for m in timeline.milestones.values() if m.origin.file not in shipped],
+            [c for c in timeline.categories.values() if c.origin.file not in shipped],
+        )
     from spacetime.engine.query import Match
     from spacetime.output.events import event_listing
 
