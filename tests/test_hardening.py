@@ -58,6 +58,20 @@ CASES: dict[str, tuple[int, list[str]]] = {
     # YAML 1.1 would read NO as false, yes/on as true, 1.0 as a float, 0x1F as 31: here they stay text.
     "implicit-typing.yaml": (3, ["{f}:6: event 'norway': unknown country 'NO'"]),
     "bad.json": (3, ["{f}:2: invalid JSON: Expecting property name enclosed in double quotes"]),
+    # a NUL at its line, not at a character offset
+    "control-character.yaml": (
+        3,
+        ["{f}:4: a control character (U+0000) is not allowed in a timeline file"],
+    ),
+    "null-date.yaml": (
+        3,
+        [
+            "{f}:3: event 'undated': date: is empty; write it as precisely as a source gives it "
+            "(1969-07-20, 1969-07, 1969), or e.g. 2026~ for an approximate year"
+        ],
+    ),
+    # the anchor once, and nothing of what the merge key (`<<: *base`) leaves out of 'second'
+    "merge-key.yaml": (3, ["{f}:2: anchors and aliases (&, *) are not supported"]),
 }
 ACCEPTED = {
     "bom.yaml": "bom-event",
@@ -283,3 +297,20 @@ def test_bounds_with_stray_words_warn_nothing(cli: Cli) -> None:
     assert result.code == 2
     assert result.err.startswith("spacetime: error: --since: '1970 XZ' is not a date")
     assert "Warning" not in result.err and result.err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("events: " + "[" * 1100 + "]" * 1100 + "\n", 1),  # past libyaml's own limit on one line
+        ("events:\n" + " [\n" * 40 + "[" * 1100 + "]" * 1140 + "\n", 42),
+        ("".join(" " * i + "- x:\n" for i in range(0, 200, 2)), 33),  # two levels a line
+    ],
+)
+def test_nesting_is_spacetimes_message_at_its_line(
+    cli: Cli, tmp_path: Path, text: str, line: int
+) -> None:
+    path = tmp_path / "deep.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("validate", "--no-bundled", str(path))
+    assert (result.code, result.err) == (3, f"{path}:{line}: nested more than 64 levels deep\n")

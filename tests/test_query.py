@@ -97,7 +97,10 @@ def test_sort_reverse_limit(mini: Timeline) -> None:
 def test_unknown_names_suggest(mini: Timeline) -> None:
     with pytest.raises(UnknownName) as err:
         run(mini, Query(countries=["chna"]))
-    assert str(err.value) == "unknown country or organization 'chna'; did you mean 'china', 'chn' or 'cn'?"
+    assert (
+        str(err.value)
+        == "unknown country or organization 'chna'; did you mean 'china', 'chn' or 'cn'?"
+    )
     with pytest.raises(UnknownName, match="unknown category 'mon'; did you mean 'moon'"):
         run(mini, Query(categories=["mon"]))
     with pytest.raises(UnknownName, match="unknown status 'planed'; did you mean 'planned'"):

@@ -17,7 +17,15 @@ from datetime import date
 from enum import IntEnum
 from typing import NamedTuple
 
-__all__ = ["DateError", "EventDate", "Point", "Precision", "parse_date", "parse_point"]
+__all__ = [
+    "DateError",
+    "EventDate",
+    "Point",
+    "Precision",
+    "date_pattern",
+    "parse_date",
+    "parse_point",
+]
 
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
@@ -244,7 +252,7 @@ def parse_point(text: str) -> Point:
         precision = Precision.DAY
     time = m["time"]
     if time is not None:
-        if m["zone"] not in ("Z", "+00:00", "+0000", "-00:00"):
+        if m["zone"] not in _UTC_ZONES:
             raise DateError(f"time in '{text}' must be UTC and end in Z (e.g. {m['time']}Z)")
         parts = [int(p) for p in time.split(":")]
         if parts[0] > 23 or parts[1] > 59 or (len(parts) > 2 and parts[2] > 59):
@@ -271,6 +279,24 @@ def parse_date(text: str) -> EventDate:
     if start and end and start.first_day > end.last_day:
         raise DateError(f"interval '{text}' ends before it starts")
     return EventDate(text, start, end, True)
+
+
+_UTC_ZONES = ("Z", "+00:00", "+0000", "-00:00")
+
+
+def date_pattern() -> str:
+    """A regular expression (in the subset JSON Schema shares with Python) matching the texts
+    `parse_date` accepts (impossible days and times refused too); only the order of an interval's
+    two ends is left to the parser."""
+    leap = r"(\d\d(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)-02-29"
+    month_day = r"(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31"
+    year = r"(?!0000)\d{4}"
+    zone = "|".join(re.escape(z) for z in _UTC_ZONES)
+    time = rf"T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?({zone})"
+    day = rf"({year}-({month_day})|{leap})({time})?"
+    point = rf"({day}|{year}(-(0[1-9]|1[0-2]))?|(?!000)\d{{3}}(X|0s)|(?!00)\d{{2}}XX)[?~%]?"
+    end = rf"({point}|\.\.)?"  # an interval's other end: a point, open (..) or unknown
+    return rf"^\s*({point}|{point}/{end}|{end}/{point})\s*$"
 
 
 def _days_in_month(year: int, month: int) -> int:

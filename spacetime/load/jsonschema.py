@@ -1,93 +1,51 @@
-"""A JSON Schema of the timeline format, built from the same field tables the loader checks.
+"""The JSON Schema of the timeline format, generated from the loader's own field definitions.
 
-Editors use it through yaml-language-server (`# yaml-language-server: $schema=...`); the tests
-check the bundled timeline against it. It checks shapes and patterns; the loader also checks what a
-schema cannot (impossible dates, unknown codes across files, duplicate ids).
+Each field's `Kind` in `spacetime.load.schema` holds both the loader's check and its JSON Schema
+shape, so the two cannot drift apart. Editors use the schema through yaml-language-server (`init`
+writes it beside a new timeline); `docs/spacetime.schema.json` is this output. A schema checks
+each record on its own: codes that name other records (countries, category, milestones), unique
+ids across files and the order of an interval's two ends are the loader's alone.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from spacetime.core.model import EntityKind, Status
-from spacetime.load.schema import CODE, ENTITY_FIELDS, EVENT_FIELDS, SLUG, TERM_FIELDS, Field
+from spacetime.load.schema import ENTITY_FIELDS, EVENT_FIELDS, FORMAT, TERM_FIELDS, Field
 
-__all__ = ["DATE_PATTERN", "timeline_schema"]
-
-_POINT = r"(\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?Z)?)?)?|\d{3}(X|0s)|\d{2}XX)[?~%]?"
-DATE_PATTERN = rf"^({_POINT}|({_POINT}|\.\.)?/({_POINT}|\.\.)?)$"
-
-_TEXT: dict[str, Any] = {"type": "string", "minLength": 1}
-_LINE: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": r"^[^\n]*$"}
-_SLUG: dict[str, Any] = {"type": "string", "pattern": f"^{SLUG.pattern}$"}
-_CODE: dict[str, Any] = {"type": "string", "pattern": f"^{CODE.pattern}$"}
-_DATE: dict[str, Any] = {"type": "string", "pattern": DATE_PATTERN}
-_URL: dict[str, Any] = {"type": "string", "pattern": r"^https?://\S+$"}
+__all__ = ["timeline_schema"]
 
 
-def _list(item: dict[str, Any], *, required: bool = False) -> dict[str, Any]:
-    listing: dict[str, Any] = {"type": "array", "items": item}
-    if required:
-        listing["minItems"] = 1
-    return {"anyOf": [listing, item]}
-
-
-_EVENT: dict[str, dict[str, Any]] = {
-    "id": _SLUG,
-    "date": _DATE,
-    "title": _LINE,
-    "summary": _TEXT,
-    "countries": _list(_CODE, required=True),
-    "agencies": _list(_LINE),
-    "category": _SLUG,
-    "tags": _list(_SLUG),
-    "status": {"enum": [s.value for s in Status]},
-    "milestones": _list(_SLUG),
-    "mission": _LINE,
-    "vehicle": _LINE,
-    "note": _TEXT,
-    "confirmed": _DATE,
-    "sources": _list(_URL, required=True),
-}
-_ENTITY: dict[str, dict[str, Any]] = {
-    "code": _CODE,
-    "name": _LINE,
-    "kind": {"enum": [k.value for k in EntityKind]},
-    "aliases": _list(_LINE),
-    "successor": _CODE,
-}
-_TERM: dict[str, dict[str, Any]] = {"code": _SLUG, "name": _LINE, "definition": _TEXT}
-
-
-def _record(
-    fields: dict[str, Field], shapes: dict[str, dict[str, Any]], title: str
-) -> dict[str, Any]:
-    assert set(fields) == set(shapes), "the schema and the loader's fields must agree"
-    schema: dict[str, Any] = {
+def _record(fields: dict[str, Field], title: str) -> dict[str, Any]:
+    properties = {
+        # a field left empty (`summary: ~`) is left out, unless it is required
+        key: field.kind.shape if field.required else {"anyOf": [field.kind.shape, {"type": "null"}]}
+        for key, field in fields.items()
+    }
+    return {
         "type": "object",
         "title": title,
         "additionalProperties": False,
-        "required": [k for k, f in fields.items() if f.required],
-        "properties": {k: shapes[k] for k in fields},
+        "required": [key for key, field in fields.items() if field.required],
+        "properties": properties,
     }
-    if title == "event":
-        schema["if"] = {"properties": {"status": {"const": "planned"}}}
-        schema["then"] = {"required": ["confirmed"]}
-    return schema
+
+
+def _section(fields: dict[str, Field], title: str) -> dict[str, Any]:
+    return {"type": ["array", "null"], "items": _record(fields, title)}
 
 
 def timeline_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://spacetime.invalid/timeline.schema.json",
         "title": "spacetime timeline",
         "type": "object",
         "additionalProperties": False,
         "properties": {
-            "format": {"const": "spacetime/1"},
-            "entities": {"type": "array", "items": _record(ENTITY_FIELDS, _ENTITY, "entity")},
-            "milestones": {"type": "array", "items": _record(TERM_FIELDS, _TERM, "milestone")},
-            "categories": {"type": "array", "items": _record(TERM_FIELDS, _TERM, "category")},
-            "events": {"type": "array", "items": _record(EVENT_FIELDS, _EVENT, "event")},
+            "format": {"enum": [FORMAT, None]},
+            "entities": _section(ENTITY_FIELDS, "entity"),
+            "milestones": _section(TERM_FIELDS, "milestone"),
+            "categories": _section(TERM_FIELDS, "category"),
+            "events": _section(EVENT_FIELDS, "event"),
         },
     }

@@ -18,12 +18,10 @@ from typing import Any
 from spacetime.core.errors import DataError, Problem, suggest
 from spacetime.core.model import Category, Entity, Event, Milestone, Status
 from spacetime.core.timeline import Timeline, paused_gc
-from spacetime.load.schema import SECTIONS, RecordReader
+from spacetime.load.schema import FORMAT, SECTIONS, RecordReader
 from spacetime.load.yamlread import LocatedDict, ReadError, decode, parse_text, read_document
 
 __all__ = ["load_timeline", "reference_problems", "review"]
-
-FORMAT = "spacetime/1"
 
 
 @dataclass

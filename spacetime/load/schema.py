@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from spacetime.core.dates import DateError, EventDate, parse_date
+from spacetime.core.dates import DateError, EventDate, date_pattern, parse_date
 from spacetime.core.errors import Problem, suggest
 from spacetime.core.model import (
     Category,
@@ -25,73 +25,63 @@ from spacetime.core.model import (
 )
 from spacetime.load.yamlread import REJECTED, LocatedDict, LocatedList
 
-__all__ = ["SECTIONS", "RecordReader"]
+__all__ = [
+    "ENTITY_FIELDS",
+    "EVENT_FIELDS",
+    "FORMAT",
+    "SECTIONS",
+    "TERM_FIELDS",
+    "Field",
+    "Kind",
+    "RecordReader",
+]
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CODE = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 
+FORMAT = "spacetime/1"
 # The top-level keys of a timeline file.
 SECTIONS = ("format", "entities", "milestones", "categories", "events")
 
 
-class _Invalid(Exception):
+class InvalidValue(Exception):
     """One field's value is wrong; the message says how."""
 
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise _Invalid(f"should be text, not {_kind(value)}")
+        raise InvalidValue(f"should be text, not {_kind(value)}")
     if not value.strip():
-        raise _Invalid("is empty")
+        raise InvalidValue("is empty")
     return value.strip()
 
 
 def _line(value: Any) -> str:
     text = _text(value)
     if "\n" in text:
-        raise _Invalid("should be a single line")
+        raise InvalidValue("should be a single line")
     return text
 
 
 def _slug(value: Any) -> str:
     text = _line(value)
     if not SLUG.fullmatch(text):
-        raise _Invalid(f"'{text}' is not a slug (lower-case letters, digits, single hyphens)")
+        raise InvalidValue(f"'{text}' is not a slug (lower-case letters, digits, single hyphens)")
     return text
 
 
 def _code(value: Any) -> str:
     text = _line(value)
     if not CODE.fullmatch(text):
-        raise _Invalid(f"'{text}' is not a code (2 to 8 upper-case letters or digits)")
+        raise InvalidValue(f"'{text}' is not a code (2 to 8 upper-case letters or digits)")
     return text
-
-
-def _list_of(
-    item: Callable[[Any], str], *, required: bool = False
-) -> Callable[[Any], tuple[str, ...]]:
-    def check(value: Any) -> tuple[str, ...]:
-        values = [value] if isinstance(value, str) else value
-        if not isinstance(values, list):
-            raise _Invalid(f"should be a list, not {_kind(value)}")
-        result = []
-        for index, one in enumerate(values):
-            try:
-                result.append(item(one))
-            except _Invalid as err:
-                raise _Invalid(f"item {index + 1} {err}") from None
-        if required and not result:
-            raise _Invalid("needs at least one item")
-        return tuple(result)
-
-    return check
 
 
 def _url(value: Any) -> str:
     text = _line(value)
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise _Invalid(f"'{text}' is not an http(s) URL")
+        raise InvalidValue(f"'{text}' is not an http(s) URL")
     return text
 
 
@@ -99,19 +89,86 @@ def _date(value: Any) -> EventDate:
     try:
         return parse_date(_line(value))
     except DateError as err:
-        raise _Invalid(str(err)) from None
+        raise InvalidValue(str(err)) from None
 
 
-def _choice(enum: type[Status] | type[EntityKind]) -> Callable[[Any], Any]:
+@dataclass(frozen=True)
+class Kind:
+    """What a field holds: the loader's check of a value, and the same rule as a JSON Schema
+    `shape`, from which `spacetime schema` is built. The loader reads every scalar as the text
+    written; an editor reads YAML's plain `1999` or `true` as a number or a boolean, so a shape
+    takes those where the loader takes their text."""
+
+    check: Callable[[Any], Any]
+    shape: dict[str, Any]
+
+
+_SCALAR = ["string", "number", "boolean"]  # a plain YAML scalar as an editor types it
+
+
+def _anchored(pattern: str) -> str:
+    """A pattern for the whole value, around the white space the loader strips."""
+    return rf"^\s*({pattern})\s*$"
+
+
+TEXT = Kind(_text, {"type": _SCALAR, "pattern": r"\S"})
+LINE = Kind(_line, {"type": _SCALAR, "pattern": _anchored(r"\S([^\n]*\S)?")})
+SLUG_KIND = Kind(
+    _slug,
+    {
+        "anyOf": [
+            {"type": "string", "pattern": _anchored(SLUG.pattern)},
+            {"type": "integer", "minimum": 0},
+        ]
+    },
+)
+CODE_KIND = Kind(_code, {"type": "string", "pattern": _anchored(CODE.pattern)})
+URL = Kind(
+    _url, {"type": "string", "pattern": _anchored(r"[hH][tT][tT][pP][sS]?://[^/?#\s][^\n]*")}
+)
+DATE = Kind(
+    _date,
+    {
+        "anyOf": [
+            {"type": "string", "pattern": date_pattern()},
+            {"type": "integer", "minimum": 1, "maximum": 9999},  # a bare year
+        ]
+    },
+)
+
+
+def _list_of(item: Kind, *, required: bool = False) -> Kind:
+    def check(value: Any) -> tuple[str, ...]:
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, list):
+            raise InvalidValue(f"should be a list, not {_kind(value)}")
+        result = []
+        for index, one in enumerate(values):
+            try:
+                result.append(item.check(one))
+            except InvalidValue as err:
+                raise InvalidValue(f"item {index + 1} {err}") from None
+        if required and not result:
+            raise InvalidValue("needs at least one item")
+        return tuple(result)
+
+    listing: dict[str, Any] = {"type": "array", "items": item.shape}
+    if required:
+        listing["minItems"] = 1
+    return Kind(check, {"anyOf": [listing, item.shape]})  # one value stands for a list of one
+
+
+def _choice(enum: type[Status] | type[EntityKind]) -> Kind:
+    choices = [str(m.value) for m in enum]
+
     def check(value: Any) -> Any:
         text = _line(value)
         try:
             return enum(text)
         except ValueError:
-            choices = [str(m.value) for m in enum]
-            raise _Invalid(f"'{text}' is not one of: {', '.join(choices)}") from None
+            raise InvalidValue(f"'{text}' is not one of: {', '.join(choices)}") from None
 
-    return check
+    return Kind(check, {"type": "string", "pattern": _anchored("|".join(choices))})
 
 
 _EMPTY = {
@@ -125,40 +182,40 @@ _EMPTY = {
 
 @dataclass(frozen=True)
 class Field:
-    check: Callable[[Any], Any]
+    kind: Kind
     required: bool = False
     default: Any = None
     """The value of a field left out (None: no value)."""
 
 
 EVENT_FIELDS: dict[str, Field] = {
-    "id": Field(_slug, required=True),
-    "date": Field(_date, required=True),
-    "title": Field(_line, required=True),
-    "summary": Field(_text),
-    "countries": Field(_list_of(_code, required=True), required=True),
-    "agencies": Field(_list_of(_line)),
-    "category": Field(_slug),
-    "tags": Field(_list_of(_slug)),
+    "id": Field(SLUG_KIND, required=True),
+    "date": Field(DATE, required=True),
+    "title": Field(LINE, required=True),
+    "summary": Field(TEXT),
+    "countries": Field(_list_of(CODE_KIND, required=True), required=True),
+    "agencies": Field(_list_of(LINE)),
+    "category": Field(SLUG_KIND),
+    "tags": Field(_list_of(SLUG_KIND)),
     "status": Field(_choice(Status), default=Status.ACHIEVED),
-    "milestones": Field(_list_of(_slug)),
-    "mission": Field(_line),
-    "vehicle": Field(_line),
-    "note": Field(_text),
-    "confirmed": Field(_date),
-    "sources": Field(_list_of(_url, required=True), required=True),
+    "milestones": Field(_list_of(SLUG_KIND)),
+    "mission": Field(LINE),
+    "vehicle": Field(LINE),
+    "note": Field(TEXT),
+    "confirmed": Field(DATE),
+    "sources": Field(_list_of(URL, required=True), required=True),
 }
 ENTITY_FIELDS: dict[str, Field] = {
-    "code": Field(_code, required=True),
-    "name": Field(_line, required=True),
+    "code": Field(CODE_KIND, required=True),
+    "name": Field(LINE, required=True),
     "kind": Field(_choice(EntityKind), required=True),
-    "aliases": Field(_list_of(_line)),
-    "successor": Field(_code),
+    "aliases": Field(_list_of(LINE)),
+    "successor": Field(CODE_KIND),
 }
 TERM_FIELDS: dict[str, Field] = {
-    "code": Field(_slug, required=True),
-    "name": Field(_line, required=True),
-    "definition": Field(_text, required=True),
+    "code": Field(SLUG_KIND, required=True),
+    "name": Field(LINE, required=True),
+    "definition": Field(TEXT, required=True),
 }
 
 
@@ -218,12 +275,14 @@ class RecordReader:
                 ok = False
             elif value is None:
                 if field.required:
-                    self.problem(record.line_of(key), f"{label}: {key}: is empty{_EMPTY.get(key, '')}")
+                    self.problem(
+                        record.line_of(key), f"{label}: {key}: is empty{_EMPTY.get(key, '')}"
+                    )
                     ok = False
             else:
                 try:
-                    values[key] = field.check(value)
-                except _Invalid as err:
+                    values[key] = field.kind.check(value)
+                except InvalidValue as err:
                     self.problem(record.line_of(key), f"{label}: {key}: {err}")
                     ok = False
         missing = [k for k, f in spec.items() if f.required and k not in record]

@@ -114,12 +114,27 @@ def decode(data: bytes) -> str:
 
 
 def _read_json(text: str) -> Any:
+    """A JSON document, its numbers and booleans read as the text written (as in YAML)."""
     try:
-        return json.loads(text)
+        return json.loads(
+            text, parse_int=str, parse_float=str, parse_constant=str, object_pairs_hook=_as_text
+        )
     except json.JSONDecodeError as err:
         raise ReadError(err.lineno, f"invalid JSON: {err.msg}") from None
     except RecursionError:
         raise ReadError(0, "invalid JSON: nested too deeply") from None
+
+
+def _as_text(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose true/false values (and those of its lists) read as text."""
+
+    def text(value: Any) -> Any:
+        return ("true" if value else "false") if isinstance(value, bool) else value
+
+    return {
+        key: [text(v) for v in value] if isinstance(value, list) else text(value)
+        for key, value in pairs
+    }
 
 
 def _read_yaml(text: str) -> tuple[Any, list[tuple[int, str]]]:

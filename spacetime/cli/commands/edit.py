@@ -16,23 +16,25 @@ from spacetime.load.schema import RecordReader
 from spacetime.load.sources import personal_path
 from spacetime.load.yamlread import LocatedDict
 
+SCHEMA_FILE = "spacetime.schema.json"
 TEMPLATE = """\
-# yaml-language-server: $schema=https://spacetime.invalid/timeline.schema.json
-# A spacetime timeline: https://github.com/ (see docs/data-format.md for the format).
-# Check it with `spacetime validate {name}`; add events with `spacetime add --to {name}`.
+# yaml-language-server: $schema={schema}
+# A spacetime timeline (the format: `spacetime schema`, or docs/data-format.md in spacetime's
+# sources). Check it with `spacetime validate {name}`; add events with `spacetime add --to {name}`.
 format: spacetime/1
 
 events:
-  # An example event (remove the leading '# ' to use it):
-  # - id: my-first-event
+  # An example event (remove the leading '# ' to use it). id, date, title, countries and
+  # sources are required; the rest may be left out.
+  # - id: apollo-11-landing
   #   date: 1969-07-20          # YYYY, YYYY-MM, YYYY-MM-DD, 2030s, 2026~, 2000-11-02/..
-  #   title: What happened, in one line
+  #   title: Apollo 11 lands on the Moon
   #   summary: A few sentences in your own words.
   #   countries: [US]           # codes: see `spacetime countries`
-  #   category: moon            # see `spacetime list --help`
-  #   status: achieved          # achieved, failed, partial, planned (needs confirmed:), cancelled
-  #   sources:
-  #     - https://example.org/a-page-that-confirms-the-date
+  #   category: moon            # optional; see `spacetime list --help`
+  #   status: achieved          # the default; failed, partial, planned (with confirmed:), cancelled
+  #   sources:                  # pages that confirm the date
+  #     - https://en.wikipedia.org/wiki/Apollo_11
 """
 EMPTY = "format: spacetime/1\n\nevents:\n"
 
@@ -40,13 +42,43 @@ EMPTY = "format: spacetime/1\n\nevents:\n"
 def init(
     file: Annotated[Path, typer.Argument(help="The new timeline file.")],
 ) -> None:
-    """Create a new timeline file with a commented example event."""
+    """Create a new timeline file with a commented example event, and the JSON Schema beside it
+    (spacetime.schema.json) for editors."""
     if file.exists():
         raise UsageError(f"{file} exists; init never overwrites a file")
     from spacetime.output.files import write_text_file
 
-    write_text_file(file, TEMPLATE.format(name=file.name))
+    schema = file.parent / SCHEMA_FILE
+    text = _schema_text()
+    if not schema.exists():
+        write_text_file(schema, text)
+        print(f"created {schema} (the format, for editors)", file=sys.stderr)
+    elif _is_our_schema(schema) and schema.read_text(encoding="utf-8") != text:
+        write_text_file(schema, text)
+        print(f"updated {schema} to this version's format", file=sys.stderr)
+    elif not _is_our_schema(schema):
+        print(f"warning: {schema} is not spacetime's schema; left as it is", file=sys.stderr)
+    write_text_file(file, TEMPLATE.format(name=file.name, schema=SCHEMA_FILE))
     print(f"created {file}", file=sys.stderr)
+
+
+def _schema_text() -> str:
+    import json
+
+    from spacetime.load.jsonschema import timeline_schema
+
+    return json.dumps(timeline_schema(), indent=2) + "\n"
+
+
+def _is_our_schema(path: Path) -> bool:
+    """Whether `path` holds a schema spacetime wrote (of this version or an older one)."""
+    import json
+
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(document, dict) and document.get("title") == "spacetime timeline"
 
 
 def slugify(title: str, taken: set[str]) -> str:
@@ -119,28 +151,40 @@ def add(
         "confirmed": confirmed,
         "sources": list(source or []) or None,
     }
-    _ask_for_missing(values)
     target = to or personal_path()
+    missing = [k for k in REQUIRED_PROMPTS if not values.get(k)]
+    if missing and not sys.stdin.isatty():
+        names = ", ".join(_option(k) for k in missing)
+        raise UsageError(f"missing {names} (or run on a terminal to be asked)")
+    from spacetime.load.cache import load_cached
+
+    known = load_cached(data.files([target] if target.is_file() else []))
+    for key, value in values.items():
+        if value is not None:
+            values[key] = _checked(key, value, known)
+    for key in missing:
+        values[key] = _ask(key, known)
     if to is None:
         target.parent.mkdir(parents=True, exist_ok=True)
 
     added: list[str] = []
 
     def change(text: str, timeline: Timeline) -> str:
-        from spacetime.core.errors import DataError, Problem
         from spacetime.edit.text import add_event
         from spacetime.load.loader import reference_problems
 
         record = {k: v for k, v in values.items() if v is not None}
-        if "id" not in record and isinstance(record.get("title"), str):
-            record["id"] = slugify(str(record["title"]), {e.id for e in timeline.events})
+        taken = {e.id for e in timeline.events}
+        if "id" not in record:
+            record["id"] = slugify(str(record["title"]), taken)
+        elif record["id"] in taken:
+            where = timeline.event(str(record["id"])).origin
+            raise UsageError(f"--id: '{record['id']}' is taken (at {where})")
         reader = RecordReader(str(target))
         event = reader.event(_located(record))
-        problems = reader.problems + [
-            Problem(str(target), 0, m) for m in reference_problems(reader.last, timeline)
-        ]
+        problems = [p.message for p in reader.problems] + reference_problems(reader.last, timeline)
         if event is None or problems:
-            raise DataError(problems)
+            raise UsageError("; ".join(problems))
         added.append(event.id)
         return add_event(text, event)
 
@@ -155,23 +199,53 @@ def _located(record: dict[str, object]) -> LocatedDict:
     return located
 
 
-REQUIRED_PROMPTS = ("title", "date", "countries", "category", "sources")
+REQUIRED_PROMPTS = ("title", "date", "countries", "sources")
+LISTS = ("countries", "agencies", "tags", "milestones", "sources")
+OPTIONS = {
+    "countries": "--country",
+    "agencies": "--agency",
+    "tags": "--tag",
+    "milestones": "--milestone",
+    "sources": "--source",
+}
 
 
-def _ask_for_missing(values: dict[str, object]) -> None:
-    """Ask for required fields on a terminal; elsewhere, name the missing options."""
-    missing = [k for k in REQUIRED_PROMPTS if not values.get(k)]
-    if not missing:
-        return
-    if not sys.stdin.isatty():
-        options = {"countries": "--country", "sources": "--source"}
-        names = ", ".join(options.get(k, f"--{k}") for k in missing)
-        raise UsageError(f"missing {names} (or run on a terminal to be asked)")
-    for key in missing:
-        answer = typer.prompt(
-            f"{key}{' (comma-separated)' if key in ('countries', 'sources') else ''}"
-        )
-        values[key] = split_values([answer]) if key in ("countries", "sources") else answer
+def _option(key: str) -> str:
+    return OPTIONS.get(key, f"--{key}")
+
+
+def _checked(key: str, value: object, timeline: Timeline) -> object:
+    """A value given for `key` as the file will hold it, names and aliases resolved to codes as
+    `list` resolves them (usa, china, cn); UsageError when it cannot be used."""
+    if key == "countries":  # usa and us name one country, written once
+        return list(dict.fromkeys(timeline.entity(str(name)).code for name in _items(value)))
+    if key == "category":
+        return timeline.category(str(value)).code
+    if key == "milestones":
+        return [timeline.milestone(str(code)).code for code in _items(value)]
+    from spacetime.load.schema import EVENT_FIELDS, InvalidValue
+
+    try:
+        EVENT_FIELDS[key].kind.check(value)
+    except InvalidValue as err:
+        raise UsageError(f"{_option(key)}: {err}") from None
+    return value
+
+
+def _items(value: object) -> list[object]:
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _ask(key: str, timeline: Timeline) -> object:
+    """Ask for a required field on the terminal until the answer can be used."""
+    label = f"{key} (comma-separated)" if key in ("countries", "sources") else key
+    while True:
+        answer = typer.prompt(label)
+        value = split_values([answer]) if key in LISTS else answer
+        try:
+            return _checked(key, value, timeline)
+        except UsageError as err:
+            print(f"{err}; try again", file=sys.stderr)
 
 
 @use(data=DataOptions)
@@ -240,11 +314,7 @@ def fmt(
 
 def schema() -> None:
     """Print the JSON Schema of the timeline format (for editors and other tools)."""
-    import json
-
-    from spacetime.load.jsonschema import timeline_schema
-
-    sys.stdout.write(json.dumps(timeline_schema(), indent=2) + "\n")
+    sys.stdout.write(_schema_text())
 
 
 __all__ = ["add", "fmt", "init", "remove", "schema", "slugify"]
