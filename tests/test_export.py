@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import icalendar
@@ -42,6 +42,20 @@ def test_ics_parses_with_yearly_rules_and_right_days(cli: Cli) -> None:
     assert str(sputnik["summary"]) == "Sputnik 1 launched"
     assert str(sputnik["url"]) == "https://example.org/sputnik"
     assert str(sputnik["description"]).startswith("1957 (4 Oct 1957 19:28:34 UTC), Soviet Union.")
+    # DTSTAMP is when the calendar was made (the fixed clock of the tests), not the event's day
+    assert {e.decoded("dtstamp") for e in events.values()} == {datetime(2026, 11, 24, tzinfo=UTC)}
+    assert result.err == (
+        "exported 7 events as yearly anniversaries; left out 4 events not known to the day "
+        "(a year, month or decade: no day to recur on)\n"
+    )
+
+
+def test_ics_to_a_file_says_what_it_wrote(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "space.ics"
+    result = cli("export", "ics", *BASE, "--until", "1959", "-o", str(path))
+    assert (result.code, result.out) == (0, "")
+    assert result.err == f"exported 3 events as yearly anniversaries to {path}\n"
+    assert len(icalendar.Calendar.from_ical(path.read_text()).walk("VEVENT")) == 3
 
 
 def test_timelinejs_has_only_allowed_keys_and_no_invented_fields(cli: Cli) -> None:

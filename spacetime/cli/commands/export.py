@@ -31,11 +31,28 @@ class ExportFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
-def _text(fmt: ExportFormat, timeline: Timeline, events: list[Event]) -> str:
+def _text(fmt: ExportFormat, timeline: Timeline, events: list[Event]) -> tuple[str, str]:
+    """The exported text, and what it holds (for the message on stderr)."""
     if fmt is ExportFormat.ICS:
-        from spacetime.export.ics import to_ics
+        from spacetime.engine.clock import now
+        from spacetime.export.ics import by_day, to_ics
 
-        return to_ics(timeline, events)
+        known, vague = by_day(events)
+        held = f"{_count(known)} as yearly anniversaries"
+        if vague:
+            held += (
+                f"; left out {_count(vague)} not known to the day (a year, month or decade: "
+                "no day to recur on)"
+            )
+        return to_ics(timeline, known, now()), held
+    return _other(fmt, timeline, events), _count(events)
+
+
+def _count(events: list[Event]) -> str:
+    return f"{len(events)} event{'s' if len(events) != 1 else ''}"
+
+
+def _other(fmt: ExportFormat, timeline: Timeline, events: list[Event]) -> str:
     if fmt is ExportFormat.TIMELINEJS:
         from spacetime.export.timelinejs import to_timelinejs
 
@@ -90,13 +107,17 @@ def export(
 
         assert output is not None
         write_sqlite(timeline, events, output)
-    elif output is not None:
-        write_text_file(output, _text(fmt, timeline, events))
-    else:
-        try:
-            sys.stdout.write(_text(fmt, timeline, events))
-            sys.stdout.flush()
-        except BrokenPipeError:
-            raise OutputClosed from None
+        print(f"exported {_count(events)} to {output}", file=sys.stderr)
+        return
+    text, held = _text(fmt, timeline, events)
     if output is not None:
-        print(f"exported {len(events)} events to {output}", file=sys.stderr)
+        write_text_file(output, text)
+        print(f"exported {held} to {output}", file=sys.stderr)
+        return
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise OutputClosed from None
+    if fmt is ExportFormat.ICS:  # what a calendar leaves out is worth saying even on a pipe
+        print(f"exported {held}", file=sys.stderr)
