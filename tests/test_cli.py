@@ -149,7 +149,7 @@ def test_show_one_event_in_full(cli: Cli) -> None:
     result = cli("show", *BASE, "sputnik-1")
     assert result.code == 0
     lines = [line.rstrip() for line in result.out.splitlines()]
-    assert lines[0] == "Sputnik 1 launched  [sputnik-1]"
+    assert lines[0] == f"Sputnik 1 launched  [sputnik-1]  (from {MINI})"
     assert "Date        4 Oct 1957 19:28:34 UTC  (69 years ago)" in lines
     assert "Milestones  First satellite" in lines
     assert "Sources     https://example.org/sputnik" in lines

@@ -11,6 +11,7 @@ from typing import Any
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell, Comparison
 from spacetime.output.listing import Column, Listing, Report
+from spacetime.output.provenance import Provenance
 from spacetime.output.summaries import bar
 
 __all__ = ["comparison_report", "lag_text"]
@@ -32,6 +33,7 @@ CELL_FIELDS = [
     "lag_days",
     "lag_years",
     "lag_months",
+    "from_file",
 ]
 
 
@@ -43,7 +45,7 @@ def _years(days: float | None) -> str:
     return "—" if days is None else f"{days / 365.25:.1f} y"
 
 
-def _cell_record(cell: Cell) -> dict[str, Any]:
+def _cell_record(cell: Cell, where: Provenance) -> dict[str, Any]:
     event = cell.event
     status = "none" if event is None else "planned" if cell.planned else "achieved"
     return {
@@ -60,28 +62,30 @@ def _cell_record(cell: Cell) -> dict[str, Any]:
         "lag_days": cell.lag_days,
         "lag_years": cell.lag[0] if cell.lag else None,
         "lag_months": cell.lag[1] if cell.lag else None,
+        "from_file": where.file(event),
     }
 
 
-def _cell_text(cell: Cell) -> str:
+def _cell_text(cell: Cell, where: Provenance) -> str:
     event = cell.event
     if event is None:
         return "—"
     if cell.planned:
-        return f"planned {event.date.display(False)}\n{event.mission or event.title}"
+        return f"planned {event.date.display(False)}\n{where.mark(event.mission or event.title, event)}"
     if cell.world_first:
         mark = f"{WORLD} world first"
     else:
         assert cell.lag is not None
         mark = lag_text(*cell.lag) + (f" {AMONG}" if cell.first_among else "")
     by = f" ({cell.by})" if cell.by else ""
-    return f"{event.date.display(False)}\n{mark}\n{event.mission or event.title}{by}"
+    return f"{event.date.display(False)}\n{mark}\n{where.mark((event.mission or event.title) + by, event)}"
 
 
 def _matrix(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str, Any]]]:
-    records = [_cell_record(c.cells[m, n]) for m in c.milestones for n in c.nations]
+    where = Provenance()
+    records = [_cell_record(c.cells[m, n], where) for m in c.milestones for n in c.nations]
     rows = [
-        [timeline.milestones[m].name, *(_cell_text(c.cells[m, n]) for n in c.nations)]
+        [timeline.milestones[m].name, *(_cell_text(c.cells[m, n], where) for n in c.nations)]
         for m in c.milestones
     ]
     legend = (
@@ -113,8 +117,9 @@ def _matrix(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str, 
                     "date": first.date.text,
                     "first_day": first.date.first_day.isoformat() if first.date.first_day else None,
                     "countries": list(first.countries),
+                    "from_file": where.file(first),
                 },
-                "cells": {n: _cell_record(c.cells[m, n]) for n in c.nations},
+                "cells": {n: _cell_record(c.cells[m, n], where) for n in c.nations},
             }
         )
     return listing, document

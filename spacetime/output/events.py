@@ -12,6 +12,7 @@ from spacetime.core.model import Event, Status
 from spacetime.core.timeline import Timeline
 from spacetime.engine.query import Match
 from spacetime.output.listing import Column, Listing
+from spacetime.output.provenance import Provenance
 
 __all__ = ["EVENT_FIELDS", "event_detail", "event_listing", "event_record", "relative"]
 
@@ -146,11 +147,12 @@ def event_detail(timeline: Timeline, event: Event, today: date) -> Listing:
         ("Defined at", str(event.origin)),
     ]
     pairs = [(k, v) for k, v in pairs if v]
-    heading = f"{event.title}  [{event.id}]"
+    own = Provenance().file(event)
+    heading = f"{event.title}  [{event.id}]" + (f"  (from {own})" if own else "")
 
     return Listing(
-        fields=EVENT_FIELDS,
-        records=[event_record(event)],
+        fields=[*EVENT_FIELDS, "from_file"],
+        records=[{**event_record(event), "from_file": own}],
         columns=[Column("Field"), Column("Value", wrap=True)],
         rows=[[k, v] for k, v in pairs],
         heading=heading,

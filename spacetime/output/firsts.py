@@ -9,11 +9,12 @@ from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell
 from spacetime.output.compare import lag_text
 from spacetime.output.listing import Column, Listing
+from spacetime.output.provenance import Provenance
 
 __all__ = ["nation_firsts_listing", "world_firsts_listing"]
 
 
-def _event_fields(prefix: str, event: Event | None) -> dict[str, Any]:
+def _event_fields(prefix: str, event: Event | None, where: Provenance) -> dict[str, Any]:
     return {
         f"{prefix}event": event.id if event else None,
         f"{prefix}date": event.date.text if event else None,
@@ -21,13 +22,19 @@ def _event_fields(prefix: str, event: Event | None) -> dict[str, Any]:
         if event and event.date.first_day
         else None,
         f"{prefix}countries": list(event.countries) if event else [],
+        f"{prefix}from_file": where.file(event),
     }
 
 
 def world_firsts_listing(timeline: Timeline, firsts: dict[str, Event]) -> Listing:
     ordered = sorted(firsts.items(), key=lambda item: item[1].sort_key())
+    where = Provenance()
     records = [
-        {"milestone": code, "name": timeline.milestones[code].name, **_event_fields("", event)}
+        {
+            "milestone": code,
+            "name": timeline.milestones[code].name,
+            **_event_fields("", event, where),
+        }
         for code, event in ordered
     ]
     rows = [
@@ -35,12 +42,12 @@ def world_firsts_listing(timeline: Timeline, firsts: dict[str, Event]) -> Listin
             event.date.display(),
             timeline.milestones[code].name,
             timeline.names_of(event.countries),
-            event.mission or event.title,
+            where.mark(event.mission or event.title, event),
         ]
         for code, event in ordered
     ]
     return Listing(
-        fields=["milestone", "name", "event", "date", "first_day", "countries"],
+        fields=["milestone", "name", "event", "date", "first_day", "countries", "from_file"],
         records=records,
         columns=[Column("Date"), Column("Milestone"), Column("By"), Column("Mission", wrap=True)],
         rows=rows,
@@ -53,6 +60,7 @@ def nation_firsts_listing(
 ) -> Listing:
     records = []
     rows = []
+    where = Provenance()
     for cell in cells:
         first = world.get(cell.milestone)
         records.append(
@@ -64,9 +72,9 @@ def nation_firsts_listing(
                 else "planned"
                 if cell.planned
                 else "achieved",
-                **_event_fields("", cell.event),
+                **_event_fields("", cell.event, where),
                 "by": cell.by,
-                **_event_fields("world_first_", first),
+                **_event_fields("world_first_", first, where),
                 "lag_days": cell.lag_days,
             }
         )
@@ -79,14 +87,16 @@ def nation_firsts_listing(
             beside, lag = "★ world first", ""
         else:
             assert cell.lag is not None
-            beside = f"{first.date.display()} {timeline.names_of(first.countries)}"
+            beside = where.mark(
+                f"{first.date.display()} {timeline.names_of(first.countries)}", first
+            )
             lag = lag_text(*cell.lag)
         by = f" ({cell.by})" if cell.by else ""
         rows.append(
             [
                 timeline.milestones[cell.milestone].name,
                 mine,
-                (cell.event.mission or cell.event.title) + by,
+                where.mark((cell.event.mission or cell.event.title) + by, cell.event),
                 beside,
                 lag,
             ]

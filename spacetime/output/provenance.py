@@ -1,0 +1,30 @@
+"""Which answers rest on your own files: an event read from a personal or `--data` file (not from
+the timeline and vocabulary shipped with spacetime) is marked with its file wherever it decides an
+answer (a world first, a nation's first, a place among nations) or is shown in full."""
+
+from __future__ import annotations
+
+from spacetime.core.model import Event
+
+__all__ = ["Provenance"]
+
+
+class Provenance:
+    """Tells an event of the user's files from a shipped one (the shipped files' names are looked
+    up once, as messages show them)."""
+
+    def __init__(self) -> None:
+        from spacetime.load.sources import shipped_names
+
+        self.shipped = shipped_names()
+
+    def file(self, event: Event | None) -> str | None:
+        """The user's file `event` comes from; None for a shipped event (or no event)."""
+        if event is None or event.origin.file in self.shipped:
+            return None
+        return event.origin.file
+
+    def mark(self, text: str, event: Event | None) -> str:
+        """`text` followed by the user's file it comes from, if any: `Apollo 11 (from mine.yaml)`."""
+        own = self.file(event)
+        return f"{text} (from {own})" if own else text
