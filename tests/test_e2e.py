@@ -120,7 +120,9 @@ def test_wheel_ships_the_bundled_timeline_and_works_from_anywhere(tmp_path: Path
     [wheel] = wheels.glob("*.whl")
     assert wheel.name.startswith("spacetime_atlas-")
     with zipfile.ZipFile(wheel) as archive:
-        assert "spacetime/data/timeline.yaml" in archive.namelist()
+        assert {"spacetime/data/timeline.yaml", "spacetime/data/vocabulary.yaml"} <= set(
+            archive.namelist()
+        )
     target = tmp_path / "site"
     install = subprocess.run(
         [
@@ -151,3 +153,13 @@ def test_wheel_ships_the_bundled_timeline_and_works_from_anywhere(tmp_path: Path
     events = json.loads(done.stdout)
     assert "dong-fang-hong-1" in {e["id"] for e in events}
     assert all("CN" in e["countries"] for e in events)
+    # the installed vocabulary stands without the bundled events
+    alone = subprocess.run(
+        [sys.executable, "-m", "spacetime", "countries", "--no-bundled", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env=env(PYTHONPATH=str(target)),
+    )
+    assert alone.returncode == 0, alone.stderr
+    assert "CN" in {c["code"] for c in json.loads(alone.stdout)}
