@@ -40,7 +40,11 @@ class DataOptions:
     ] = None
     no_bundled: Annotated[
         bool,
-        typer.Option("--no-bundled", help="Leave the bundled timeline out.", rich_help_panel=DATA),
+        typer.Option(
+            "--no-bundled",
+            help="Leave out the bundled events (the standard vocabulary is always loaded).",
+            rich_help_panel=DATA,
+        ),
     ] = False
     no_personal: Annotated[
         bool,
