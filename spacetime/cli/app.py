@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from spacetime import __version__
-from spacetime.core.errors import ExitCode, SpacetimeError
+from spacetime.core.errors import DataError, ExitCode, SpacetimeError
 from spacetime.output.formats import OutputClosed
 
 __all__ = ["COMMANDS", "build_app", "main"]
@@ -113,6 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SpacetimeError as err:
         if debug:
             raise
+        if isinstance(err, DataError):
+            from spacetime.load.sources import with_personal_hint
+
+            err = with_personal_hint(err)
         prefix = "" if err.exit_code is ExitCode.DATA else "spacetime: error: "
         return _fail([prefix + line for line in err.lines()], err.exit_code)
     except (OutputClosed, BrokenPipeError):

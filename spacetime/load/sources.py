@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacetime.core.errors import DataError, Problem
+
 __all__ = [
     "ENV_VAR",
     "DataFiles",
@@ -23,6 +25,7 @@ __all__ = [
     "personal_path",
     "shipped_names",
     "vocabulary_path",
+    "with_personal_hint",
 ]
 
 ENV_VAR = "SPACETIME_DATA"
@@ -99,3 +102,12 @@ def display_name(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def with_personal_hint(err: DataError) -> DataError:
+    """`err`, ending with the way out when some of its problems are in the personal timeline."""
+    mine = str(personal_path())
+    if not any(p.file == mine for p in err.problems):
+        return err
+    hint = "this is your personal timeline: fix it, or leave it out with --no-personal"
+    return DataError([*err.problems, Problem(mine, 0, hint)])

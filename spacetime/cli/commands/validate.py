@@ -6,9 +6,8 @@ from typing import Annotated
 
 import typer
 
-from spacetime.cli.common import check_readable, with_personal_hint
+from spacetime.cli.common import check_readable
 from spacetime.cli.options import DataOptions, use
-from spacetime.core.errors import DataError
 from spacetime.engine.clock import today
 from spacetime.load.loader import load_timeline, review
 
@@ -29,10 +28,7 @@ def validate(
     check_readable(files or [], "validate")
     chosen = data.files(files or [])
     checked = {str(f) for f in files} if files else set(chosen.names)
-    try:
-        timeline = load_timeline(chosen.paths, chosen.names)
-    except DataError as err:
-        raise with_personal_hint(err, chosen.names) from None
+    timeline = load_timeline(chosen.paths, chosen.names)
     warnings = [w for w in review(timeline, today()) if w.file in checked]
     for warning in warnings:
         print(warning, file=sys.stderr)
