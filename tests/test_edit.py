@@ -15,7 +15,7 @@ import pytest
 from conftest import MINI, Run
 from spacetime.cli.commands.edit import slugify
 from spacetime.load.loader import load_timeline
-from spacetime.load.sources import bundled_path
+from spacetime.load.sources import bundled_path, vocabulary_path
 
 Cli = Callable[..., Run]
 BASE = ("--no-bundled", "--data", str(MINI))
@@ -217,9 +217,10 @@ def test_fmt_is_canonical_idempotent_and_keeps_comments(cli: Cli, tmp_path: Path
     assert load_timeline([MINI, path]).event("first-lecture").date.text == "1957-10-04"
 
 
-def test_bundled_timeline_is_formatted(cli: Cli) -> None:
-    result = cli("fmt", "--no-bundled", str(bundled_path()), "--check")
-    assert result.code == 0, result.err
+@pytest.mark.parametrize("shipped", [bundled_path(), vocabulary_path()], ids=lambda p: p.name)
+def test_shipped_files_are_formatted(cli: Cli, shipped: Path) -> None:
+    result = cli("fmt", "--no-bundled", str(shipped), "--check")
+    assert (result.code, result.err) == (0, f"{shipped} is formatted\n")
 
 
 def test_init_then_add_to_the_new_file(cli: Cli, tmp_path: Path) -> None:

@@ -314,3 +314,18 @@ def test_nesting_is_spacetimes_message_at_its_line(
     path.write_text(text, encoding="utf-8")
     result = cli("validate", "--no-bundled", str(path))
     assert (result.code, result.err) == (3, f"{path}:{line}: nested more than 64 levels deep\n")
+
+
+@pytest.mark.parametrize(
+    "name", ["control-character.yaml", "deep-flow.yaml", "deep-block.yaml", "null-date.yaml"]
+)
+def test_same_messages_without_libyaml(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    import yaml
+
+    monkeypatch.delattr(yaml, "CBaseLoader")  # PyYAML's pure-Python parser
+    path = CORPUS / name
+    code, lines = CASES[name]
+    result = cli("validate", "--no-bundled", "--data", str(MINI), str(path))
+    assert (result.code, result.err.splitlines()) == (code, [line.format(f=path) for line in lines])

@@ -139,8 +139,10 @@ def _as_text(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _read_yaml(text: str) -> tuple[Any, list[tuple[int, str]]]:
     builder = _Builder()
-    parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)(text)  # C when libyaml is there
+    parser = None
     try:
+        # C when libyaml is there; PyYAML's Python reader checks the characters as it starts
+        parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)(text)
         value = builder.build(parser)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -155,7 +157,8 @@ def _read_yaml(text: str) -> tuple[Any, list[tuple[int, str]]]:
     except yaml.YAMLError as err:
         raise ReadError(0, f"invalid YAML: {err}") from None
     finally:
-        parser.dispose()
+        if parser is not None:
+            parser.dispose()
     return value, builder.problems
 
 
@@ -172,13 +175,10 @@ def _check_depth(text: str, line: int) -> None:
         return
     if lines[line - 1].count("[") + lines[line - 1].count("{") <= _MAX_DEPTH:
         return
-    parser = yaml.BaseLoader("\n".join(lines[:line]))
     try:
-        _Builder().build(parser)
+        _Builder().build(yaml.BaseLoader("\n".join(lines[:line])))
     except yaml.YAMLError:
         return  # the text stops mid-way: not nested too deeply before that
-    finally:
-        parser.dispose()
 
 
 def _unprintable(text: str, err: yaml.reader.ReaderError) -> ReadError:
