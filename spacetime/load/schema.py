@@ -1,7 +1,9 @@
 """The fields of each record kind and their checks: one located mapping in, one model object out.
 
 Each check that fails adds a `Problem` at the line of the offending key and the record is dropped;
-checks that need every file (unknown codes, duplicate ids) are the loader's.
+checks that need every file (unknown codes, duplicate ids) are the loader's. Each field's `Kind`
+pairs its check with the same rule as JSON Schema, from which `spacetime schema` is generated.
+A user's event needs only id, date, title, countries and sources (status defaults to achieved).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ __all__ = [
     "SECTIONS",
     "TERM_FIELDS",
     "Field",
+    "InvalidValue",
     "Kind",
     "RecordReader",
 ]
