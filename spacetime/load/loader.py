@@ -19,7 +19,14 @@ from spacetime.core.errors import DataError, Problem, suggest
 from spacetime.core.model import Category, Entity, Event, Milestone, Status
 from spacetime.core.timeline import Timeline, paused_gc
 from spacetime.load.schema import FORMAT, SECTIONS, RecordReader
-from spacetime.load.yamlread import LocatedDict, ReadError, decode, parse_text, read_document
+from spacetime.load.yamlread import (
+    REJECTED,
+    LocatedDict,
+    ReadError,
+    decode,
+    parse_text,
+    read_document,
+)
 
 __all__ = ["load_timeline", "reference_problems", "review"]
 
@@ -128,7 +135,7 @@ def _read_sections(document: dict[str, Any], reader: RecordReader, parts: _Parts
             tip = f"did you mean '{hint[0]}'?" if hint else f"known: {', '.join(SECTIONS)}"
             reader.problem(line_of(key), f"unknown top-level key '{key}'; {tip}")
     version = document.get("format")
-    if version is not None and version != FORMAT:
+    if version is not None and version is not REJECTED and version != FORMAT:
         reader.problem(line_of("format"), f"format '{version}' is not supported; use '{FORMAT}'")
 
     def records(section: str) -> list[LocatedDict]:
