@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
+from spacetime.core.files import write_file
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 
@@ -39,18 +40,24 @@ CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content='events', con
 """
 
 
-def write_sqlite(timeline: Timeline, events: Sequence[Event], path: Path) -> None:
-    """Write the database to a temporary file beside `path`, then move it into place."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.unlink(missing_ok=True)
-    try:
-        with sqlite3.connect(temporary) as db:
-            db.executescript(SCHEMA)
-            _fill(db, timeline, events)
-        db.close()
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
+def write_sqlite(
+    timeline: Timeline, events: Sequence[Event], path: Path, *, replace: bool = True
+) -> None:
+    """Write the database to `path` through `spacetime.core.files.write_file`: built in a
+    temporary file of its own, then moved into place whole (`replace=False`: only if there is
+    no file of that name yet)."""
+
+    def build(temporary: Path) -> None:
+        db = sqlite3.connect(temporary)
+        try:
+            with db:
+                db.execute("PRAGMA journal_mode = MEMORY")  # no journal file beside the user's
+                db.executescript(SCHEMA)
+                _fill(db, timeline, events)
+        finally:
+            db.close()
+
+    write_file(path, build, replace=replace)
 
 
 def _fill(db: sqlite3.Connection, timeline: Timeline, events: Sequence[Event]) -> None:

@@ -41,11 +41,12 @@ def init(
     file: Annotated[Path, typer.Argument(help="The new timeline file.")],
 ) -> None:
     """Create a new timeline file with a commented example event."""
-    if file.exists():
-        raise UsageError(f"{file} exists; init never overwrites a file")
-    from spacetime.output.files import write_text_file
+    from spacetime.core.files import FileExists, write_file
 
-    write_text_file(file, TEMPLATE.format(name=file.name))
+    try:
+        write_file(file, TEMPLATE.format(name=file.name), replace=False)
+    except FileExists:
+        raise UsageError(f"{file} exists; init never overwrites a file") from None
     print(f"created {file}", file=sys.stderr)
 
 
@@ -122,7 +123,13 @@ def add(
     _ask_for_missing(values)
     target = to or personal_path()
     if to is None:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            from spacetime.core.errors import FileProblem
+            from spacetime.core.files import describe
+
+            raise FileProblem(describe(target, err, "write")) from None
 
     added: list[str] = []
 
