@@ -31,7 +31,6 @@ def check_writable(paths: list[Path | None], force: bool) -> None:
     """An output file named on the command line is never overwritten without --force, and is a
     regular file (or a link to one) or nothing yet: a usage error otherwise. This only fails
     early; the write itself (`spacetime.core.files`) is what makes sure."""
-    import os
     import stat
 
     from spacetime.core.files import kind_of
@@ -40,7 +39,7 @@ def check_writable(paths: list[Path | None], force: bool) -> None:
         if path is None or str(path) == "-":
             continue
         try:
-            mode = os.stat(path).st_mode
+            mode = path.stat().st_mode
         except OSError:
             continue  # nothing there yet (or unreachable: the write will say why)
         if not stat.S_ISREG(mode):

@@ -19,6 +19,7 @@ Failures are `FileProblem`s naming the user's path and the cause, never the temp
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -28,7 +29,14 @@ from pathlib import Path
 
 from spacetime.core.errors import FileProblem, UsageError
 
-__all__ = ["FileExists", "describe", "prune_temporaries", "write_file"]
+__all__ = [
+    "FileExists",
+    "describe",
+    "kind_of",
+    "prune_temporaries",
+    "real_target",
+    "write_file",
+]
 
 STALE_SECONDS = 60.0  # a temporary file this old, of a process that is gone, is a leftover
 
@@ -52,9 +60,9 @@ def write_file(
     """Write `content` (text as UTF-8, bytes, or a function that fills the empty file at the path
     it is given) to `path`, safely (see the module's notes). `sync=False` skips the `fsync`s, for
     files whose damage is detected on reading anyway (the cache)."""
-    target = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    target = real_target(path)
     try:
-        before = os.stat(target)
+        before = target.stat()
     except FileNotFoundError:
         before = None
     except OSError as err:
@@ -73,7 +81,7 @@ def write_file(
         if check is not None:
             check()
         if replace:
-            os.replace(temporary, target)
+            temporary.replace(target)
         else:
             _create_from(temporary, target, path)
         if sync:
@@ -107,16 +115,14 @@ def _fill(temporary: Path, content: str | bytes | Callable[[Path], None], sync: 
 
 def _keep_owner_and_mode(temporary: Path, before: os.stat_result) -> None:
     if hasattr(os, "chown"):
-        mine = os.stat(temporary)
+        mine = temporary.stat()
         if (mine.st_uid, mine.st_gid) != (before.st_uid, before.st_gid):
             try:
                 os.chown(temporary, before.st_uid, before.st_gid)
             except PermissionError:  # only root may give a file away: keep what we may
-                try:
+                with contextlib.suppress(PermissionError):
                     os.chown(temporary, -1, before.st_gid)
-                except PermissionError:
-                    pass
-    os.chmod(temporary, stat.S_IMODE(before.st_mode))  # after chown, which clears set-id bits
+    temporary.chmod(stat.S_IMODE(before.st_mode))  # after chown, which clears set-id bits
 
 
 def _create_from(temporary: Path, target: Path, path: Path) -> None:
@@ -132,7 +138,7 @@ def _create_from(temporary: Path, target: Path, path: Path) -> None:
         import shutil
 
         try:
-            with open(target, "xb") as out, open(temporary, "rb") as source:
+            with target.open("xb") as out, temporary.open("rb") as source:
                 shutil.copyfileobj(source, out)
                 out.flush()
                 os.fsync(out.fileno())
@@ -149,18 +155,20 @@ def _sync_folder(folder: Path) -> None:
     except OSError:
         return
     try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
+        with contextlib.suppress(OSError):
+            os.fsync(descriptor)
     finally:
         os.close(descriptor)
 
 
 def _remove(path: Path) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def real_target(path: Path) -> Path:
+    """The file a path stands for: the final target of a symbolic link, else the path itself."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def prune_temporaries(target: Path, pattern: str | None = None) -> None:
@@ -227,6 +235,6 @@ def describe(path: Path, err: OSError, action: str) -> str:
     """One line naming the user's `path` and why `action` ("read", "write") failed."""
     cause = CAUSES.get(err.errno or 0) or (err.strerror or type(err).__name__).lower()
     if err.errno == errno.ENOENT and action == "write":
-        folder = Path(os.path.realpath(path)).parent if os.path.islink(path) else path.parent
+        folder = real_target(path).parent
         cause = f"the folder {folder} does not exist"
     return f"cannot {action} {path}: {cause}"

@@ -10,6 +10,7 @@ write itself reports why it cannot be done. Elsewhere than on POSIX systems `fil
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import time
@@ -44,10 +45,8 @@ def locked(path: Path, timeout: float) -> Iterator[None]:
         yield
     finally:
         if descriptor is not None:
-            try:
-                os.unlink(lock)  # while still holding it: a waiter sees it gone and starts over
-            except OSError:
-                pass
+            with contextlib.suppress(OSError):
+                lock.unlink()  # while still holding it: a waiter sees it gone and starts over
             os.close(descriptor)
 
 
@@ -71,7 +70,7 @@ def _acquire(path: Path, lock: Path, deadline: float) -> int | None:
             continue
         held = os.fstat(descriptor)
         try:
-            current = os.stat(lock)
+            current = lock.stat()
         except FileNotFoundError:
             current = None
         if current is not None and (current.st_dev, current.st_ino) == (held.st_dev, held.st_ino):

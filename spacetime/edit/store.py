@@ -9,13 +9,12 @@ else changed it since it was read, nothing is written.
 
 from __future__ import annotations
 
-import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from spacetime.core.errors import FileProblem, UsageError
-from spacetime.core.files import FileExists, describe, kind_of, write_file
+from spacetime.core.files import FileExists, describe, kind_of, real_target, write_file
 from spacetime.core.timeline import Timeline
 from spacetime.edit.lock import locked
 from spacetime.load.loader import load_timeline
@@ -46,7 +45,7 @@ def _decode(path: Path, data: bytes) -> str:
 def _current(path: Path) -> bytes | None:
     """The file's bytes now; None when there is no file (or a link to no file) yet."""
     try:
-        mode = os.stat(path).st_mode
+        mode = path.stat().st_mode
         if not stat.S_ISREG(mode):
             raise FileProblem(f"cannot edit {path}: {kind_of(mode)}, not a timeline file")
         return path.read_bytes()
@@ -67,8 +66,7 @@ def edit_file(
 
     `files` are all the files to validate with (the target among them or not); `create` is the
     content of a file that does not exist yet (else a missing file is an error)."""
-    target = Path(os.path.realpath(path)) if os.path.islink(path) else path
-    with locked(target, LOCK_TIMEOUT):
+    with locked(real_target(path), LOCK_TIMEOUT):
         before = _current(path)
         if before is None and create is None:
             read_text(path)  # raises the missing-file error
