@@ -51,14 +51,14 @@ class FileExists(UsageError):
 
 def write_file(
     path: Path,
-    content: str | bytes | Callable[[Path], None],
+    content: str | bytes | tuple[bytes, ...] | Callable[[Path], None],
     *,
     replace: bool = True,
     check: Callable[[], None] | None = None,
     sync: bool = True,
 ) -> None:
-    """Write `content` (text as UTF-8, bytes, or a function that fills the empty file at the path
-    it is given) to `path`, safely (see the module's notes). `sync=False` skips the `fsync`s, for
+    """Write `content` (text as UTF-8, bytes, pieces of bytes, or a function that fills the empty
+    file at the path it is given) to `path`, safely (see the module's notes). `sync=False` skips the `fsync`s, for
     files whose damage is detected on reading anyway (the cache)."""
     target = real_target(path)
     try:
@@ -92,7 +92,9 @@ def write_file(
         _remove(temporary)
 
 
-def _fill(temporary: Path, content: str | bytes | Callable[[Path], None], sync: bool) -> None:
+def _fill(
+    temporary: Path, content: str | bytes | tuple[bytes, ...] | Callable[[Path], None], sync: bool
+) -> None:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     descriptor = os.open(temporary, flags, 0o666)  # the umask takes its share, as for any new file
     try:
@@ -102,10 +104,11 @@ def _fill(temporary: Path, content: str | bytes | Callable[[Path], None], sync: 
             content(temporary)
             descriptor = os.open(temporary, os.O_RDONLY)
         else:
-            data = content.encode("utf-8") if isinstance(content, str) else content
-            view = memoryview(data)
-            while view:
-                view = view[os.write(descriptor, view) :]
+            pieces = content if isinstance(content, tuple) else (content,)
+            for piece in pieces:
+                view = memoryview(piece.encode("utf-8") if isinstance(piece, str) else piece)
+                while view:
+                    view = view[os.write(descriptor, view) :]
         if sync:
             os.fsync(descriptor)
     finally:

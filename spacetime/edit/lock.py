@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from spacetime.core.errors import FileProblem, UsageError
-from spacetime.core.files import describe
+from spacetime.core.files import describe, real_target
 
 __all__ = ["locked"]
 
@@ -30,7 +30,8 @@ UNLOCKABLE = (errno.EACCES, errno.EPERM, errno.EROFS)
 @contextmanager
 def locked(path: Path, timeout: float) -> Iterator[None]:
     """Hold the lock of the file `path` for the `with` block; wait up to `timeout` seconds."""
-    lock = path.with_name(f".{path.name}.lock")
+    target = real_target(path)
+    lock = target.with_name(f".{target.name}.lock")
     if os.name != "posix":  # pragma: no cover - exercised on Windows only
         from filelock import FileLock, Timeout
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from spacetime.core.errors import FileProblem, UsageError
-from spacetime.core.files import FileExists, describe, kind_of, real_target, write_file
+from spacetime.core.files import FileExists, describe, kind_of, write_file
 from spacetime.core.timeline import Timeline
 from spacetime.edit.lock import locked
 from spacetime.load.loader import load_timeline
@@ -66,7 +66,7 @@ def edit_file(
 
     `files` are all the files to validate with (the target among them or not); `create` is the
     content of a file that does not exist yet (else a missing file is an error)."""
-    with locked(real_target(path), LOCK_TIMEOUT):
+    with locked(path, LOCK_TIMEOUT):
         before = _current(path)
         if before is None and create is None:
             read_text(path)  # raises the missing-file error
