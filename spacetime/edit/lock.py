@@ -4,7 +4,7 @@ It is a file `.NAME.lock` beside the edited file (beside the target of a symboli
 `flock` and removed when the edit ends, so no lock file stays beside the user's files. A waiter
 that finally gets the lock checks that the lock file it holds is still the one in the folder (the
 previous holder may have removed it meanwhile) and starts over if not. A folder where no lock file
-can be created (read-only) is edited without one: nobody else can write there either, and the
+can be created (read-only, or missing) is edited without one: nobody else can write there, and the
 write itself reports why it cannot be done. Elsewhere than on POSIX systems `filelock` locks.
 """
 
@@ -24,7 +24,7 @@ from spacetime.core.files import describe, real_target
 __all__ = ["locked"]
 
 POLL_SECONDS = 0.02
-UNLOCKABLE = (errno.EACCES, errno.EPERM, errno.EROFS)
+UNLOCKABLE = (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT)  # the edit says why
 
 
 @contextmanager
