@@ -364,6 +364,28 @@ def test_a_read_only_folder_is_one_line_exit_4(
     assert names(tmp_path) == ["course.yaml"] and path.read_text(encoding="utf-8") == TIMELINE
 
 
+def test_a_read_only_file_is_not_replaced(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "course.yaml"
+    path.write_text(TIMELINE, encoding="utf-8")
+    path.chmod(0o444)
+    if os.access(path, os.W_OK):  # root may write anything: let it see the file as others do
+        real_access = os.access
+        monkeypatch.setattr(os, "access", lambda p, m, **k: m != os.W_OK and real_access(p, m, **k))
+    for args in (
+        ("add", *BASE, "--to", str(path), *ADD),
+        ("export", "csv", *BASE, "-o", str(path), "--force"),
+    ):
+        result = cli(*args)
+        assert (result.code, result.err) == (
+            4,
+            f"spacetime: error: cannot write {path}: the file is read-only\n",
+        )
+    assert path.read_text(encoding="utf-8") == TIMELINE and mode(path) == 0o444
+    assert names(tmp_path) == ["course.yaml"]
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes anywhere")
 def test_a_really_read_only_folder(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "course.yaml"

@@ -7,7 +7,8 @@ crash or `kill -9` at any moment leaves either the old file or the new one, neve
 - a new file gets the mode the umask gives (0644 under umask 022, 0600 under 077); a file that is
   replaced keeps its mode, and its owner and group where the process may set them;
 - a symbolic link is written through: its target changes and the link stays a link;
-- only regular files are replaced, never a folder, a device, a FIFO or a socket;
+- only regular files are replaced, never a folder, a device, a FIFO or a socket, nor a file the
+  user may not write (a read-only file stays read-only and unchanged);
 - `replace=False` creates the file without ever replacing one (the new file is hard-linked into
   place, which fails if a file of that name appeared in the meantime), so the check is the write;
 - `check` runs once the new content is safely on disk, just before the rename, and may refuse it
@@ -72,6 +73,8 @@ def write_file(
             raise FileProblem(f"cannot write {path}: {kind_of(before.st_mode)}, not a regular file")
         if not replace:
             raise FileExists(path)
+        if not os.access(target, os.W_OK):  # renaming over it would work: respect it instead
+            raise FileProblem(f"cannot write {path}: the file is read-only")
     prune_temporaries(target)
     temporary = target.with_name(f".{target.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp")
     try:
