@@ -132,10 +132,13 @@ def test_an_edited_file_keeps_its_owner_and_group(cli: Cli, tmp_path: Path) -> N
     assert "moon-landing-shown-in-class" in path.read_text(encoding="utf-8")
 
 
-def test_edits_and_exports_write_through_symbolic_links(cli: Cli, tmp_path: Path) -> None:
+def test_edits_and_exports_write_through_symbolic_links(
+    cli: Cli, tmp_path: Path, umask: int
+) -> None:
     real = tmp_path / "dotfiles" / "course.yaml"
     real.parent.mkdir()
     real.write_text(TIMELINE, encoding="utf-8")
+    real.chmod(0o640)
     link = tmp_path / "course.yaml"
     link.symlink_to(Path("dotfiles") / "course.yaml")  # relative, as dotfile managers make them
     chained = tmp_path / "again.yaml"
@@ -149,7 +152,7 @@ def test_edits_and_exports_write_through_symbolic_links(cli: Cli, tmp_path: Path
     assert "moon-landing-shown-in-class" in real.read_text(encoding="utf-8")
     assert cli("remove", "first-lecture", *BASE, "--from", str(link)).code == 0
     assert "first-lecture" not in real.read_text(encoding="utf-8")
-    assert link.is_symlink()
+    assert link.is_symlink() and mode(real) == 0o640
     out_real = tmp_path / "dotfiles" / "out.csv"
     out_real.write_text("old", encoding="utf-8")
     out_link = tmp_path / "out.csv"
@@ -426,6 +429,23 @@ def test_a_full_disk_is_one_line_exit_4(
             f"spacetime: error: cannot write {target}: no space left on the device\n",
         )
     assert names(tmp_path) == ["course.yaml"] and path.read_text(encoding="utf-8") == TIMELINE
+
+
+def test_a_full_disk_during_a_sqlite_export(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spacetime.export import sqlite
+
+    out = tmp_path / "space.db"
+    out.write_bytes(b"a good database")
+    # SQLite itself reports a full disk when the database may not grow past a few pages.
+    monkeypatch.setattr(sqlite, "SCHEMA", "PRAGMA max_page_count = 3;" + sqlite.SCHEMA)
+    result = cli("export", "sqlite", *BASE, "-o", str(out), "--force")
+    assert (result.code, result.err) == (
+        4,
+        f"spacetime: error: cannot write {out}: no space left on the device\n",
+    )
+    assert out.read_bytes() == b"a good database" and names(tmp_path) == ["space.db"]
 
 
 def test_a_personal_timeline_that_is_a_folder_or_a_dangling_link(cli: Cli, tmp_path: Path) -> None:

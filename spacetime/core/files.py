@@ -59,8 +59,9 @@ def write_file(
     sync: bool = True,
 ) -> None:
     """Write `content` (text as UTF-8, bytes, pieces of bytes, or a function that fills the empty
-    file at the path it is given) to `path`, safely (see the module's notes). `sync=False` skips the `fsync`s, for
-    files whose damage is detected on reading anyway (the cache)."""
+    file at the path it is given, raising OSError if it cannot) to `path`, safely (see the
+    module's notes). `sync=False` skips the `fsync`s, for files whose damage is detected on
+    reading anyway (the cache)."""
     target = real_target(path)
     try:
         before = target.stat()

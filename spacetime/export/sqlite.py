@@ -7,6 +7,7 @@ summaries. Dates are stored as written, with their precision and first/last ISO 
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +17,13 @@ from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 
 __all__ = ["write_sqlite"]
+
+# SQLite's primary result codes for a refusal of the system, as the errno they stand for.
+SQLITE_ERRNO = {
+    3: errno.EACCES,  # SQLITE_PERM
+    8: errno.EROFS,  # SQLITE_READONLY
+    13: errno.ENOSPC,  # SQLITE_FULL
+}
 
 SCHEMA = """
 PRAGMA foreign_keys = ON;
@@ -54,6 +62,9 @@ def write_sqlite(
                 db.execute("PRAGMA journal_mode = MEMORY")  # no journal file beside the user's
                 db.executescript(SCHEMA)
                 _fill(db, timeline, events)
+        except sqlite3.Error as err:  # the disk, not the data: reported as the system's refusal
+            code = getattr(err, "sqlite_errorcode", 0) & 0xFF
+            raise OSError(SQLITE_ERRNO.get(code, errno.EIO), str(err)) from None
         finally:
             db.close()
 
