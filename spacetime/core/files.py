@@ -180,7 +180,8 @@ def real_target(path: Path) -> Path:
 
 def prune_temporaries(target: Path, pattern: str | None = None) -> None:
     """Remove leftover temporary files (of `target`, or matching `pattern` in its folder) whose
-    writing process is gone and that nobody touched for a minute."""
+    writing process is gone and that nobody touched for a minute (on POSIX systems, which can tell
+    whether a process is running)."""
     pattern = pattern or f".{target.name}.*.tmp"
     try:
         candidates = list(target.parent.glob(pattern))
@@ -198,7 +199,7 @@ def prune_temporaries(target: Path, pattern: str | None = None) -> None:
 
 
 def _running(pid: int) -> bool:
-    if pid == os.getpid():
+    if pid == os.getpid() or os.name != "posix":  # elsewhere os.kill would end the process
         return True
     try:
         os.kill(pid, 0)

@@ -273,7 +273,7 @@ def _write(entry: Path, payload: dict[str, Any]) -> None:
         digest = _blake2b()(body, digest_size=DIGEST_SIZE).digest()
         entry.parent.mkdir(parents=True, exist_ok=True)
         write_file(entry, (MAGIC, digest, body), sync=False)
-        prune_temporaries(entry, ".*.tmp")
+        prune_temporaries(entry, ".*.marshal.*.tmp")  # of any entry, not just this one
         entries = sorted(
             entry.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True
         )
