@@ -205,12 +205,12 @@ def test_add_killed_at_any_moment_leaves_a_whole_file(tmp_path: Path) -> None:
     path.write_text(TIMELINE, encoding="utf-8")
     mini_ids = {e.id for e in load_timeline([MINI]).events}
     kept = {"first-lecture"}
-    for attempt in range(6):
+    for attempt in range(8):
         before = path.read_bytes()
         adding = spacetime(
             "add", *BASE, "--to", str(path), *ADD, "--id", f"e{attempt}", stderr=subprocess.DEVNULL
         )
-        time.sleep(0.1 + 0.15 * attempt)  # from start-up to the final rename
+        time.sleep(0.04 * (attempt + 1))  # from start-up to past the final rename
         adding.send_signal(signal.SIGKILL)
         adding.wait()
         ids = {e.id for e in load_timeline([MINI, path]).events} - mini_ids  # it loads: whole
