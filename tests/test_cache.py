@@ -111,3 +111,138 @@ def test_cached_and_fresh_answers_are_identical(cli: Cli) -> None:
     assert first == second and len(first) > 10_000
     shown = cli("show", "sputnik-1", "--json").json()
     assert shown["date"] == "1957-10-04T19:28:34Z"
+
+
+# Issue 13.3 and 18.1: every entry is checked before it is used.
+
+
+def payload(entry: Path) -> object:
+    import marshal
+
+    from spacetime.load.cache import HEADER
+
+    return marshal.loads(entry.read_bytes()[HEADER:])
+
+
+def test_flipped_bytes_anywhere_in_an_entry_are_a_miss_never_a_wrong_answer(
+    cli: Cli, tmp_path: Path
+) -> None:
+    import random
+
+    path = user_file(tmp_path, "Probe flipped")
+    assert titles(cli, path) == ["Probe flipped"]
+    [entry] = entries()
+    good = entry.read_bytes()
+    payload_of_good = payload(entry)
+    expected = cli("list", "--no-bundled", "--data", str(MINI), "--data", str(path), "--json").out
+    chance = random.Random(18)
+    for _ in range(150):
+        damaged = bytearray(good)
+        for _ in range(chance.choice((1, 1, 2, 8))):
+            damaged[chance.randrange(len(damaged))] ^= 1 << chance.randrange(8)
+        entry.write_bytes(bytes(damaged))
+        again = cli("list", "--no-bundled", "--data", str(MINI), "--data", str(path), "--json")
+        assert (again.code, again.out, again.err) == (0, expected, "")
+        assert payload(entry) == payload_of_good  # the damaged entry was rebuilt
+
+
+def test_an_entry_of_an_older_layout_is_a_miss(cli: Cli, tmp_path: Path) -> None:
+    import marshal
+
+    from spacetime.load import cache
+
+    path = user_file(tmp_path, "Probe layout")
+    assert titles(cli, path) == ["Probe layout"]
+    [entry] = entries()
+    body = bytearray(entry.read_bytes())[cache.HEADER :]
+    payload = marshal.loads(bytes(body))
+    # The same entry as a version of spacetime with one search column fewer would have written it,
+    # with a sound digest: the kind of entry that used to fail with IndexError.
+    for key in ("rows", "events"):
+        older = marshal.dumps({**payload, key: [record[:-1] for record in payload[key]]})
+        digest = cache._blake2b()(older, digest_size=cache.DIGEST_SIZE).digest()
+        entry.write_bytes(cache.MAGIC + digest + older)
+        assert titles(cli, path) == ["Probe layout"]
+        assert marshal.loads(entry.read_bytes()[cache.HEADER :]) == payload  # rebuilt
+
+
+def test_the_layout_follows_the_definitions(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spacetime.load import cache
+
+    path = user_file(tmp_path, "Probe columns")
+    titles(cli, path)
+    before = cache.layout()
+    monkeypatch.setattr(cache, "ROW_FIELDS", (*cache.ROW_FIELDS, "a new column"))
+    assert cache.layout() != before and "a new column" in cache.layout()
+    assert titles(cli, path) == ["Probe columns"]
+    assert len(entries()) == 2  # a new key, not the old entry read with a new shape
+
+
+def test_a_cache_that_cannot_be_used_costs_speed_only(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = user_file(tmp_path, "Probe unusable")
+    monkeypatch.delenv("SPACETIME_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", os.devnull)  # a cache folder inside a device
+    assert titles(cli, path) == ["Probe unusable"]
+    assert titles(cli, path) == ["Probe unusable"]
+
+
+def test_an_entry_replaced_by_a_folder_costs_speed_only(cli: Cli, tmp_path: Path) -> None:
+    path = user_file(tmp_path, "Probe folder")
+    titles(cli, path)
+    [entry] = entries()
+    entry.unlink()
+    entry.mkdir()
+    (entry / "inside").write_text("x")
+    assert titles(cli, path) == ["Probe folder"]
+    assert titles(cli, path) == ["Probe folder"]
+    assert entry.is_dir()
+
+
+def test_a_read_only_cache_folder_with_a_truncated_entry(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    path = user_file(tmp_path, "Probe read-only")
+    titles(cli, path)
+    [entry] = entries()
+    entry.write_bytes(entry.read_bytes()[:100])
+    folder = entry.parent
+    real_open, real_unlink = os.open, os.unlink
+
+    def no_create(name: object, flags: int, *args: object, **kwargs: object) -> int:
+        if flags & os.O_CREAT and Path(str(name)).parent == folder:
+            raise PermissionError(errno.EACCES, "Permission denied", str(name))
+        return real_open(name, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    def no_unlink(name: object, *args: object, **kwargs: object) -> None:
+        if Path(str(name)).parent == folder:
+            raise PermissionError(errno.EACCES, "Permission denied", str(name))
+        real_unlink(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", no_create)
+    monkeypatch.setattr(os, "unlink", no_unlink)
+    for _ in range(2):
+        assert titles(cli, path) == ["Probe read-only"]
+    assert len(entry.read_bytes()) == 100  # left as it was, and never trusted
+
+
+def test_leftovers_of_interrupted_writes_are_pruned(cli: Cli, tmp_path: Path) -> None:
+    import time
+
+    folder = Path(os.environ["SPACETIME_CACHE_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    gone = 2**22 + 12345  # above any pid this system hands out
+    old = time.time() - 3600
+    leftovers = [folder / f".{'a' * 40}.marshal.{gone}.tmp", folder / f".b.marshal.{gone}-0f0f.tmp"]
+    fresh = folder / f".c.marshal.{gone}-1a1a.tmp"  # perhaps still being written elsewhere
+    for leftover in [*leftovers, fresh]:
+        leftover.write_bytes(b"partial")
+    for leftover in leftovers:
+        os.utime(leftover, (old, old))
+    titles(cli, user_file(tmp_path, "Probe pruned"))
+    assert sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp")) == [fresh.name]

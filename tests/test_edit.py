@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import subprocess
@@ -147,14 +148,17 @@ def test_a_crash_before_the_rename_leaves_the_original(
     path = tmp_path / "course.yaml"
     path.write_bytes(HAND_WRITTEN.encode())
 
-    def crash(self: Path, target: object) -> None:
-        raise OSError("simulated crash between write and rename")
+    def crash(source: object, target: object) -> None:
+        raise OSError(errno.EIO, "simulated failure between write and rename")
 
-    monkeypatch.setattr(Path, "replace", crash)
+    monkeypatch.setattr(os, "replace", crash)
     result = cli("add", *BASE, "--to", str(path), *ADD)
-    assert result.code == 1
+    assert (result.code, result.err) == (
+        4,
+        f"spacetime: error: cannot write {path}: input/output error\n",
+    )
     assert path.read_bytes() == HAND_WRITTEN.encode()
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".course.yaml.lock", "course.yaml"]
+    assert [p.name for p in tmp_path.iterdir()] == ["course.yaml"]  # no temporary, no lock
 
 
 def test_missing_fields_without_a_terminal_are_named(cli: Cli, tmp_path: Path) -> None:

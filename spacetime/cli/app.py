@@ -105,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
         return result if isinstance(result, int) else ExitCode.OK
     except typer.Exit as exit_:
+        try:
+            sys.stdout.flush()
+        except OSError as err:
+            return _output_failed(err)
         return exit_.exit_code
     except typer.TyperException as err:  # Typer's (Click's) own errors: the command line is wrong
         return _fail(_usage_message(err), ExitCode.USAGE)
@@ -122,13 +126,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OutputClosed, BrokenPipeError):
         _quiet_stdout()
         return ExitCode.OK
+    except OSError as err:
+        if _is_output_error(err):
+            return _output_failed(err)
+        if debug:
+            raise
+        return _internal(err)
     except Exception as err:
         if debug:
             raise
-        message = (
-            f"spacetime: internal error: {type(err).__name__}: {err} (run with --debug for details)"
-        )
-        return _fail([message], ExitCode.FAILURE)
+        return _internal(err)
+
+
+def _internal(err: Exception) -> int:
+    message = (
+        f"spacetime: internal error: {type(err).__name__}: {err} (run with --debug for details)"
+    )
+    return _fail([message], ExitCode.FAILURE)
+
+
+def _is_output_error(err: OSError) -> bool:
+    """An error of writing standard output (a full disk, /dev/full): the one kind of OSError that
+    reaches the funnel, since every file spacetime writes reports its own errors with its path."""
+    import errno
+
+    return err.filename is None and err.errno in (
+        errno.ENOSPC,
+        errno.EDQUOT,
+        errno.EFBIG,
+        errno.EIO,
+    )
+
+
+def _output_failed(err: OSError) -> int:
+    from spacetime.core.files import CAUSES
+
+    _quiet_stdout()
+    cause = CAUSES.get(err.errno or 0, "cannot write")
+    return _fail(
+        [f"spacetime: error: cannot write to standard output: {cause}"], ExitCode.FILESYSTEM
+    )
 
 
 def _usage_message(err: typer.TyperException) -> list[str]:
@@ -143,7 +180,7 @@ def _usage_message(err: typer.TyperException) -> list[str]:
 def _fail(lines: list[str], code: ExitCode) -> int:
     try:
         sys.stdout.flush()
-    except BrokenPipeError:
+    except OSError:  # a closed pipe or a full disk: the message on stderr is what counts
         _quiet_stdout()
     try:
         for line in lines:

@@ -28,15 +28,24 @@ def check_readable(paths: list[Path], label: str) -> None:
 
 
 def check_writable(paths: list[Path | None], force: bool) -> None:
-    """An output file named on the command line is never overwritten without --force, and is
-    never a directory: a usage error otherwise."""
+    """An output file named on the command line is never overwritten without --force, and is a
+    regular file (or a link to one) or nothing yet: a usage error otherwise. This only fails
+    early; the write itself (`spacetime.core.files`) is what makes sure."""
+    import stat
+
+    from spacetime.core.files import kind_of
+
     for path in paths:
-        if path is None:
+        if path is None or str(path) == "-":
             continue
-        if path.exists() and not force:
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            continue  # nothing there yet (or unreachable: the write will say why)
+        if not stat.S_ISREG(mode):
+            raise UsageError(f"{path} is {kind_of(mode)}; spacetime writes only regular files")
+        if not force:
             raise UsageError(f"{path} exists; use --force to overwrite it")
-        if path.is_dir():
-            raise UsageError(f"{path} is a directory")
 
 
 def load(options: DataOptions) -> Timeline:

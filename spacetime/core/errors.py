@@ -12,6 +12,7 @@ from typing import NamedTuple
 __all__ = [
     "DataError",
     "ExitCode",
+    "FileProblem",
     "Problem",
     "SpacetimeError",
     "UnknownName",
@@ -27,6 +28,7 @@ class ExitCode(IntEnum):
     FAILURE = 1  # a check failed (e.g. `fmt --check`) or an unexpected internal error
     USAGE = 2  # the command line is wrong: unknown option, country, id, date, format...
     DATA = 3  # a timeline file is unreadable or invalid
+    FILESYSTEM = 4  # the system refused a read or write: missing folder, permission, full disk...
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -58,6 +60,13 @@ class UsageError(SpacetimeError):
     """Something the user typed cannot be used (unknown country, bad date bound...)."""
 
     exit_code = ExitCode.USAGE
+
+
+class FileProblem(SpacetimeError):
+    """A file or folder could not be written or read because of the system, not of its content:
+    a missing folder, no permission, a full disk, a directory where a file should be."""
+
+    exit_code = ExitCode.FILESYSTEM
 
 
 class UnknownName(UsageError):

@@ -1,36 +1,63 @@
 """One safe edit of a timeline file: lock, read, change, validate, check, write atomically.
 
-The lock (a `.NAME.lock` file beside the timeline, via `filelock`) lets concurrent `spacetime add`
-processes queue instead of overwriting each other. The new text is validated with every other loaded
-file before anything is written; the write is refused if the file changed since it was read; the
-new content goes to a temporary file in the same folder, flushed and renamed over the original.
+The lock (`spacetime.edit.lock`) lets concurrent `spacetime add` processes queue instead of
+overwriting each other. The new text is validated with every other loaded file before anything is
+written; it is written by `spacetime.core.files.write_file` (a temporary file, synced, renamed; the
+mode, owner and symbolic links kept), and just before the rename the file is read again: if anything
+else changed it since it was read, nothing is written.
 """
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from spacetime.core.errors import UsageError
+from spacetime.core.errors import FileProblem, UsageError
+from spacetime.core.files import FileExists, describe, kind_of, write_file
 from spacetime.core.timeline import Timeline
+from spacetime.edit.lock import locked
 from spacetime.load.loader import load_timeline
 from spacetime.load.sources import DataFiles
-from spacetime.output.files import write_text_file
 
-__all__ = ["LOCK_TIMEOUT", "edit_file", "read_text"]
+__all__ = ["LOCK_TIMEOUT", "check_editable", "edit_file", "read_text"]
 
 LOCK_TIMEOUT = 60.0
 
 
 def read_text(path: Path) -> str:
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file (create it with 'spacetime init {path}')") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{path}: not UTF-8 text") from None
     except OSError as err:
         raise UsageError(f"{path}: cannot read: {err.strerror or err}") from None
+    return _decode(path, data)
+
+
+def _decode(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: not UTF-8 text") from None
+
+
+def _current(path: Path) -> bytes | None:
+    """The file's bytes now; None when there is no file (or a link to no file) yet."""
+    try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            raise FileProblem(f"cannot edit {path}: {kind_of(mode)}, not a timeline file")
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise FileProblem(describe(path, err, "read")) from None
+
+
+def check_editable(path: Path) -> None:
+    """Refuse, before anything is read or asked, a target that is no file (a folder, a device)."""
+    _current(path)
 
 
 def edit_file(
@@ -44,28 +71,28 @@ def edit_file(
 
     `files` are all the files to validate with (the target among them or not); `create` is the
     content of a file that does not exist yet (else a missing file is an error)."""
-    from filelock import FileLock, Timeout
+    with locked(path, LOCK_TIMEOUT):
+        before = _current(path)
+        if before is None and create is None:
+            read_text(path)  # raises the missing-file error
+        old = create if before is None else _decode(path, before)
+        assert old is not None
+        paths, names = _with_target(files, path)
+        current = load_timeline(paths, names, texts={path: old})
+        new = change(old, current)
+        load_timeline(paths, names, texts={path: new})
 
-    lock = FileLock(str(path.with_name(f".{path.name}.lock")))
-    try:
-        with lock.acquire(timeout=LOCK_TIMEOUT):
-            before = path.read_bytes() if path.exists() else None
-            if before is None and create is None:
-                read_text(path)  # raises the missing-file error
-            old = create if before is None else read_text(path)
-            assert old is not None
-            paths, names = _with_target(files, path)
-            current = load_timeline(paths, names, texts={path: old})
-            new = change(old, current)
-            load_timeline(paths, names, texts={path: new})
-            after = path.read_bytes() if path.exists() else None
-            if after != before:
+        def unchanged() -> None:
+            if _current(path) != before:
                 raise UsageError(f"{path} changed while it was being edited; nothing was written")
-            if new != old or before is None:
-                write_text_file(path, new)
-            return old, new
-    except Timeout:
-        raise UsageError(f"{path} is locked by another spacetime process; try again") from None
+
+        if new != old or before is None:
+            try:
+                write_file(path, new, replace=before is not None, check=unchanged)
+            except FileExists:  # created by someone else since it was read
+                unchanged()
+                raise
+        return old, new
 
 
 def _with_target(files: DataFiles, path: Path) -> tuple[list[Path], list[str]]:

@@ -11,10 +11,24 @@ from typing import Any
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 
-__all__ = ["FIRST", "LAST", "row_of", "rows"]
+__all__ = ["FIRST", "LAST", "ROW_FIELDS", "row_of", "rows"]
 
-# Positions in a row.
-FIRST, LAST, COUNTRIES, CATEGORY, STATUS, MILESTONES, AGENCIES, TAGS, HAYSTACK = range(9)
+# What a row holds, in order (the cache derives its layout from this: change it with `row_of`).
+ROW_FIELDS = (
+    "first",
+    "last",
+    "countries",
+    "category",
+    "status",
+    "milestones",
+    "agencies",
+    "tags",
+    "haystack",
+)
+# Positions in a row (unpacking fails at import if the two lists disagree in length).
+FIRST, LAST, COUNTRIES, CATEGORY, STATUS, MILESTONES, AGENCIES, TAGS, HAYSTACK = range(
+    len(ROW_FIELDS)
+)
 
 
 def row_of(event: Event) -> tuple[Any, ...]:

@@ -7,14 +7,23 @@ summaries. Dates are stored as written, with their precision and first/last ISO 
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
+from spacetime.core.files import write_file
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 
 __all__ = ["write_sqlite"]
+
+# SQLite's primary result codes for a refusal of the system, as the errno they stand for.
+SQLITE_ERRNO = {
+    3: errno.EACCES,  # SQLITE_PERM
+    8: errno.EROFS,  # SQLITE_READONLY
+    13: errno.ENOSPC,  # SQLITE_FULL
+}
 
 SCHEMA = """
 PRAGMA foreign_keys = ON;
@@ -39,18 +48,27 @@ CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content='events', con
 """
 
 
-def write_sqlite(timeline: Timeline, events: Sequence[Event], path: Path) -> None:
-    """Write the database to a temporary file beside `path`, then move it into place."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.unlink(missing_ok=True)
-    try:
-        with sqlite3.connect(temporary) as db:
-            db.executescript(SCHEMA)
-            _fill(db, timeline, events)
-        db.close()
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
+def write_sqlite(
+    timeline: Timeline, events: Sequence[Event], path: Path, *, replace: bool = True
+) -> None:
+    """Write the database to `path` through `spacetime.core.files.write_file`: built in a
+    temporary file of its own, then moved into place whole (`replace=False`: only if there is
+    no file of that name yet)."""
+
+    def build(temporary: Path) -> None:
+        db = sqlite3.connect(temporary)
+        try:
+            with db:
+                db.execute("PRAGMA journal_mode = MEMORY")  # no journal file beside the user's
+                db.executescript(SCHEMA)
+                _fill(db, timeline, events)
+        except sqlite3.Error as err:  # the disk, not the data: reported as the system's refusal
+            code = getattr(err, "sqlite_errorcode", 0) & 0xFF
+            raise OSError(SQLITE_ERRNO.get(code, errno.EIO), str(err)) from None
+        finally:
+            db.close()
+
+    write_file(path, build, replace=replace)
 
 
 def _fill(db: sqlite3.Connection, timeline: Timeline, events: Sequence[Event]) -> None:

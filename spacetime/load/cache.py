@@ -1,34 +1,69 @@
 """A cache of parsed, validated timelines in the user cache folder, keyed by the files' bytes.
 
-The key is a BLAKE2 hash of spacetime's version, the cache layout and every file's name and full
-content, so any change to any file (even one that keeps its size and modification time) misses.
-An entry is a `marshal` payload of plain tuples: the events as fields, and the engine's search
-rows, so that a query reads it without building an object per event (only its matches are built).
-Entries are written atomically; an unreadable, truncated or foreign entry is deleted and rebuilt,
-never trusted. The folder is safe to delete at any time; `SPACETIME_NO_CACHE=1` turns the cache
-off and `SPACETIME_CACHE_DIR` moves it. Only the newest entries are kept.
+The key is a BLAKE2 hash of spacetime's version, the layout of what is cached and every file's
+name and full content, so any change to any file (even one that keeps its size and modification
+time) misses. The layout is derived from the definitions themselves (the fields of `Event`,
+`Entity`, `Term`, `EventDate`, `Point`, the enums and the engine's search row), never from a number
+to bump by hand: change a definition and older entries are simply not looked up.
+
+An entry is a header (a magic line and a BLAKE2 digest of the rest) and a `marshal` payload of plain
+tuples: the events as fields, and the engine's search rows, so that a query reads it without
+building an object per event (only its matches are built). Before an entry is used its digest is
+checked and its shape (every record a tuple of the right width; the first and last event and all
+of the vocabulary rebuilt); an entry that does not check out is a miss, removed when possible and
+rebuilt, never trusted. A cache folder that cannot be read or written (missing, read-only, not a
+folder) costs speed only. Entries are written through `spacetime.core.files` (unique temporary
+names; no `fsync`, since a damaged entry is caught by its digest); leftover temporary files of an
+interrupted write are removed. The folder is safe to delete at any time; `SPACETIME_NO_CACHE=1`
+turns the cache off and `SPACETIME_CACHE_DIR` moves it. Only the newest entries are kept.
 
 A cache hit imports neither the YAML parser nor the validator.
 """
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
+from collections.abc import Callable
+from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from spacetime import __version__
 from spacetime.core.dates import EventDate, Point, Precision
-from spacetime.core.model import Category, Entity, EntityKind, Event, Milestone, Origin, Status
+from spacetime.core.model import (
+    Category,
+    Entity,
+    EntityKind,
+    Event,
+    Milestone,
+    Origin,
+    Status,
+    Term,
+)
 from spacetime.core.timeline import Timeline, paused_gc
+from spacetime.engine.index import ROW_FIELDS
 from spacetime.load.places import user_cache_dir
 from spacetime.load.sources import DataFiles
 
-__all__ = ["load_cached"]
+__all__ = ["layout", "load_cached"]
 
 KEEP = 16
-LAYOUT = 2  # bump when the payload changes shape
+MAGIC = b"spacetime cache\n"
+DIGEST_SIZE = 16
+HEADER = len(MAGIC) + DIGEST_SIZE
+RECORDS = {"entities": Entity, "milestones": Milestone, "categories": Category, "events": Event}
+
+
+def layout() -> str:
+    """What the cached tuples are made of, as text: every field of every cached definition."""
+    parts = [f"{cls.__name__}({', '.join(f'{f.name}: {f.type}' for f in fields(cls))})"
+             for cls in (Event, Entity, Term, EventDate)]  # fmt: skip
+    parts += [f"Point{Point._fields}", f"Origin{Origin._fields}", f"row{ROW_FIELDS}"]
+    parts += [f"{e.__name__}{[m.value for m in e]}" for e in (Precision, Status, EntityKind)]
+    return "; ".join(parts)
 
 
 def load_cached(files: DataFiles) -> Timeline:
@@ -49,16 +84,20 @@ def load_cached(files: DataFiles) -> Timeline:
     return timeline
 
 
-def _key(files: DataFiles, contents: list[bytes]) -> str:
+def _blake2b() -> Any:
     try:
         from _blake2 import blake2b  # the same hash without loading OpenSSL (faster start-up)
     except ImportError:  # pragma: no cover - other Python implementations
         from hashlib import blake2b
-    digest = blake2b(f"{__version__}/{LAYOUT}".encode(), digest_size=20)
+    return blake2b
+
+
+def _key(files: DataFiles, contents: list[bytes]) -> str:
+    digest = _blake2b()(f"{__version__}\0{layout()}".encode(), digest_size=20)
     for name, content in zip(files.names, contents, strict=True):
         digest.update(f"\0{name}\0{len(content)}\0".encode())
         digest.update(content)
-    return digest.hexdigest()
+    return str(digest.hexdigest())
 
 
 def _load(files: DataFiles, contents: dict[Path, bytes] | None = None) -> Timeline:
@@ -67,10 +106,81 @@ def _load(files: DataFiles, contents: dict[Path, bytes] | None = None) -> Timeli
     return load_timeline(files.paths, files.names, contents)
 
 
-def _point(p: Point | None) -> tuple[Any, ...] | None:
-    if p is None:
+# How each kind of field is stored (by its declared type); any other field is stored as it is.
+def _date_out(d: EventDate) -> tuple[Any, ...]:
+    return (d.text, _point_out(d.start), _point_out(d.end), d.interval)
+
+
+def _point_out(p: Point | None) -> tuple[Any, ...] | None:
+    return None if p is None else (p.year, int(p.precision), *p[2:])
+
+
+_PRECISIONS = list(Precision)
+
+
+def _point_in(values: tuple[Any, ...] | None) -> Point | None:
+    if values is None:
         return None
-    return (p.year, int(p.precision), p.month, p.day, p.time, p.approximate, p.uncertain)
+    year, precision, *rest = values
+    return Point(year, _PRECISIONS[precision], *rest)
+
+
+def _date_in(values: tuple[Any, ...]) -> EventDate:
+    text, start, end, interval = values
+    first = _point_in(start)
+    return EventDate(text, first, first if end == start else _point_in(end), interval)
+
+
+def _value(member: Status | EntityKind) -> str:
+    return member.value
+
+
+def _maybe(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else convert(value)
+
+
+OUT: dict[str, Callable[[Any], Any]] = {
+    "EventDate": _date_out,
+    "EventDate | None": _maybe(_date_out),
+    "Status": _value,
+    "EntityKind": _value,
+}
+IN: dict[str, Callable[[Any], Any]] = {
+    "EventDate": _date_in,
+    "EventDate | None": _maybe(_date_in),
+    "Status": Status,
+    "EntityKind": EntityKind,
+}
+
+
+def _encoder(cls: type, origin: Callable[[Origin], Any]) -> Callable[[Any], tuple[Any, ...]]:
+    names = [f.name for f in fields(cls)]
+    kinds = [str(f.type) for f in fields(cls)]
+    get = attrgetter(*names)
+    special = [(i, origin if k == "Origin" else OUT[k]) for i, k in enumerate(kinds)
+               if k == "Origin" or k in OUT]  # fmt: skip
+
+    def encode(record: Any) -> tuple[Any, ...]:
+        values = list(get(record))
+        for i, convert in special:
+            values[i] = convert(values[i])
+        return tuple(values)
+
+    return encode
+
+
+def _decoder(cls: type, origin: Callable[[Any], Origin]) -> Callable[[tuple[Any, ...]], Any]:
+    kinds = [str(f.type) for f in fields(cls)]
+    special = [(i, origin if k == "Origin" else IN[k]) for i, k in enumerate(kinds)
+               if k == "Origin" or k in IN]  # fmt: skip
+
+    def decode(row: tuple[Any, ...]) -> Any:
+        values = list(row)
+        for i, convert in special:
+            values[i] = convert(values[i])
+        return cls(*values)
+
+    return decode
 
 
 def _payload(timeline: Timeline) -> dict[str, Any]:
@@ -81,125 +191,93 @@ def _payload(timeline: Timeline) -> dict[str, Any]:
     def where(origin: Origin) -> tuple[int, int]:
         return files.get(origin.file, -1), origin.line
 
-    return {
-        "layout": LAYOUT,
-        "files": list(timeline.files),
-        "entities": [
-            (e.code, e.name, e.kind.value, e.aliases, e.successor, *where(e.origin))
-            for e in timeline.entities.values()
-        ],
-        "milestones": [
-            (m.code, m.name, m.definition, *where(m.origin)) for m in timeline.milestones.values()
-        ],
-        "categories": [
-            (c.code, c.name, c.definition, *where(c.origin)) for c in timeline.categories.values()
-        ],
-        "events": [
-            (
-                e.id,
-                e.date.text,
-                _point(e.date.start),
-                _point(e.date.end),
-                e.date.interval,
-                e.title,
-                e.countries,
-                e.category,
-                e.status.value,
-                e.sources,
-                e.summary,
-                e.agencies,
-                e.tags,
-                e.milestones,
-                e.mission,
-                e.vehicle,
-                e.note,
-                (
-                    e.confirmed.text,
-                    _point(e.confirmed.start),
-                    _point(e.confirmed.end),
-                    e.confirmed.interval,
-                )
-                if e.confirmed
-                else None,
-                *where(e.origin),
-            )
-            for e in timeline.events
-        ],
-        "rows": rows(timeline),
+    tables = {
+        "entities": timeline.entities.values(),
+        "milestones": timeline.milestones.values(),
+        "categories": timeline.categories.values(),
+        "events": timeline.events,
     }
+    payload: dict[str, Any] = {"files": list(timeline.files), "rows": rows(timeline)}
+    for key, records in tables.items():
+        encode = _encoder(RECORDS[key], where)
+        payload[key] = [encode(r) for r in records]
+    return payload
 
 
 def _timeline(payload: dict[str, Any]) -> Timeline:
+    """The timeline an entry holds; ValueError (or any other error) when it does not fit."""
+    if type(payload) is not dict or set(payload) != {*RECORDS, "files", "rows"}:
+        raise ValueError("not a spacetime cache entry")
     names: list[str] = payload["files"]
+    if type(names) is not list or not all(type(n) is str for n in names):
+        raise ValueError("bad file list")
+    widths = {key: len(fields(cls)) for key, cls in RECORDS.items()} | {"rows": len(ROW_FIELDS)}
+    for key, width in widths.items():
+        table = payload[key]
+        if type(table) is not list or not all(type(r) is tuple and len(r) == width for r in table):
+            raise ValueError(f"{key} do not fit the layout")
+    events = payload["events"]
+    if len(payload["rows"]) != len(events):
+        raise ValueError("one search row per event")
 
-    def origin(index: int, line: int) -> Origin:
+    def origin(where: tuple[int, int]) -> Origin:
+        index, line = where
         return Origin(names[index] if index >= 0 else "?", line)
 
-    precisions = list(Precision)
-
-    def point(values: tuple[Any, ...] | None) -> Point | None:
-        if values is None:
-            return None
-        year, precision, *rest = values
-        return Point(year, precisions[precision], *rest)
-
-    events = payload["events"]
-
-    def _date(text: str, start: Any, end: Any, interval: bool) -> EventDate:
-        first = point(start)
-        return EventDate(text, first, first if end == start else point(end), interval)
-
-    def make(position: int) -> Event:
-        (eid, text, start, end, interval, title, countries, category, status, sources, summary,
-         agencies, tags, milestones, mission, vehicle, note, confirmed, file, line) = events[position]  # fmt: skip
-        date = _date(text, start, end, interval)
-        return Event(
-            eid, date, title, countries, category, Status(status), sources, summary, agencies, tags,
-            milestones, mission, vehicle, note, _date(*confirmed) if confirmed else None,
-            origin(file, line),
-        )  # fmt: skip
-
+    decode = {key: _decoder(cls, origin) for key, cls in RECORDS.items()}
+    vocabulary = {
+        key: {r[0]: decode[key](r) for r in payload[key]}
+        for key in ("entities", "milestones", "categories")
+    }
+    make = decode["events"]
+    if events:  # the first and the last event must be rebuilt, or nothing is used
+        make(events[0])
+        make(events[-1])
     return Timeline(
-        entities={
-            e[0]: Entity(e[0], e[1], EntityKind(e[2]), e[3], e[4], origin(e[5], e[6]))
-            for e in payload["entities"]
-        },
-        milestones={
-            m[0]: Milestone(m[0], m[1], m[2], origin(m[3], m[4])) for m in payload["milestones"]
-        },
-        categories={
-            c[0]: Category(c[0], c[1], c[2], origin(c[3], c[4])) for c in payload["categories"]
-        },
+        entities=vocabulary["entities"],
+        milestones=vocabulary["milestones"],
+        categories=vocabulary["categories"],
         files=names,
         count=len(events),
-        make=make,
+        make=lambda position: make(events[position]),
         index=payload["rows"],
     )
 
 
 def _read(entry: Path) -> Timeline | None:
+    """The timeline of a sound entry; None (a miss) for anything else, and a damaged entry is
+    removed when it can be."""
     try:
-        payload = marshal.loads(entry.read_bytes())
-        if not isinstance(payload, dict) or payload.get("layout") != LAYOUT:
-            raise ValueError("not a spacetime cache entry")
-        return _timeline(payload)
-    except FileNotFoundError:
+        data = entry.read_bytes()
+    except OSError:  # no entry, or no usable cache folder: a miss
         return None
-    except Exception:  # a damaged entry of any kind is rebuilt, never trusted
-        entry.unlink(missing_ok=True)
+    try:
+        body = memoryview(data)[HEADER:]
+        digest = _blake2b()(body, digest_size=DIGEST_SIZE).digest()
+        if data[: len(MAGIC)] != MAGIC or data[len(MAGIC) : HEADER] != digest:
+            raise ValueError("damaged cache entry")
+        return _timeline(marshal.loads(body))
+    except Exception:  # a damaged or foreign entry of any kind is rebuilt, never trusted
+        with contextlib.suppress(OSError):
+            entry.unlink()
         return None
 
 
 def _write(entry: Path, payload: dict[str, Any]) -> None:
-    temporary = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+    """Write an entry and keep only the newest ones; any failure only costs speed."""
+    from spacetime.core.errors import SpacetimeError
+    from spacetime.core.files import prune_temporaries, write_file
+
     try:
+        body = marshal.dumps(payload)
+        digest = _blake2b()(body, digest_size=DIGEST_SIZE).digest()
         entry.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps(payload))
-        temporary.replace(entry)
+        write_file(entry, (MAGIC, digest, body), sync=False)
+        prune_temporaries(entry, ".*.marshal.*.tmp")  # of any entry, not just this one
         entries = sorted(
             entry.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True
         )
         for old in entries[KEEP:]:
             old.unlink(missing_ok=True)
-    except OSError:
-        temporary.unlink(missing_ok=True)  # a read-only or full cache folder only costs speed
+    except (OSError, ValueError, SpacetimeError):
+        pass  # a read-only, full or missing cache folder, or an entry in the way

@@ -85,7 +85,9 @@ def data_files(
     names: list[str] = [display_name(path) for path in paths]
     mine = personal_path() if personal else None
     from_env = [Path(p) for p in env.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
-    candidates = [*([mine] if mine is not None and mine.is_file() else []), *from_env, *extra]
+    # A personal timeline that is there but not a file (a folder) is read, to be reported;
+    # a symbolic link to nothing yet counts as no personal timeline (`add` creates its target).
+    candidates = [*([mine] if mine is not None and mine.exists() else []), *from_env, *extra]
     seen = {p.resolve() for p in paths}
     for path in candidates:
         if path.resolve() in seen:

@@ -12,7 +12,6 @@ from spacetime.core.errors import UsageError
 from spacetime.engine.firsts import world_firsts
 from spacetime.engine.query import run
 from spacetime.output.chart import lanes_by, render_chart
-from spacetime.output.files import write_text_file
 
 MAX_LANES = 12
 
@@ -69,7 +68,7 @@ def chart(
     picture = render_chart(drawn, columns, title)
     console.print(picture, crop=False)
     if svg or html:
-        _save(picture, columns, svg, html)
+        _save(picture, columns, svg, html, force)
 
 
 def _busiest(codes: list[str]) -> list[str]:
@@ -78,7 +77,7 @@ def _busiest(codes: list[str]) -> list[str]:
     return [code for code, _ in Counter(codes).most_common(MAX_LANES)]
 
 
-def _save(picture: object, width: int, svg: Path | None, html: Path | None) -> None:
+def _save(picture: object, width: int, svg: Path | None, html: Path | None, force: bool) -> None:
     import io
 
     from rich.console import Console
@@ -87,9 +86,11 @@ def _save(picture: object, width: int, svg: Path | None, html: Path | None) -> N
         record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor"
     )
     recorder.print(picture, crop=False)
+    from spacetime.core.files import write_file
+
     if svg is not None:
-        write_text_file(svg, recorder.export_svg(title="spacetime chart", clear=False))
+        write_file(svg, recorder.export_svg(title="spacetime chart", clear=False), replace=force)
         print(f"saved {svg}", file=sys.stderr)
     if html is not None:
-        write_text_file(html, recorder.export_html(clear=False))
+        write_file(html, recorder.export_html(clear=False), replace=force)
         print(f"saved {html}", file=sys.stderr)

@@ -44,21 +44,22 @@ def init(
 ) -> None:
     """Create a new timeline file with a commented example event, and the JSON Schema beside it
     (spacetime.schema.json) for editors."""
-    if file.exists():
-        raise UsageError(f"{file} exists; init never overwrites a file")
-    from spacetime.output.files import write_text_file
+    from spacetime.core.files import FileExists, write_file
 
     schema = file.parent / SCHEMA_FILE
     text = _schema_text()
+    try:
+        write_file(file, TEMPLATE.format(name=file.name, schema=SCHEMA_FILE), replace=False)
+    except FileExists:
+        raise UsageError(f"{file} exists; init never overwrites a file") from None
     if not schema.exists():
-        write_text_file(schema, text)
+        write_file(schema, text, replace=False)
         print(f"created {schema} (the format, for editors)", file=sys.stderr)
     elif _is_our_schema(schema) and schema.read_text(encoding="utf-8") != text:
-        write_text_file(schema, text)
+        write_file(schema, text)
         print(f"updated {schema} to this version's format", file=sys.stderr)
     elif not _is_our_schema(schema):
         print(f"warning: {schema} is not spacetime's schema; left as it is", file=sys.stderr)
-    write_text_file(file, TEMPLATE.format(name=file.name, schema=SCHEMA_FILE))
     print(f"created {file}", file=sys.stderr)
 
 
@@ -156,8 +157,10 @@ def add(
     if missing and not sys.stdin.isatty():
         names = ", ".join(_option(k) for k in missing)
         raise UsageError(f"missing {names} (or run on a terminal to be asked)")
+    from spacetime.edit.store import check_editable
     from spacetime.load.cache import load_cached
 
+    check_editable(target)
     known = load_cached(data.files([target] if target.is_file() else []))
     for key, value in values.items():
         if value is not None:
@@ -165,7 +168,13 @@ def add(
     for key in missing:
         values[key] = _ask(key, known)
     if to is None:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            from spacetime.core.errors import FileProblem
+            from spacetime.core.files import describe
+
+            raise FileProblem(describe(target, err, "write")) from None
 
     added: list[str] = []
 

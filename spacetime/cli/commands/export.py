@@ -15,7 +15,6 @@ from spacetime.core.errors import UsageError
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.engine.query import run
-from spacetime.output.files import write_text_file
 from spacetime.output.formats import OutputClosed, OutputFormat, write
 
 
@@ -87,7 +86,9 @@ def export(
     ],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (standard output by default)."),
+        typer.Option(
+            "--output", "-o", help="Write to this file ('-' or nothing: standard output)."
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite the output file if it exists.")
@@ -97,6 +98,8 @@ def export(
     filters: FilterOptions,
 ) -> None:
     """Export the selected events: a calendar of anniversaries, TimelineJS, SQLite, YAML..."""
+    if output is not None and str(output) == "-":
+        output = None
     check_writable([output], force)
     if fmt is ExportFormat.SQLITE and output is None:
         raise UsageError("sqlite needs a file: add -o FILE")
@@ -106,12 +109,14 @@ def export(
         from spacetime.export.sqlite import write_sqlite
 
         assert output is not None
-        write_sqlite(timeline, events, output)
+        write_sqlite(timeline, events, output, replace=force)
         print(f"exported {_count(events)} to {output}", file=sys.stderr)
         return
     text, held = _text(fmt, timeline, events)
     if output is not None:
-        write_text_file(output, text)
+        from spacetime.core.files import write_file
+
+        write_file(output, text, replace=force)
         print(f"exported {held} to {output}", file=sys.stderr)
         return
     try:
