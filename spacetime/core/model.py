@@ -89,6 +89,7 @@ class Event:
     milestones: tuple[str, ...] = ()
     mission: str | None = None
     vehicle: str | None = None
+    launch: str | None = None
     note: str | None = None
     confirmed: EventDate | None = None
     origin: Origin = field(default=Origin("?"), compare=False)

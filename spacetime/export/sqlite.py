@@ -25,7 +25,7 @@ CREATE TABLE categories (code TEXT PRIMARY KEY, name TEXT NOT NULL, definition T
 CREATE TABLE events (id TEXT PRIMARY KEY, date TEXT NOT NULL, precision TEXT NOT NULL,
     first_day TEXT, last_day TEXT, title TEXT NOT NULL, summary TEXT,
     category TEXT NOT NULL REFERENCES categories(code), status TEXT NOT NULL,
-    mission TEXT, vehicle TEXT, note TEXT, confirmed TEXT, agencies TEXT NOT NULL);
+    mission TEXT, vehicle TEXT, launch TEXT, note TEXT, confirmed TEXT, agencies TEXT NOT NULL);
 CREATE TABLE event_countries (event_id TEXT NOT NULL REFERENCES events(id),
     entity_code TEXT NOT NULL REFERENCES entities(code), PRIMARY KEY (event_id, entity_code));
 CREATE TABLE event_milestones (event_id TEXT NOT NULL REFERENCES events(id),
@@ -74,7 +74,7 @@ def _fill(db: sqlite3.Connection, timeline: Timeline, events: Sequence[Event]) -
     for e in events:
         d = e.date
         db.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 e.id,
                 d.text,
@@ -87,6 +87,7 @@ def _fill(db: sqlite3.Connection, timeline: Timeline, events: Sequence[Event]) -
                 e.status.value,
                 e.mission,
                 e.vehicle,
+                e.launch,
                 e.note,
                 e.confirmed.text if e.confirmed else None,
                 ", ".join(e.agencies),

@@ -28,7 +28,7 @@ from spacetime.load.sources import DataFiles
 __all__ = ["load_cached"]
 
 KEEP = 16
-LAYOUT = 2  # bump when the payload changes shape
+LAYOUT = 3  # bump when the payload changes shape
 
 
 def load_cached(files: DataFiles) -> Timeline:
@@ -112,6 +112,7 @@ def _payload(timeline: Timeline) -> dict[str, Any]:
                 e.milestones,
                 e.mission,
                 e.vehicle,
+                e.launch,
                 e.note,
                 (
                     e.confirmed.text,
@@ -151,11 +152,11 @@ def _timeline(payload: dict[str, Any]) -> Timeline:
 
     def make(position: int) -> Event:
         (eid, text, start, end, interval, title, countries, category, status, sources, summary,
-         agencies, tags, milestones, mission, vehicle, note, confirmed, file, line) = events[position]  # fmt: skip
+         agencies, tags, milestones, mission, vehicle, launch, note, confirmed, file, line) = events[position]  # fmt: skip
         date = _date(text, start, end, interval)
         return Event(
             eid, date, title, countries, category, Status(status), sources, summary, agencies, tags,
-            milestones, mission, vehicle, note, _date(*confirmed) if confirmed else None,
+            milestones, mission, vehicle, launch, note, _date(*confirmed) if confirmed else None,
             origin(file, line),
         )  # fmt: skip
 

@@ -10,7 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from spacetime.core.model import EntityKind, Status
-from spacetime.load.schema import CODE, ENTITY_FIELDS, EVENT_FIELDS, SLUG, TERM_FIELDS, Field
+from spacetime.load.schema import (
+    CODE,
+    ENTITY_FIELDS,
+    EVENT_FIELDS,
+    LAUNCH_TAG,
+    SLUG,
+    TERM_FIELDS,
+    Field,
+)
 
 __all__ = ["DATE_PATTERN", "timeline_schema"]
 
@@ -45,6 +53,7 @@ _EVENT: dict[str, dict[str, Any]] = {
     "milestones": _list(_SLUG),
     "mission": _LINE,
     "vehicle": _LINE,
+    "launch": {"type": "string", "pattern": f"^{LAUNCH_TAG.pattern}$"},
     "note": _TEXT,
     "confirmed": _DATE,
     "sources": _list(_URL, required=True),

@@ -25,10 +25,12 @@ from spacetime.core.model import (
 )
 from spacetime.load.yamlread import REJECTED, LocatedDict, LocatedList
 
-__all__ = ["SECTIONS", "RecordReader"]
+__all__ = ["LAUNCH_TAG", "SECTIONS", "RecordReader"]
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CODE = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+# GCAT's Launch_Tag: `1957 ALP` or `1961 A ALP` (Greek-letter years), `1969-059`, `1958-F01`.
+LAUNCH_TAG = re.compile(r"[0-9]{4}(?:-(?:[0-9]{3}|[A-Z][0-9]{2,3})| (?:[A-Z] )?[A-Z]{2,3})")
 
 # The top-level keys of a timeline file.
 SECTIONS = ("format", "entities", "milestones", "categories", "events")
@@ -64,6 +66,13 @@ def _code(value: Any) -> str:
     text = _line(value)
     if not CODE.fullmatch(text):
         raise _Invalid(f"'{text}' is not a code (2 to 8 upper-case letters or digits)")
+    return text
+
+
+def _launch(value: Any) -> str:
+    text = _line(value)
+    if not LAUNCH_TAG.fullmatch(text):
+        raise _Invalid(f"'{text}' is not a GCAT launch tag (like 1957 ALP, 1969-059 or 1958-F01)")
     return text
 
 
@@ -133,6 +142,7 @@ EVENT_FIELDS: dict[str, Field] = {
     "milestones": Field(_list_of(_slug)),
     "mission": Field(_line),
     "vehicle": Field(_line),
+    "launch": Field(_launch),
     "note": Field(_text),
     "confirmed": Field(_date),
     "sources": Field(_list_of(_url, required=True), required=True),

@@ -82,6 +82,8 @@ def event_lines(event: Event) -> list[str]:
         value = getattr(event, key)
         if value:
             lines += _text(key, value, pad)
+    if event.launch:
+        lines.append(f"{pad}launch: {scalar(event.launch)}")
     if event.note:
         lines += _text("note", event.note, pad)
     if event.confirmed:
