@@ -20,7 +20,8 @@ SCHEMA = """
 PRAGMA foreign_keys = ON;
 CREATE TABLE entities (code TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
     aliases TEXT NOT NULL, successor TEXT REFERENCES entities(code));
-CREATE TABLE milestones (code TEXT PRIMARY KEY, name TEXT NOT NULL, definition TEXT NOT NULL);
+CREATE TABLE milestones (code TEXT PRIMARY KEY, name TEXT NOT NULL, definition TEXT NOT NULL,
+    moment TEXT, implied_by TEXT NOT NULL);
 CREATE TABLE categories (code TEXT PRIMARY KEY, name TEXT NOT NULL, definition TEXT NOT NULL);
 CREATE TABLE events (id TEXT PRIMARY KEY, date TEXT NOT NULL, precision TEXT NOT NULL,
     first_day TEXT, last_day TEXT, title TEXT NOT NULL, summary TEXT,
@@ -64,8 +65,11 @@ def _fill(db: sqlite3.Connection, timeline: Timeline, events: Sequence[Event]) -
         [(e.successor, e.code) for e in entities if e.successor],
     )
     db.executemany(
-        "INSERT INTO milestones VALUES (?, ?, ?)",
-        [(m.code, m.name, m.definition) for m in timeline.milestones.values()],
+        "INSERT INTO milestones VALUES (?, ?, ?, ?, ?)",
+        [
+            (m.code, m.name, m.definition, m.moment and m.moment.value, ", ".join(m.implied_by))
+            for m in timeline.milestones.values()
+        ],
     )
     db.executemany(
         "INSERT INTO categories VALUES (?, ?, ?)",

@@ -20,7 +20,16 @@ from typing import Any
 
 from spacetime import __version__
 from spacetime.core.dates import EventDate, Point, Precision
-from spacetime.core.model import Category, Entity, EntityKind, Event, Milestone, Origin, Status
+from spacetime.core.model import (
+    Category,
+    Entity,
+    EntityKind,
+    Event,
+    Milestone,
+    Moment,
+    Origin,
+    Status,
+)
 from spacetime.core.timeline import Timeline, paused_gc
 from spacetime.load.places import user_cache_dir
 from spacetime.load.sources import DataFiles
@@ -28,7 +37,7 @@ from spacetime.load.sources import DataFiles
 __all__ = ["load_cached"]
 
 KEEP = 16
-LAYOUT = 3  # bump when the payload changes shape
+LAYOUT = 4  # bump when the payload changes shape
 
 
 def load_cached(files: DataFiles) -> Timeline:
@@ -89,7 +98,15 @@ def _payload(timeline: Timeline) -> dict[str, Any]:
             for e in timeline.entities.values()
         ],
         "milestones": [
-            (m.code, m.name, m.definition, *where(m.origin)) for m in timeline.milestones.values()
+            (
+                m.code,
+                m.name,
+                m.definition,
+                *where(m.origin),
+                m.moment and m.moment.value,
+                m.implied_by,
+            )
+            for m in timeline.milestones.values()
         ],
         "categories": [
             (c.code, c.name, c.definition, *where(c.origin)) for c in timeline.categories.values()
@@ -166,7 +183,10 @@ def _timeline(payload: dict[str, Any]) -> Timeline:
             for e in payload["entities"]
         },
         milestones={
-            m[0]: Milestone(m[0], m[1], m[2], origin(m[3], m[4])) for m in payload["milestones"]
+            m[0]: Milestone(
+                m[0], m[1], m[2], origin(m[3], m[4]), Moment(m[5]) if m[5] else None, m[6]
+            )
+            for m in payload["milestones"]
         },
         categories={
             c[0]: Category(c[0], c[1], c[2], origin(c[3], c[4])) for c in payload["categories"]

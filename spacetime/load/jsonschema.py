@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacetime.core.model import EntityKind, Status
+from spacetime.core.model import EntityKind, Moment, Status
 from spacetime.load.schema import (
     CODE,
     ENTITY_FIELDS,
     EVENT_FIELDS,
     LAUNCH_TAG,
+    MILESTONE_FIELDS,
     SLUG,
     TERM_FIELDS,
     Field,
@@ -66,6 +67,11 @@ _ENTITY: dict[str, dict[str, Any]] = {
     "successor": _CODE,
 }
 _TERM: dict[str, dict[str, Any]] = {"code": _SLUG, "name": _LINE, "definition": _TEXT}
+_MILESTONE: dict[str, dict[str, Any]] = {
+    **_TERM,
+    "moment": {"enum": [m.value for m in Moment]},
+    "implied_by": _list(_SLUG),
+}
 
 
 def _record(
@@ -95,7 +101,10 @@ def timeline_schema() -> dict[str, Any]:
         "properties": {
             "format": {"const": "spacetime/1"},
             "entities": {"type": "array", "items": _record(ENTITY_FIELDS, _ENTITY, "entity")},
-            "milestones": {"type": "array", "items": _record(TERM_FIELDS, _TERM, "milestone")},
+            "milestones": {
+                "type": "array",
+                "items": _record(MILESTONE_FIELDS, _MILESTONE, "milestone"),
+            },
             "categories": {"type": "array", "items": _record(TERM_FIELDS, _TERM, "category")},
             "events": {"type": "array", "items": _record(EVENT_FIELDS, _EVENT, "event")},
         },

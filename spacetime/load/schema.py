@@ -20,6 +20,7 @@ from spacetime.core.model import (
     EntityKind,
     Event,
     Milestone,
+    Moment,
     Origin,
     Status,
 )
@@ -111,7 +112,7 @@ def _date(value: Any) -> EventDate:
         raise _Invalid(str(err)) from None
 
 
-def _choice(enum: type[Status] | type[EntityKind]) -> Callable[[Any], Any]:
+def _choice(enum: type[Status] | type[EntityKind] | type[Moment]) -> Callable[[Any], Any]:
     def check(value: Any) -> Any:
         text = _line(value)
         try:
@@ -158,6 +159,11 @@ TERM_FIELDS: dict[str, Field] = {
     "code": Field(_slug, required=True),
     "name": Field(_line, required=True),
     "definition": Field(_text, required=True),
+}
+MILESTONE_FIELDS: dict[str, Field] = {
+    **TERM_FIELDS,
+    "moment": Field(_choice(Moment)),
+    "implied_by": Field(_list_of(_slug)),
 }
 
 
@@ -250,7 +256,8 @@ class RecordReader:
         return Entity(**values, origin=Origin(self.file, record.line))
 
     def term(self, record: LocatedDict, kind: type[Milestone] | type[Category]) -> Any:
-        values = self.fields(record, TERM_FIELDS, kind.__name__.lower())
+        spec = MILESTONE_FIELDS if kind is Milestone else TERM_FIELDS
+        values = self.fields(record, spec, kind.__name__.lower())
         if values is None:
             return None
         return kind(**values, origin=Origin(self.file, record.line))

@@ -10,6 +10,7 @@ from typing import Any
 
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell, Comparison
+from spacetime.engine.firsts import ordinal, via_text
 from spacetime.output.listing import Column, Listing, Report
 from spacetime.output.summaries import bar
 
@@ -32,6 +33,9 @@ CELL_FIELDS = [
     "lag_days",
     "lag_years",
     "lag_months",
+    "via",
+    "rank",
+    "before",
 ]
 
 
@@ -60,32 +64,41 @@ def _cell_record(cell: Cell) -> dict[str, Any]:
         "lag_days": cell.lag_days,
         "lag_years": cell.lag[0] if cell.lag else None,
         "lag_months": cell.lag[1] if cell.lag else None,
+        "via": cell.via,
+        "rank": cell.rank,
+        "before": list(cell.before),
     }
 
 
-def _cell_text(cell: Cell) -> str:
+def _cell_text(timeline: Timeline, cell: Cell) -> str:
     event = cell.event
     if event is None:
         return "—"
+    what = event.mission or event.title
+    if cell.via:
+        what += f" ({via_text(timeline, cell.via)})"
     if cell.planned:
-        return f"planned {event.date.display(False)}\n{event.mission or event.title}"
+        return f"planned {event.date.display(False)}\n{what}"
     if cell.world_first:
         mark = f"{WORLD} world first"
     else:
         assert cell.lag is not None
         mark = lag_text(*cell.lag) + (f" {AMONG}" if cell.first_among else "")
+        if cell.rank:
+            mark += f" · {ordinal(cell.rank)}"
     by = f" ({cell.by})" if cell.by else ""
-    return f"{event.date.display(False)}\n{mark}\n{event.mission or event.title}{by}"
+    return f"{event.date.display(False)}\n{mark}\n{what}{by}"
 
 
 def _matrix(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str, Any]]]:
     records = [_cell_record(c.cells[m, n]) for m in c.milestones for n in c.nations]
     rows = [
-        [timeline.milestones[m].name, *(_cell_text(c.cells[m, n]) for n in c.nations)]
+        [timeline.milestones[m].name, *(_cell_text(timeline, c.cells[m, n]) for n in c.nations)]
         for m in c.milestones
     ]
     legend = (
         f"{WORLD} world first · {AMONG} first among these nations · +y m: behind the world first"
+        " · 3rd: place among all nations (a lineage counts once)"
         " · (XX): achieved by a predecessor (--no-lineage leaves them out)"
     )
     listing = Listing(

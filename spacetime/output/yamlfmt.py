@@ -107,11 +107,17 @@ def entity_lines(entity: Entity) -> list[str]:
 
 
 def term_lines(term: Milestone | Category) -> list[str]:
-    return [
+    lines = [
         f"  - code: {term.code}",
         f"    name: {scalar(term.name)}",
         *_text("definition", term.definition, "    "),
     ]
+    if isinstance(term, Milestone):
+        if term.moment:
+            lines.append(f"    moment: {term.moment.value}")
+        if term.implied_by:
+            lines.append(f"    implied_by: {_inline(term.implied_by)}")
+    return lines
 
 
 def dump_timeline(
