@@ -19,7 +19,7 @@ from spacetime.core.dates import Precision
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.load.loader import load_timeline
-from spacetime.load.sources import bundled_path
+from spacetime.load.sources import data_files
 
 LAUNCHLOG = Path(__file__).resolve().parents[2] / "shared" / "data" / "gcat" / "launchlog.tsv"
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -74,7 +74,7 @@ def launches() -> dict[str, Launch]:
 
 @pytest.fixture(scope="module")
 def tagged() -> list[Event]:
-    timeline: Timeline = load_timeline([bundled_path()])
+    timeline: Timeline = _bundled()
     return [e for e in timeline.events if e.launch]
 
 
@@ -136,3 +136,9 @@ def test_a_wrong_minute_or_day_is_caught(launches: dict[str, Launch], tagged: li
     assert disagreement(local, launches["1957 ALP"]) == (
         "1957-10-05 is not the launch day 1957-10-04"
     )
+
+
+def _bundled() -> Timeline:
+    """Every bundled file, loaded as the commands load them (no personal file, no environment)."""
+    files = data_files(personal=False, env={})
+    return load_timeline(files.paths, files.names)

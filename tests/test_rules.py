@@ -15,7 +15,7 @@ from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import nation_cells
 from spacetime.engine.firsts import claims, ordinal, ranks, rule_problems
 from spacetime.load.loader import load_timeline
-from spacetime.load.sources import bundled_path
+from spacetime.load.sources import data_files
 
 Cli = Callable[..., Run]
 
@@ -195,7 +195,7 @@ def test_ordinals() -> None:
 
 @pytest.fixture(scope="module")
 def bundled() -> Timeline:
-    return load_timeline([bundled_path()])
+    return _bundled()
 
 
 def test_bundled_claims_follow_every_rule(bundled: Timeline) -> None:
@@ -275,3 +275,9 @@ def test_compare_and_firsts_give_ranks_with_and_without_lineage(cli: Cli) -> Non
     world = cli("firsts", "--json").json()
     samples = next(r for r in world if r["milestone"] == "first-lunar-sample-return")
     assert [(o["nation"], o["rank"]) for o in samples["order"]] == [("US", 1), ("SU", 2), ("CN", 3)]
+
+
+def _bundled() -> Timeline:
+    """Every bundled file, loaded as the commands load them (no personal file, no environment)."""
+    files = data_files(personal=False, env={})
+    return load_timeline(files.paths, files.names)
