@@ -281,3 +281,12 @@ def _bundled() -> Timeline:
     """Every bundled file, loaded as the commands load them (no personal file, no environment)."""
     files = data_files(personal=False, env={})
     return load_timeline(files.paths, files.names)
+
+
+def test_nations_on_the_same_day_share_a_place(bundled: Timeline) -> None:
+    places = ranks(bundled, claims(bundled))["first-spacewalk"]
+    esa, germany, japan = places["ESA"], places["DE"], places["JP"]
+    assert esa.event == germany.event == "thomas-reiter-first-esa-spacewalk"
+    assert esa.place == germany.place == len(esa.before) + 1
+    assert japan.place == esa.place + 2
+    assert japan.before[-2:] == ("ESA", "DE")
