@@ -151,7 +151,7 @@ def test_show_one_event_in_full(cli: Cli) -> None:
     lines = [line.rstrip() for line in result.out.splitlines()]
     assert lines[0] == f"Sputnik 1 launched  [sputnik-1]  (from {MINI})"
     assert "Date        4 Oct 1957 19:28:34 UTC  (69 years ago)" in lines
-    assert "Milestones  First satellite" in lines
+    assert "Milestones  First satellite: Soviet Union 1st" in lines
     assert "Sources     https://example.org/sputnik" in lines
     record = cli("show", *BASE, "moon-plan", "--json").json()
     assert record["id"] == "moon-plan" and record["status"] == "planned"

@@ -12,7 +12,17 @@ from typing import NamedTuple
 
 from spacetime.core.dates import EventDate
 
-__all__ = ["Category", "Entity", "EntityKind", "Event", "Milestone", "Origin", "Status", "Term"]
+__all__ = [
+    "Category",
+    "Entity",
+    "EntityKind",
+    "Event",
+    "Milestone",
+    "Moment",
+    "Origin",
+    "Status",
+    "Term",
+]
 
 
 class Status(StrEnum):
@@ -26,6 +36,21 @@ class Status(StrEnum):
 class EntityKind(StrEnum):
     COUNTRY = "country"
     ORGANIZATION = "organization"
+
+
+class Moment(StrEnum):
+    """The moment that dates a milestone's claim, the same for every nation."""
+
+    LAUNCH = "launch"  # lift-off of the launch that achieved it (UTC)
+    IN_ORBIT = "in-orbit"  # a station launched whole: its launch; a module of another's: berthing
+    SPACEWALK = "spacewalk"  # the start of the extravehicular activity
+    DOCKING = "docking"  # capture or first contact of the two spacecraft
+    CLOSEST_APPROACH = "closest-approach"  # a flyby's closest approach
+    ORBIT_INSERTION = "orbit-insertion"  # the burn that put it into orbit around the body
+    IMPACT = "impact"  # the moment it struck the surface
+    LANDING = "landing"  # touchdown on the surface
+    FIRST_DRIVE = "first-drive"  # a rover's first move across the surface, off its lander
+    RETURN = "return"  # the capsule's landing back on Earth
 
 
 class Origin(NamedTuple):
@@ -60,10 +85,14 @@ class Term:
     origin: Origin = field(default=Origin("?"), compare=False)
 
 
+@dataclass(frozen=True, slots=True)
 class Milestone(Term):
-    """A kind of "first" (first satellite, first crewed lunar landing...)."""
+    """A kind of "first" (first satellite, first crewed lunar landing...), with its rules: the
+    moment that dates a claim, and the milestones whose achievement implies this one (a lunar
+    orbit implies the flyby)."""
 
-    __slots__ = ()
+    moment: Moment | None = None
+    implied_by: tuple[str, ...] = ()
 
 
 class Category(Term):
@@ -89,6 +118,7 @@ class Event:
     milestones: tuple[str, ...] = ()
     mission: str | None = None
     vehicle: str | None = None
+    launch: str | None = None
     note: str | None = None
     confirmed: EventDate | None = None
     origin: Origin = field(default=Origin("?"), compare=False)

@@ -44,6 +44,8 @@ class _Layout:
             return []
         section: LocatedList = self.document[key]
         starts = [line - 1 for line in section.item_lines]
+        if not starts:
+            return []  # an empty flow list: `events: []`
         ends = [*starts[1:], self.section_end(key)]
         result = []
         for first, end, value in zip(starts, ends, section, strict=True):

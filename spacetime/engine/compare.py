@@ -17,7 +17,7 @@ from datetime import date
 from spacetime.core.errors import UsageError
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
-from spacetime.engine.firsts import Claim, claims, world_firsts
+from spacetime.engine.firsts import Claim, Rank, claims, ranks, world_firsts
 
 __all__ = ["Cell", "Comparison", "NationSummary", "Period", "compare", "lag_parts", "nation_cells"]
 
@@ -35,6 +35,9 @@ class Cell:
     first_among: bool = False
     lag_days: int | None = None
     lag: tuple[int, int] | None = None  # whole years and months behind the world first
+    via: str | None = None  # the implying milestone when the claim comes from a rule (orbit)
+    rank: int | None = None  # 1 for the world first, 2 for the next nation...
+    before: tuple[str, ...] = ()  # the entities that achieved it earlier, in order
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,7 @@ def compare(
         timeline.categories,
     )
     found = claims(scope)
+    places = ranks(timeline, found, lineage=lineage)
     members = {c: [c, *(timeline.predecessors(c) if lineage else [])] for c in codes}
     world: dict[str, Event] = {}
     cells: dict[tuple[str, str], Cell] = {}
@@ -102,7 +106,9 @@ def compare(
         if done:
             world[milestone] = done[0].event
         for nation in codes:
-            cells[milestone, nation] = _cell(milestone, nation, claimed, members[nation], world)
+            cells[milestone, nation] = _cell(
+                milestone, nation, claimed, members[nation], world, places.get(milestone, {})
+            )
         _mark_first_among(cells, milestone, codes)
     rows = [m for m in timeline.milestones if events is None or found.get(m)]
     summaries = [_summary(nation, [cells[m, nation] for m in rows]) for nation in codes]
@@ -116,23 +122,36 @@ def nation_cells(timeline: Timeline, nation: str, *, lineage: bool = True) -> li
     members = [code, *(timeline.predecessors(code) if lineage else [])]
     found = claims(timeline)
     world = world_firsts(timeline)
-    return [_cell(m, code, found.get(m, []), members, world) for m in timeline.milestones]
+    places = ranks(timeline, found, lineage=lineage)
+    return [
+        _cell(m, code, found.get(m, []), members, world, places.get(m, {}))
+        for m in timeline.milestones
+    ]
 
 
 def _cell(
-    milestone: str, nation: str, claimed: list[Claim], members: list[str], world: dict[str, Event]
+    milestone: str,
+    nation: str,
+    claimed: list[Claim],
+    members: list[str],
+    world: dict[str, Event],
+    places: dict[str, Rank],
 ) -> Cell:
     own = [c for c in claimed if c.country in members]
     done = [c for c in own if not c.planned]
     if not done:
         plans = [c for c in own if c.planned]
         if plans:
-            return Cell(milestone, nation, plans[0].event, _by(plans[0], nation), planned=True)
+            plan = plans[0]
+            return Cell(
+                milestone, nation, plan.event, _by(plan, nation), planned=True, via=plan.via
+            )
         return Cell(milestone, nation, None)
     claim = done[0]
     first = world[milestone]
     lag_days = _days(claim.event) - _days(first)
     lag = lag_parts(_first(claim.event), _first(first))
+    place = places.get(nation)
     return Cell(
         milestone,
         nation,
@@ -141,6 +160,9 @@ def _cell(
         world_first=claim.event.id == first.id,
         lag_days=lag_days,
         lag=lag,
+        via=claim.via,
+        rank=place.place if place else None,
+        before=place.before if place else (),
     )
 
 

@@ -29,12 +29,13 @@ SCHEMA = """
 PRAGMA foreign_keys = ON;
 CREATE TABLE entities (code TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
     aliases TEXT NOT NULL, successor TEXT REFERENCES entities(code));
-CREATE TABLE milestones (code TEXT PRIMARY KEY, name TEXT NOT NULL, definition TEXT NOT NULL);
+CREATE TABLE milestones (code TEXT PRIMARY KEY, name TEXT NOT NULL, definition TEXT NOT NULL,
+    moment TEXT, implied_by TEXT NOT NULL);
 CREATE TABLE categories (code TEXT PRIMARY KEY, name TEXT NOT NULL, definition TEXT NOT NULL);
 CREATE TABLE events (id TEXT PRIMARY KEY, date TEXT NOT NULL, precision TEXT NOT NULL,
     first_day TEXT, last_day TEXT, title TEXT NOT NULL, summary TEXT,
     category TEXT REFERENCES categories(code), status TEXT NOT NULL,
-    mission TEXT, vehicle TEXT, note TEXT, confirmed TEXT, agencies TEXT NOT NULL);
+    mission TEXT, vehicle TEXT, launch TEXT, note TEXT, confirmed TEXT, agencies TEXT NOT NULL);
 CREATE TABLE event_countries (event_id TEXT NOT NULL REFERENCES events(id),
     entity_code TEXT NOT NULL REFERENCES entities(code), PRIMARY KEY (event_id, entity_code));
 CREATE TABLE event_milestones (event_id TEXT NOT NULL REFERENCES events(id),
@@ -82,8 +83,11 @@ def _fill(db: sqlite3.Connection, timeline: Timeline, events: Sequence[Event]) -
         [(e.successor, e.code) for e in entities if e.successor],
     )
     db.executemany(
-        "INSERT INTO milestones VALUES (?, ?, ?)",
-        [(m.code, m.name, m.definition) for m in timeline.milestones.values()],
+        "INSERT INTO milestones VALUES (?, ?, ?, ?, ?)",
+        [
+            (m.code, m.name, m.definition, m.moment and m.moment.value, ", ".join(m.implied_by))
+            for m in timeline.milestones.values()
+        ],
     )
     db.executemany(
         "INSERT INTO categories VALUES (?, ?, ?)",
@@ -92,7 +96,7 @@ def _fill(db: sqlite3.Connection, timeline: Timeline, events: Sequence[Event]) -
     for e in events:
         d = e.date
         db.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 e.id,
                 d.text,
@@ -105,6 +109,7 @@ def _fill(db: sqlite3.Connection, timeline: Timeline, events: Sequence[Event]) -
                 e.status.value,
                 e.mission,
                 e.vehicle,
+                e.launch,
                 e.note,
                 e.confirmed.text if e.confirmed else None,
                 ", ".join(e.agencies),

@@ -39,6 +39,7 @@ from spacetime.core.model import (
     EntityKind,
     Event,
     Milestone,
+    Moment,
     Origin,
     Status,
     Term,
@@ -60,9 +61,11 @@ RECORDS = {"entities": Entity, "milestones": Milestone, "categories": Category, 
 def layout() -> str:
     """What the cached tuples are made of, as text: every field of every cached definition."""
     parts = [f"{cls.__name__}({', '.join(f'{f.name}: {f.type}' for f in fields(cls))})"
-             for cls in (Event, Entity, Term, EventDate)]  # fmt: skip
+             for cls in (Event, Entity, Term, Milestone, EventDate)]  # fmt: skip
     parts += [f"Point{Point._fields}", f"Origin{Origin._fields}", f"row{ROW_FIELDS}"]
-    parts += [f"{e.__name__}{[m.value for m in e]}" for e in (Precision, Status, EntityKind)]
+    parts += [
+        f"{e.__name__}{[m.value for m in e]}" for e in (Precision, Status, EntityKind, Moment)
+    ]
     return "; ".join(parts)
 
 
@@ -131,7 +134,7 @@ def _date_in(values: tuple[Any, ...]) -> EventDate:
     return EventDate(text, first, first if end == start else _point_in(end), interval)
 
 
-def _value(member: Status | EntityKind) -> str:
+def _value(member: Status | EntityKind | Moment) -> str:
     return member.value
 
 
@@ -144,12 +147,14 @@ OUT: dict[str, Callable[[Any], Any]] = {
     "EventDate | None": _maybe(_date_out),
     "Status": _value,
     "EntityKind": _value,
+    "Moment | None": _maybe(_value),
 }
 IN: dict[str, Callable[[Any], Any]] = {
     "EventDate": _date_in,
     "EventDate | None": _maybe(_date_in),
     "Status": Status,
     "EntityKind": EntityKind,
+    "Moment | None": _maybe(Moment),
 }
 
 

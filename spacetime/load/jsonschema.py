@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacetime.load.schema import ENTITY_FIELDS, EVENT_FIELDS, FORMAT, TERM_FIELDS, Field
+from spacetime.load.schema import (
+    ENTITY_FIELDS,
+    EVENT_FIELDS,
+    FORMAT,
+    MILESTONE_FIELDS,
+    TERM_FIELDS,
+    Field,
+)
 
 __all__ = ["timeline_schema"]
 
@@ -44,7 +51,7 @@ def timeline_schema() -> dict[str, Any]:
         "properties": {
             "format": {"enum": [FORMAT, None]},
             "entities": _section(ENTITY_FIELDS, "entity"),
-            "milestones": _section(TERM_FIELDS, "milestone"),
+            "milestones": _section(MILESTONE_FIELDS, "milestone"),
             "categories": _section(TERM_FIELDS, "category"),
             "events": _section(EVENT_FIELDS, "event"),
         },

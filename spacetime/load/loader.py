@@ -219,6 +219,19 @@ def _cross_check(parts: _Parts) -> None:
                 "successor",
                 f"entity '{entity.code}': its successors lead back to it",
             )
+    for milestone in parts.milestones.values():
+        for code in milestone.implied_by:
+            if code not in parts.milestones or code == milestone.code:
+                label = f"milestone '{milestone.code}'"
+                message = (
+                    f"{label}: implied_by names the milestone itself"
+                    if code == milestone.code
+                    else _unknown(label, "milestone", code, parts.milestones)
+                )
+                record = parts.records[id(milestone)]
+                parts.problems.append(
+                    Problem(milestone.origin.file, record.line_of("implied_by"), message)
+                )
     drafts = [
         (
             {

@@ -22,6 +22,7 @@ from spacetime.core.model import (
     EntityKind,
     Event,
     Milestone,
+    Moment,
     Origin,
     Status,
 )
@@ -31,6 +32,8 @@ __all__ = [
     "ENTITY_FIELDS",
     "EVENT_FIELDS",
     "FORMAT",
+    "LAUNCH_TAG",
+    "MILESTONE_FIELDS",
     "SECTIONS",
     "TERM_FIELDS",
     "Field",
@@ -41,6 +44,8 @@ __all__ = [
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CODE = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+# GCAT's Launch_Tag: `1957 ALP` or `1961 A ALP` (Greek-letter years), `1969-059`, `1958-F01`.
+LAUNCH_TAG = re.compile(r"[0-9]{4}(?:-(?:[0-9]{3}|[A-Z][0-9]{2,3})| (?:[A-Z] )?[A-Z]{2,3})")
 
 FORMAT = "spacetime/1"
 # The top-level keys of a timeline file.
@@ -77,6 +82,15 @@ def _code(value: Any) -> str:
     text = _line(value)
     if not CODE.fullmatch(text):
         raise InvalidValue(f"'{text}' is not a code (2 to 8 upper-case letters or digits)")
+    return text
+
+
+def _launch(value: Any) -> str:
+    text = _line(value)
+    if not LAUNCH_TAG.fullmatch(text):
+        raise InvalidValue(
+            f"'{text}' is not a GCAT launch tag (like 1957 ALP, 1969-059 or 1958-F01)"
+        )
     return text
 
 
@@ -129,6 +143,7 @@ CODE_KIND = Kind(_code, {"type": "string", "pattern": _anchored(CODE.pattern)})
 URL = Kind(
     _url, {"type": "string", "pattern": _anchored(r"[hH][tT][tT][pP][sS]?://[^/?#\s][^\n]*")}
 )
+LAUNCH = Kind(_launch, {"type": "string", "pattern": _anchored(LAUNCH_TAG.pattern)})
 DATE = Kind(
     _date,
     {
@@ -161,7 +176,7 @@ def _list_of(item: Kind, *, required: bool = False) -> Kind:
     return Kind(check, {"anyOf": [listing, item.shape]})  # one value stands for a list of one
 
 
-def _choice(enum: type[Status] | type[EntityKind]) -> Kind:
+def _choice(enum: type[Status] | type[EntityKind] | type[Moment]) -> Kind:
     choices = [str(m.value) for m in enum]
 
     def check(value: Any) -> Any:
@@ -204,6 +219,7 @@ EVENT_FIELDS: dict[str, Field] = {
     "milestones": Field(_list_of(SLUG_KIND)),
     "mission": Field(LINE),
     "vehicle": Field(LINE),
+    "launch": Field(LAUNCH),
     "note": Field(TEXT),
     "confirmed": Field(DATE),
     "sources": Field(_list_of(URL, required=True), required=True),
@@ -219,6 +235,11 @@ TERM_FIELDS: dict[str, Field] = {
     "code": Field(SLUG_KIND, required=True),
     "name": Field(LINE, required=True),
     "definition": Field(TEXT, required=True),
+}
+MILESTONE_FIELDS: dict[str, Field] = {
+    **TERM_FIELDS,
+    "moment": Field(_choice(Moment)),
+    "implied_by": Field(_list_of(SLUG_KIND)),
 }
 
 
@@ -310,7 +331,8 @@ class RecordReader:
         return Entity(**values, origin=Origin(self.file, record.line))
 
     def term(self, record: LocatedDict, kind: type[Milestone] | type[Category]) -> Any:
-        values = self.fields(record, TERM_FIELDS, kind.__name__.lower())
+        spec = MILESTONE_FIELDS if kind is Milestone else TERM_FIELDS
+        values = self.fields(record, spec, kind.__name__.lower())
         if values is None:
             return None
         return kind(**values, origin=Origin(self.file, record.line))

@@ -10,6 +10,7 @@ from typing import Any
 
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell, Comparison
+from spacetime.engine.firsts import ordinal, via_text
 from spacetime.output.listing import Column, Listing, Report
 from spacetime.output.provenance import Provenance
 from spacetime.output.summaries import bar
@@ -34,6 +35,9 @@ CELL_FIELDS = [
     "lag_years",
     "lag_months",
     "from_file",
+    "via",
+    "rank",
+    "before",
 ]
 
 
@@ -63,33 +67,45 @@ def _cell_record(cell: Cell, where: Provenance) -> dict[str, Any]:
         "lag_years": cell.lag[0] if cell.lag else None,
         "lag_months": cell.lag[1] if cell.lag else None,
         "from_file": where.file(event),
+        "via": cell.via,
+        "rank": cell.rank,
+        "before": list(cell.before),
     }
 
 
-def _cell_text(cell: Cell, where: Provenance) -> str:
+def _cell_text(timeline: Timeline, cell: Cell, where: Provenance) -> str:
     event = cell.event
     if event is None:
         return "—"
+    what = event.mission or event.title
+    if cell.via:
+        what += f" ({via_text(timeline, cell.via)})"
     if cell.planned:
-        return f"planned {event.date.display(False)}\n{where.mark(event.mission or event.title, event)}"
+        return f"planned {event.date.display(False)}\n{where.mark(what, event)}"
     if cell.world_first:
         mark = f"{WORLD} world first"
     else:
         assert cell.lag is not None
         mark = lag_text(*cell.lag) + (f" {AMONG}" if cell.first_among else "")
+        if cell.rank:
+            mark += f" · {ordinal(cell.rank)}"
     by = f" ({cell.by})" if cell.by else ""
-    return f"{event.date.display(False)}\n{mark}\n{where.mark((event.mission or event.title) + by, event)}"
+    return f"{event.date.display(False)}\n{mark}\n{where.mark(what + by, event)}"
 
 
 def _matrix(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str, Any]]]:
     where = Provenance()
     records = [_cell_record(c.cells[m, n], where) for m in c.milestones for n in c.nations]
     rows = [
-        [timeline.milestones[m].name, *(_cell_text(c.cells[m, n], where) for n in c.nations)]
+        [
+            timeline.milestones[m].name,
+            *(_cell_text(timeline, c.cells[m, n], where) for n in c.nations),
+        ]
         for m in c.milestones
     ]
     legend = (
         f"{WORLD} world first · {AMONG} first among these nations · +y m: behind the world first"
+        " · 3rd: place among all nations (a lineage counts once)"
         " · (XX): achieved by a predecessor (--no-lineage leaves them out)"
     )
     listing = Listing(

@@ -10,6 +10,7 @@ from typing import Any
 from spacetime.core.dates import EventDate
 from spacetime.core.model import Event, Status
 from spacetime.core.timeline import Timeline
+from spacetime.engine.firsts import Claim, Rank, ordinal, via_text
 from spacetime.engine.query import Match
 from spacetime.output.listing import Column, Listing
 from spacetime.output.provenance import Provenance
@@ -35,6 +36,7 @@ EVENT_FIELDS = [
     "milestones",
     "mission",
     "vehicle",
+    "launch",
     "note",
     "confirmed",
     "sources",
@@ -76,6 +78,7 @@ def event_record(event: Event, stands_for: str | None = None) -> dict[str, Any]:
         "milestones": list(event.milestones),
         "mission": event.mission,
         "vehicle": event.vehicle,
+        "launch": event.launch,
         "note": event.note,
         "confirmed": event.confirmed.text if event.confirmed else None,
         "sources": list(event.sources),
@@ -128,17 +131,50 @@ def relative(event_date: EventDate, today: date) -> str:
     return f"{years} year{'s' if years != 1 else ''} ago" if years else "less than a year ago"
 
 
-def event_detail(timeline: Timeline, event: Event, today: date) -> Listing:
-    """The answer of `spacetime show`: every field of one event."""
+def _places(timeline: Timeline, event: Event, held: list[tuple[Claim, Rank]]) -> list[str]:
+    """ "First lunar sample return: China 3rd, after United States, Soviet Union", one a line."""
+    lines = []
+    placed = set()
+    for claim, rank in held:
+        placed.add(claim.milestone)
+        name = timeline.milestones[claim.milestone].name
+        if claim.via:
+            name += f" ({via_text(timeline, claim.via)})"
+        after = f", after {timeline.names_of(rank.before)}" if rank.before else ""
+        lines.append(f"{name}: {timeline.name_of(claim.country)} {ordinal(rank.place)}{after}")
+    unplaced = [timeline.milestones[m].name for m in event.milestones if m not in placed]
+    return unplaced + lines
+
+
+def _rank_records(held: list[tuple[Claim, Rank]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "milestone": claim.milestone,
+            "nation": claim.country,
+            "rank": rank.place,
+            "before": list(rank.before),
+            "via": claim.via,
+        }
+        for claim, rank in held
+    ]
+
+
+def event_detail(
+    timeline: Timeline, event: Event, today: date, held: list[tuple[Claim, Rank]] | None = None
+) -> Listing:
+    """The answer of `spacetime show`: every field of one event, with the places its milestones
+    hold (`held`, from the engine's `event_ranks`)."""
+    held = held or []
     pairs = [
         ("Date", f"{event.date.display()}  ({relative(event.date, today)})"),
         ("Countries", timeline.names_of(event.countries)),
         ("Agencies", ", ".join(event.agencies)),
         ("Category", timeline.categories[event.category].name if event.category else ""),
         ("Status", event.status.value),
-        ("Milestones", ", ".join(timeline.milestones[m].name for m in event.milestones)),
+        ("Milestones", "\n".join(_places(timeline, event, held))),
         ("Mission", event.mission or ""),
         ("Vehicle", event.vehicle or ""),
+        ("Launch", f"{event.launch} (GCAT launch tag)" if event.launch else ""),
         ("Tags", ", ".join(event.tags)),
         ("Plan confirmed", event.confirmed.display() if event.confirmed else ""),
         ("Note", event.note or ""),
@@ -151,8 +187,8 @@ def event_detail(timeline: Timeline, event: Event, today: date) -> Listing:
     heading = f"{event.title}  [{event.id}]" + (f"  (from {own})" if own else "")
 
     return Listing(
-        fields=[*EVENT_FIELDS, "from_file"],
-        records=[{**event_record(event), "from_file": own}],
+        fields=[*EVENT_FIELDS, "from_file", "ranks"],
+        records=[{**event_record(event), "from_file": own, "ranks": _rank_records(held)}],
         columns=[Column("Field"), Column("Value", wrap=True)],
         rows=[[k, v] for k, v in pairs],
         heading=heading,

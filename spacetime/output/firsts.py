@@ -7,6 +7,7 @@ from typing import Any
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell
+from spacetime.engine.firsts import Rank, ordinal, via_text
 from spacetime.output.compare import lag_text
 from spacetime.output.listing import Column, Listing
 from spacetime.output.provenance import Provenance
@@ -26,14 +27,35 @@ def _event_fields(prefix: str, event: Event | None, where: Provenance) -> dict[s
     }
 
 
-def world_firsts_listing(timeline: Timeline, firsts: dict[str, Event]) -> Listing:
+FOLLOWERS = 3
+
+
+def _order(places: dict[str, Rank]) -> list[Rank]:
+    """The distinct places of a milestone, in order (one per lineage)."""
+    seen: dict[tuple[str, str], Rank] = {}
+    for rank in places.values():
+        seen.setdefault((rank.event, rank.by), rank)
+    return sorted(seen.values(), key=lambda r: (r.place, r.by))
+
+
+def _followers(order: list[Rank]) -> str:
+    later = [r.by for r in order if r.place > 1]
+    shown = ", ".join(later[:FOLLOWERS])
+    return shown + (f" +{len(later) - FOLLOWERS}" if len(later) > FOLLOWERS else "")
+
+
+def world_firsts_listing(
+    timeline: Timeline, firsts: dict[str, Event], places: dict[str, dict[str, Rank]]
+) -> Listing:
     ordered = sorted(firsts.items(), key=lambda item: item[1].sort_key())
     where = Provenance()
+    orders = {code: _order(places.get(code, {})) for code, _event in ordered}
     records = [
         {
             "milestone": code,
             "name": timeline.milestones[code].name,
             **_event_fields("", event, where),
+            "order": [{"nation": r.by, "rank": r.place, "event": r.event} for r in orders[code]],
         }
         for code, event in ordered
     ]
@@ -43,13 +65,29 @@ def world_firsts_listing(timeline: Timeline, firsts: dict[str, Event]) -> Listin
             timeline.milestones[code].name,
             timeline.names_of(event.countries),
             where.mark(event.mission or event.title, event),
+            _followers(orders[code]),
         ]
         for code, event in ordered
     ]
     return Listing(
-        fields=["milestone", "name", "event", "date", "first_day", "countries", "from_file"],
+        fields=[
+            "milestone",
+            "name",
+            "event",
+            "date",
+            "first_day",
+            "countries",
+            "from_file",
+            "order",
+        ],
         records=records,
-        columns=[Column("Date"), Column("Milestone"), Column("By"), Column("Mission", wrap=True)],
+        columns=[
+            Column("Date"),
+            Column("Milestone"),
+            Column("By"),
+            Column("Mission", wrap=True),
+            Column("Then", wrap=True),
+        ],
         rows=rows,
         footer=f"{len(records)} world firsts",
     )
@@ -76,6 +114,9 @@ def nation_firsts_listing(
                 "by": cell.by,
                 **_event_fields("world_first_", first, where),
                 "lag_days": cell.lag_days,
+                "via": cell.via,
+                "rank": cell.rank,
+                "before": list(cell.before),
             }
         )
         if cell.event is None:
@@ -92,13 +133,19 @@ def nation_firsts_listing(
             )
             lag = lag_text(*cell.lag)
         by = f" ({cell.by})" if cell.by else ""
+        via = f" ({via_text(timeline, cell.via)})" if cell.via else ""
+        place = ""
+        if cell.rank:
+            after = f" after {', '.join(cell.before)}" if cell.before else ""
+            place = f"{ordinal(cell.rank)}{after}"
         rows.append(
             [
                 timeline.milestones[cell.milestone].name,
                 mine,
-                where.mark((cell.event.mission or cell.event.title) + by, cell.event),
+                where.mark((cell.event.mission or cell.event.title) + via + by, cell.event),
                 beside,
                 lag,
+                place,
             ]
         )
     return Listing(
@@ -110,6 +157,7 @@ def nation_firsts_listing(
             Column("Mission", wrap=True),
             Column("World first", wrap=True),
             Column("Behind"),
+            Column("Rank", wrap=True),
         ],
         rows=rows,
         footer=f"{sum(1 for r in records if r['status'] == 'achieved')} milestones achieved",

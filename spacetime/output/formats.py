@@ -71,6 +71,11 @@ def _flat(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, list | tuple):
         return "; ".join(_flat(v) for v in value)
+    if isinstance(value, dict):  # one object of a list (show's ranks): key=value, lists with ","
+        return " ".join(
+            f"{k}={','.join(map(str, v)) if isinstance(v, list) else _flat(v)}"
+            for k, v in value.items()
+        )
     return str(value)
 
 

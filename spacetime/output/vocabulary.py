@@ -68,6 +68,8 @@ def milestone_listing(timeline: Timeline) -> Listing:
                 "code": milestone.code,
                 "name": milestone.name,
                 "definition": milestone.definition,
+                "moment": milestone.moment.value if milestone.moment else None,
+                "implied_by": list(milestone.implied_by),
                 "world_first_event": first.id if first else None,
                 "world_first_date": first.date.text if first else None,
                 "world_first_countries": list(first.countries) if first else [],
@@ -76,12 +78,17 @@ def milestone_listing(timeline: Timeline) -> Listing:
         holder = (
             f"{timeline.names_of(first.countries)}, {first.date.display()}" if first else "not yet"
         )
-        rows.append([milestone.code, milestone.definition, holder])
+        rule = f"Counts at: {milestone.moment.value}." if milestone.moment else ""
+        if milestone.implied_by:
+            rule += f" Implied by: {', '.join(milestone.implied_by)}."
+        rows.append([milestone.code, f"{milestone.definition}\n{rule}".strip(), holder])
     return Listing(
         fields=[
             "code",
             "name",
             "definition",
+            "moment",
+            "implied_by",
             "world_first_event",
             "world_first_date",
             "world_first_countries",

@@ -83,6 +83,8 @@ def event_lines(event: Event) -> list[str]:
         value = getattr(event, key)
         if value:
             lines += _text(key, value, pad)
+    if event.launch:
+        lines.append(f"{pad}launch: {scalar(event.launch)}")
     if event.note:
         lines += _text("note", event.note, pad)
     if event.confirmed:
@@ -106,11 +108,17 @@ def entity_lines(entity: Entity) -> list[str]:
 
 
 def term_lines(term: Milestone | Category) -> list[str]:
-    return [
+    lines = [
         f"  - code: {term.code}",
         f"    name: {scalar(term.name)}",
         *_text("definition", term.definition, "    "),
     ]
+    if isinstance(term, Milestone):
+        if term.moment:
+            lines.append(f"    moment: {term.moment.value}")
+        if term.implied_by:
+            lines.append(f"    implied_by: {_inline(term.implied_by)}")
+    return lines
 
 
 def dump_timeline(

@@ -124,6 +124,12 @@ def add(
     milestone: Annotated[list[str] | None, typer.Option("--milestone", "-m")] = None,
     mission: Annotated[str | None, typer.Option("--mission")] = None,
     vehicle: Annotated[str | None, typer.Option("--vehicle")] = None,
+    launch: Annotated[
+        str | None,
+        typer.Option(
+            "--launch", help="GCAT launch tag of the launch dating it: 1957 ALP, 1969-059."
+        ),
+    ] = None,
     note: Annotated[str | None, typer.Option("--note")] = None,
     confirmed: Annotated[
         str | None, typer.Option("--confirmed", help="For a plan: when it was last confirmed.")
@@ -148,6 +154,7 @@ def add(
         "milestones": split_values(milestone) or None,
         "mission": mission,
         "vehicle": vehicle,
+        "launch": launch,
         "note": note,
         "confirmed": confirmed,
         "sources": list(source or []) or None,

@@ -7,7 +7,7 @@ import typer
 from spacetime.cli.common import emit, load
 from spacetime.cli.options import DataOptions, OutputOptions, use
 from spacetime.engine.compare import nation_cells
-from spacetime.engine.firsts import world_firsts
+from spacetime.engine.firsts import claims, ranks, world_firsts
 from spacetime.output.firsts import nation_firsts_listing, world_firsts_listing
 
 
@@ -30,7 +30,8 @@ def firsts(
     timeline = load(data)
     world = world_firsts(timeline)
     if country is None:
-        emit(world_firsts_listing(timeline, world), output)
+        places = ranks(timeline, claims(timeline), lineage=not no_lineage)
+        emit(world_firsts_listing(timeline, world, places), output)
         return
     code = timeline.entity(country).code
     cells = nation_cells(timeline, code, lineage=not no_lineage)

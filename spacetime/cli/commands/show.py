@@ -7,6 +7,7 @@ import typer
 from spacetime.cli.common import emit, load
 from spacetime.cli.options import DataOptions, OutputOptions, use
 from spacetime.engine.clock import today
+from spacetime.engine.firsts import event_ranks
 from spacetime.output.events import event_detail
 
 
@@ -21,4 +22,5 @@ def show(
 ) -> None:
     """Show one event with all its fields and sources."""
     timeline = load(data)
-    emit(event_detail(timeline, timeline.event(event_id), today()), output)
+    event = timeline.event(event_id)
+    emit(event_detail(timeline, event, today(), event_ranks(timeline, event)), output)

@@ -9,6 +9,7 @@ import typer
 from spacetime.cli.common import check_readable
 from spacetime.cli.options import DataOptions, use
 from spacetime.engine.clock import today
+from spacetime.engine.firsts import rule_problems
 from spacetime.load.loader import load_timeline, review
 
 
@@ -23,13 +24,16 @@ def validate(
     *,
     data: DataOptions,
 ) -> None:
-    """Check timeline files: every problem as file:line, then a summary. Exit 3 if any is invalid."""
+    """Check timeline files: every problem as file:line, then a summary. Exit 3 if any is invalid.
+
+    Warnings (exit 0) name plans past their date and milestone claims that break a rule."""
     check_readable(data.data or [], "--data")
     check_readable(files or [], "validate")
     chosen = data.files(files or [])
     checked = {str(f) for f in files} if files else set(chosen.names)
     timeline = load_timeline(chosen.paths, chosen.names)
-    warnings = [w for w in review(timeline, today()) if w.file in checked]
+    found = [*review(timeline, today()), *rule_problems(timeline)]
+    warnings = [w for w in found if w.file in checked]
     for warning in warnings:
         print(warning, file=sys.stderr)
     events = sum(1 for e in timeline.events if e.origin.file in checked)

@@ -1,0 +1,144 @@
+"""Bundled events tagged with a GCAT launch tag agree with the launch log (read here on its own).
+
+The log is /work/shared/data/gcat/launchlog.tsv (Jonathan McDowell, https://planet4589.org, CC BY
+4.0), beside the checkout as `../shared`. A tagged event's date must fall on the launch's UTC day,
+and where both give a time, within a minute of it (an event's 03:48 for the log's 03:47:56 agrees). The few events whose moment is not the launch itself
+are listed below with the reason, checked against sources.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from spacetime.core.dates import Precision
+from spacetime.core.model import Event
+from spacetime.core.timeline import Timeline
+from spacetime.load.loader import load_timeline
+from spacetime.load.sources import data_files
+
+LAUNCHLOG = Path(__file__).resolve().parents[2] / "shared" / "data" / "gcat" / "launchlog.tsv"
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+GCAT_DATE = re.compile(r"(\d{4}) (\w{3}) +(\d{1,2})(?: (\d{2})(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\??")
+
+# Event id -> why its time differs from the log's (each checked against sources).
+KNOWN_DISAGREEMENTS = {
+    "challenger-disaster": "dated by the break-up at 16:39:13 UTC, 73 s after the 16:38:00 launch",
+    "cos-b-esa-first-satellite": "ESA, the operator, gives 01:47 GMT; GCAT has 01:50:00",
+}
+
+
+class Launch(NamedTuple):
+    day: date
+    seconds: int | None  # seconds after midnight UTC, when the log gives a time
+
+
+def read_launchlog(path: Path) -> dict[str, Launch]:
+    """Launch tag -> its UTC day and minute; one row per payload, so the first row of a tag counts."""
+    launches: dict[str, Launch] = {}
+    with path.open(encoding="utf-8") as rows:
+        for row in rows:
+            if row.startswith("#"):
+                continue
+            fields = [f.strip() for f in row.rstrip("\n").split("\t")]
+            if len(fields) < 2 or fields[0] in launches:
+                continue
+            found = GCAT_DATE.fullmatch(fields[1])
+            assert found, f"unreadable launch date {fields[1]!r} of {fields[0]}"
+            year, month, day, hour, minute, second = found.groups()
+            launches[fields[0]] = Launch(
+                date(int(year), MONTHS.index(month) + 1, int(day)),
+                _seconds(hour, minute, second) if hour else None,
+            )
+    return launches
+
+
+def _seconds(hour: str, minute: str, second: str | None) -> int:
+    return int(hour) * 3600 + int(minute) * 60 + int(second or 0)
+
+
+def _clock(seconds: int) -> str:
+    return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+@pytest.fixture(scope="module")
+def launches() -> dict[str, Launch]:
+    if not LAUNCHLOG.is_file():
+        pytest.skip(f"the GCAT launch log is not at {LAUNCHLOG} (../shared beside the checkout)")
+    return read_launchlog(LAUNCHLOG)
+
+
+@pytest.fixture(scope="module")
+def tagged() -> list[Event]:
+    timeline: Timeline = _bundled()
+    return [e for e in timeline.events if e.launch]
+
+
+def disagreement(event: Event, launch: Launch) -> str | None:
+    """How the event's date differs from the launch, or None when they agree."""
+    start = event.date.start
+    assert start is not None and event.date.first_day and event.date.last_day
+    if not event.date.first_day <= launch.day <= event.date.last_day:
+        return f"{event.date.text} is not the launch day {launch.day}"
+    if start.precision is Precision.TIME and launch.seconds is not None:
+        assert start.time is not None
+        mine = _seconds(*start.time.split(":")[:2], (start.time.split(":")[2:] or [None])[0])
+        if start.first_day != launch.day or abs(mine - launch.seconds) >= 60:
+            return f"{start.time} UTC is not within a minute of {_clock(launch.seconds)}"
+    return None
+
+
+def test_the_reader_knows_the_anchors(launches: dict[str, Launch]) -> None:
+    assert launches["1957 ALP"] == Launch(date(1957, 10, 4), _seconds("19", "28", "34"))
+    assert launches["1958 ALP"] == Launch(date(1958, 2, 1), _seconds("03", "47", "56"))
+    assert launches["1961 MU"] == Launch(date(1961, 4, 12), _seconds("06", "07", "00"))
+    assert launches["1961 TAU"] == Launch(date(1961, 8, 6), _seconds("06", "00", None))
+    assert len(launches) > 6800
+
+
+def test_every_tag_is_in_the_launch_log(launches: dict[str, Launch], tagged: list[Event]) -> None:
+    assert len(tagged) >= 131
+    assert [(e.id, e.launch) for e in tagged if e.launch not in launches] == []
+
+
+def test_tagged_dates_agree_with_the_launch_log(
+    launches: dict[str, Launch], tagged: list[Event]
+) -> None:
+    found = {}
+    for event in tagged:
+        assert event.launch is not None
+        problem = disagreement(event, launches[event.launch])
+        if problem:
+            found[event.id] = problem
+    assert sorted(found) == sorted(KNOWN_DISAGREEMENTS), found
+    timed = [e for e in tagged if e.date.precision is Precision.TIME]
+    assert len(timed) >= 88  # most are checked to the minute
+
+
+def test_a_wrong_minute_or_day_is_caught(launches: dict[str, Launch], tagged: list[Event]) -> None:
+    from dataclasses import replace
+
+    from spacetime.core.dates import parse_date
+
+    sputnik = next(e for e in tagged if e.id == "sputnik-1")
+    assert disagreement(sputnik, launches["1957 ALP"]) is None
+    rounded = replace(sputnik, date=parse_date("1957-10-04T19:29Z"))
+    assert disagreement(rounded, launches["1957 ALP"]) is None  # 26 s after the log's time
+    late = replace(sputnik, date=parse_date("1957-10-04T19:29:35Z"))
+    assert disagreement(late, launches["1957 ALP"]) == (
+        "19:29:35 UTC is not within a minute of 19:28:34"
+    )
+    local = replace(sputnik, date=parse_date("1957-10-05"))
+    assert disagreement(local, launches["1957 ALP"]) == (
+        "1957-10-05 is not the launch day 1957-10-04"
+    )
+
+
+def _bundled() -> Timeline:
+    """Every bundled file, loaded as the commands load them (no personal file, no environment)."""
+    files = data_files(personal=False, env={})
+    return load_timeline(files.paths, files.names)
