@@ -16,10 +16,18 @@ import typer
 
 from spacetime.core.errors import UsageError
 from spacetime.engine.query import Query, SortKey
+from spacetime.launches.query import LaunchQuery, LaunchSort
 from spacetime.load.sources import DataFiles
 from spacetime.output.formats import OutputFormat
 
-__all__ = ["DataOptions", "FilterOptions", "OutputOptions", "split_values", "use"]
+__all__ = [
+    "DataOptions",
+    "FilterOptions",
+    "LaunchFilterOptions",
+    "OutputOptions",
+    "split_values",
+    "use",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 DATA = "Data files"
@@ -34,13 +42,17 @@ class DataOptions:
         typer.Option(
             "--data",
             "-d",
-            help="Load this timeline file too (repeatable; also $SPACETIME_DATA, path-separated).",
+            help="Load this timeline or launch file too (repeatable; also $SPACETIME_DATA, path-separated).",
             rich_help_panel=DATA,
         ),
     ] = None
     no_bundled: Annotated[
         bool,
-        typer.Option("--no-bundled", help="Leave the bundled timeline out.", rich_help_panel=DATA),
+        typer.Option(
+            "--no-bundled",
+            help="Leave the bundled timeline and launch log out.",
+            rich_help_panel=DATA,
+        ),
     ] = False
     no_personal: Annotated[
         bool,
@@ -156,12 +168,7 @@ class FilterOptions:
         return any(chosen) or bool(self.since or self.until)
 
     def query(self) -> Query:
-        since = until = None
-        if self.since or self.until:
-            from spacetime.engine.bounds import parse_bound
-
-            since = parse_bound(self.since, "--since").first_day if self.since else None
-            until = parse_bound(self.until, "--until").last_day if self.until else None
+        since, until = _bounds(self.since, self.until)
         return Query(
             countries=split_values(self.country),
             lineage=not self.no_lineage,
@@ -170,6 +177,130 @@ class FilterOptions:
             tags=split_values(self.tag),
             statuses=split_values(self.status),
             milestones=split_values(self.milestone),
+            text=self.search,
+            since=since,
+            until=until,
+            sort=self.sort,
+            reverse=self.reverse,
+            limit=self.limit,
+        )
+
+
+def _bounds(since: str | None, until: str | None) -> tuple[Any, Any]:
+    """--since and --until as first and last days, by the same whole-period rules everywhere."""
+    if not (since or until):
+        return None, None
+    from spacetime.engine.bounds import parse_bound
+
+    return (
+        parse_bound(since, "--since").first_day if since else None,
+        parse_bound(until, "--until").last_day if until else None,
+    )
+
+
+@dataclasses.dataclass(eq=False, repr=False)
+class LaunchFilterOptions:
+    country: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--country",
+            "-c",
+            help="The vehicle's state, by code or alias (china, ussr, esa); repeat or use commas.",
+            rich_help_panel=FILTERS,
+        ),
+    ] = None
+    no_lineage: Annotated[
+        bool,
+        typer.Option(
+            "--no-lineage",
+            help="Do not include predecessors' launches (the Soviet Union's for Russia).",
+            rich_help_panel=FILTERS,
+        ),
+    ] = False
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="From this date on: 1961, 1957-10, 'Oct 1957', '4 October 1957', 1960s.",
+            rich_help_panel=FILTERS,
+        ),
+    ] = None
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", help="Up to the end of this date (same forms).", rich_help_panel=FILTERS
+        ),
+    ] = None
+    vehicle: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--vehicle",
+            "-v",
+            help="Vehicle family (soyuz, falcon, 'long march') or exact vehicle ('Falcon 9').",
+            rich_help_panel=FILTERS,
+        ),
+    ] = None
+    site: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--site",
+            help="Launch site, by GCAT code (CSG, JQ) or words of its name (baykonur, kourou).",
+            rich_help_panel=FILTERS,
+        ),
+    ] = None
+    outcome: Annotated[
+        list[str] | None,
+        typer.Option("--outcome", help="success, failure or partial.", rich_help_panel=FILTERS),
+    ] = None
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            help="orbital, deep-space, or off-earth (launches from the Moon).",
+            rich_help_panel=FILTERS,
+        ),
+    ] = None
+    agency: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--agency",
+            help="Agency, by GCAT code or name (SPX, SpaceX, CALT, RVSN).",
+            rich_help_panel=FILTERS,
+        ),
+    ] = None
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search",
+            "-s",
+            help="Words that must each start a word of a payload, the vehicle, flight or tag.",
+            rich_help_panel=FILTERS,
+        ),
+    ] = None
+    sort: Annotated[
+        LaunchSort,
+        typer.Option(
+            "--sort", help="Order by date, tag, vehicle, site or country.", rich_help_panel=FILTERS
+        ),
+    ] = LaunchSort.DATE
+    reverse: Annotated[
+        bool, typer.Option("--reverse", "-r", help="Reverse the order.", rich_help_panel=FILTERS)
+    ] = False
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", "-n", help="At most this many launches.", rich_help_panel=FILTERS),
+    ] = None
+
+    def query(self) -> LaunchQuery:
+        since, until = _bounds(self.since, self.until)
+        return LaunchQuery(
+            countries=split_values(self.country),
+            lineage=not self.no_lineage,
+            vehicles=split_values(self.vehicle),
+            sites=split_values(self.site),
+            agencies=split_values(self.agency),
+            outcomes=split_values(self.outcome),
+            kinds=split_values(self.kind),
             text=self.search,
             since=since,
             until=until,

@@ -1,5 +1,6 @@
 """Writing files safely: to a temporary file in the same folder, flushed, then renamed into place,
-so that a crash never leaves a half-written file."""
+so that a crash never leaves a half-written file. A new file gets the mode the umask gives; a
+replaced file keeps its mode."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ def write_text_file(path: Path, text: str) -> None:
     folder = path.resolve().parent
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        Path(temporary).chmod(_mode(path))
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
             stream.flush()
@@ -22,3 +24,12 @@ def write_text_file(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

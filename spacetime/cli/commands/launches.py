@@ -1,0 +1,46 @@
+"""`spacetime launches`: the orbital launches of GCAT's launch log, filtered, or counted `--by`."""
+
+from typing import Annotated
+
+import typer
+
+from spacetime.cli.common import check_readable, emit, load
+from spacetime.cli.options import DataOptions, LaunchFilterOptions, OutputOptions, use
+from spacetime.launches.model import CREDIT
+from spacetime.launches.query import By, counts, run_launches
+
+
+@use(data=DataOptions, filters=LaunchFilterOptions, output=OutputOptions)
+def launches(
+    by: Annotated[
+        By | None,
+        typer.Option(
+            "--by",
+            help="Count launches, successes and failures per year, decade, vehicle family, "
+            "site or country instead of listing them (per country too when --country is given).",
+        ),
+    ] = None,
+    *,
+    data: DataOptions,
+    filters: LaunchFilterOptions,
+    output: OutputOptions,
+) -> None:
+    """List orbital launch attempts since 1957, filtered and sorted, or count them --by.
+
+    One row per launch (GCAT's Launch_Tag), dates in UTC.
+    """
+    from spacetime.output.launches import count_listing, launch_listing
+
+    timeline = load(data)
+    files = data.files()
+    check_readable(list(files.launches), "launch file")
+    query = filters.query()
+    if by is None:
+        emit(launch_listing(timeline, run_launches(timeline, files, query)), output)
+        return
+    matches = run_launches(timeline, files, query._replace(limit=None))
+    found = counts(matches, by, per_nation=bool(query.countries))
+    emit(count_listing(timeline, found[: query.limit] if query.limit else found, by), output)
+
+
+launches.__doc__ = f"{launches.__doc__}\n\n{CREDIT}."
