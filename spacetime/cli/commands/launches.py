@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from spacetime.cli.common import check_readable, emit, load
+from spacetime.cli.common import emit, load_with_launches
 from spacetime.cli.options import DataOptions, LaunchFilterOptions, OutputOptions, use
 from spacetime.launches.model import CREDIT
 from spacetime.launches.query import By, counts, run_launches
@@ -31,9 +31,7 @@ def launches(
     """
     from spacetime.output.launches import count_listing, launch_listing
 
-    timeline = load(data)
-    files = data.files()
-    check_readable(list(files.launches), "launch file")
+    timeline, files = load_with_launches(data)
     query = filters.query()
     if by is None:
         emit(launch_listing(timeline, run_launches(timeline, files, query)), output)
