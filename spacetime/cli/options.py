@@ -167,6 +167,23 @@ class FilterOptions:
         chosen = (self.agency, self.category, self.tag, self.status, self.milestone, self.search)
         return any(chosen) or bool(self.since or self.until)
 
+    def launch_query(self, option: str) -> LaunchQuery:
+        """The launch query of a command's `--launches` mode: only the country (with its
+        lineage) and the date range apply to launches; other event filters are a usage error."""
+        chosen = (self.agency, self.category, self.tag, self.status, self.milestone, self.search)
+        if any(chosen):
+            raise UsageError(
+                f"with {option}, only --country, --no-lineage, --since and --until apply"
+            )
+        since, until = _bounds(self.since, self.until)
+        return LaunchQuery(
+            countries=split_values(self.country),
+            lineage=not self.no_lineage,
+            since=since,
+            until=until,
+            limit=self.limit,
+        )
+
     def query(self) -> Query:
         since, until = _bounds(self.since, self.until)
         return Query(

@@ -152,20 +152,21 @@ _FAMILY_PREFIXES = {
     "shuang quxian": "Shuang Quxian",
     "ur-500": "UR-500",
     "ss-520": "SS-520",
+    "mu-": "Mu",
 }
 
 
 def family_of(vehicle: str) -> str:
     """The vehicle's family, by GCAT's naming: the name before its variant marks
     ("Soyuz-2-1A" -> "Soyuz", "Atlas V 401" -> "Atlas", "Chang Zheng 2D" -> "Chang Zheng");
-    a one-letter prefix stays with its mark ("H-IIA", "N-1", "M-V")."""
+    a prefix of one or two letters stays with its mark ("H-IIA", "N-1", "KT-1", "CE-5")."""
     folded = vehicle.casefold()
     for prefix, family in _FAMILY_PREFIXES.items():
         if folded.startswith(prefix):
             return family
     word = re.split(r"[ /]", vehicle, maxsplit=1)[0]
     head = word.split("-", 1)[0]
-    return head if len(head) > 1 else word
+    return head if len(head) > 2 or (len(head) == 2 and not head.isalpha()) else word
 
 
 def tag_key(text: str) -> str:

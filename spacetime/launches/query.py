@@ -29,11 +29,13 @@ __all__ = [
     "LaunchMatch",
     "LaunchQuery",
     "LaunchSort",
+    "Series",
     "cadence",
     "counts",
     "find_launch",
     "load_launches",
     "run_launches",
+    "yearly_series",
 ]
 
 _E = TypeVar("_E", bound=StrEnum)
@@ -267,8 +269,8 @@ class Cadence:
     busiest: dict[str, tuple[int, int] | None]
     """nation -> (year, launches) of its busiest year; None when it never launched."""
     overtakes: list[tuple[str, str, int]]
-    """(nation, other, year): the first year `nation` launched more than `other`, having
-    launched fewer in the year the other first launched (or never launched before)."""
+    """(nation, other, year): the first year in which both launched and `nation` launched more
+    than `other`."""
 
 
 def cadence(
@@ -304,16 +306,69 @@ def cadence(
     overtakes = []
     for code in codes:
         for other in codes:
-            if other == code or not per_year[other]:
-                continue
-            start = min(per_year[other])
-            if per_year[code][start] > per_year[other][start]:
-                continue  # ahead from the other's start: no overtaking to report
             year = next(
-                (y for y in years if y > start and per_year[code][y] > per_year[other][y]),
+                (
+                    y
+                    for y in years
+                    if other != code
+                    and per_year[other][y]
+                    and per_year[code][y] > per_year[other][y]
+                ),
                 None,
             )
             if year is not None:
                 overtakes.append((code, other, year))
     overtakes.sort(key=lambda t: (t[2], t[0], t[1]))
     return Cadence(codes, periods, by, table, busiest, overtakes)
+
+
+@dataclass(frozen=True)
+class Series:
+    """Launches per year of one nation (with its predecessors when the lineage is on), or of
+    every state not drawn on its own ("Other")."""
+
+    code: str | None
+    label: str
+    per_year: dict[int, int]
+
+
+def yearly_series(
+    timeline: Timeline,
+    files: DataFiles,
+    nations: Sequence[str],
+    lineage: bool,
+    since: date | None = None,
+    until: date | None = None,
+    top: int = 6,
+) -> tuple[list[int], list[Series]]:
+    """Years (first to last launch in range) and the series to draw: the nations asked for, or
+    else the `top` states with the most launches and "Other" for the rest."""
+    first = since.isoformat() if since else ""
+    last = until.isoformat() if until else "9999"
+    if nations:
+        codes = [timeline.entity(n).code for n in nations]
+        members = {c: wanted_countries(timeline, [c], lineage) for c in codes}
+        launches = load_launches(files, set().union(*members.values()))
+    else:
+        launches = load_launches(files)
+    launches = [x for x in launches if first <= x.date.text[:10] <= last]
+    if not nations:
+        totals = Counter(x.state for x in launches)
+        codes = [code for code, _ in totals.most_common(top)]
+        members = {c: {c: None} for c in codes}
+    series: list[Series] = []
+    for code in codes:
+        mine = [x for x in launches if x.state in members[code]]
+        counter = Counter(x.year for x in mine)
+        label = timeline.name_of(code)
+        flown = {x.state for x in mine}
+        older = [timeline.name_of(m) for m in members[code] if m != code and m in flown]
+        if older:
+            label += f" (with {', '.join(older)})"
+        series.append(Series(code, label, dict(counter)))
+    if not nations:
+        rest = Counter(x.year for x in launches if x.state not in codes)
+        if rest:
+            series.append(Series(None, "Other", dict(rest)))
+    years = sorted({x.year for x in launches})
+    return (list(range(years[0], years[-1] + 1)) if years else []), series

@@ -12,8 +12,8 @@ from typing import Any
 
 from spacetime.core.timeline import Timeline
 from spacetime.launches.model import CREDIT, Launch, Outcome
-from spacetime.launches.query import By, Count, LaunchMatch
-from spacetime.output.listing import Column, Listing
+from spacetime.launches.query import By, Count, LaunchMatch, counts
+from spacetime.output.listing import Column, Listing, Report
 from spacetime.output.summaries import bar
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "launch_detail",
     "launch_listing",
     "launch_record",
+    "launch_stats_report",
 ]
 
 LAUNCH_FIELDS = [
@@ -159,8 +160,6 @@ def count_listing(timeline: Timeline, found: Sequence[Count], by: By) -> Listing
             return f"{count.key}s"
         if by is By.COUNTRY:
             return timeline.name_of(str(count.key))
-        if by is By.SITE:
-            return str(count.key)
         return str(count.key)
 
     records = []
@@ -244,3 +243,73 @@ def launch_detail(timeline: Timeline, launch: Launch, events: Sequence[str] = ()
         heading=f"Launch {launch.tag}: {launch.vehicle}, {launch.date.display(with_time=False)}",
         single=True,
     )
+
+
+STATS_DIMENSIONS = (By.DECADE, By.COUNTRY, By.VEHICLE, By.SITE)
+STATS_TOP = 15
+
+
+def launch_stats_report(timeline: Timeline, matches: Sequence[LaunchMatch]) -> Report:
+    """The answer of `spacetime stats --launches`: counts by decade, state, vehicle family and
+    site (the 15 busiest of the last two), and by outcome and kind."""
+    sections: list[tuple[str, Listing]] = []
+    document: dict[str, Any] = {"total": len(matches)}
+    flat_records: list[dict[str, Any]] = []
+    for by in STATS_DIMENSIONS:
+        found = counts(matches, by)
+        if by in (By.VEHICLE, By.SITE):
+            found = found[:STATS_TOP]
+        listing = count_listing(timeline, found, by)
+        listing.footer = None
+        title = {
+            By.DECADE: f"{len(matches)} launches, by decade",
+            By.COUNTRY: "By state of the launch vehicle",
+            By.VEHICLE: f"By vehicle family (the {STATS_TOP} busiest)",
+            By.SITE: f"By launch site (the {STATS_TOP} busiest)",
+        }[by]
+        sections.append((title, listing))
+        document[f"by_{by.value}"] = listing.records
+        flat_records += [
+            {"dimension": by.value, "key": r[listing.fields[0]], **{k: r[k] for k in COUNT_FIELDS}}
+            for r in listing.records
+        ]
+    for name, values in (
+        ("outcome", [m.launch.outcome.value for m in matches]),
+        ("kind", [m.launch.kind.value for m in matches]),
+    ):
+        tally: dict[str, int] = {}
+        for value in values:
+            tally[value] = tally.get(value, 0) + 1
+        ordered = dict(sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])))
+        document[f"by_{name}"] = ordered
+        peak = max(ordered.values(), default=0)
+        sections.append(
+            (
+                f"By {name}",
+                Listing(
+                    fields=[name, "launches"],
+                    records=[{name: k, "launches": v} for k, v in ordered.items()],
+                    columns=[
+                        Column(name.capitalize()),
+                        Column("Launches", justify="right"),
+                        Column(""),
+                    ],
+                    rows=[[k, str(v), bar(v, peak)] for k, v in ordered.items()],
+                ),
+            )
+        )
+        flat_records += [
+            {"dimension": name, "key": k, "launches": v, "successes": None, "failures": None,
+             "partial": None, "success_rate": None}
+            for k, v in ordered.items()
+        ]  # fmt: skip
+    document["source"] = SOURCE
+    last = sections[-1][1]
+    last.footer = CREDIT
+    flat = Listing(
+        fields=["dimension", "key", *COUNT_FIELDS],
+        records=flat_records,
+        columns=[],
+        rows=[],
+    )
+    return Report(sections=sections, document=document, flat=flat)
