@@ -365,3 +365,81 @@ def test_anchor_launches(cli: Cli, tag: str, date: str, vehicle: str) -> None:
     assert result.code == 0, result.err
     record = result.json()
     assert (record["date"], record["vehicle"]) == (date, vehicle)
+
+
+# --- Cadence in compare, stats --launches, chart --launches, links ------------------------------
+
+
+def test_compare_gains_launch_cadence(cli: Cli, imported: Path) -> None:
+    base = ("--no-bundled", "--data", str(imported), "--data", str(bundled_path()))
+    result = cli("compare", "usa", "russia", *base, "--by", "year", "--format", "json")
+    assert result.code == 0, result.err
+    cadence = result.json()["launches"]
+    assert cadence["by"] == "year" and cadence["periods"][0] == "1957"
+    assert cadence["counts"]["RU"]["1957"] == {"launches": 1, "successes": 1, "success_rate": 1.0}
+    assert cadence["counts"]["US"]["1957"] == {"launches": 1, "successes": 0, "success_rate": 0.0}
+    assert cadence["counts"]["US"]["1958"]["launches"] == 1  # Explorer 1
+    assert cadence["busiest_year"]["RU"] == {"year": 1961, "launches": 2}
+    # 1957 is a tie, and neither launched more than the other in a year both launched
+    assert cadence["overtakes"] == []
+    assert "planet4589.org" in cadence["source"]
+    plain = cli("compare", "usa", "russia", *base, "--no-launches", "--format", "json").json()
+    assert "launches" not in plain
+
+
+@needs_snapshot
+def test_compare_cadence_on_the_bundled_log(cli: Cli) -> None:
+    per_year: dict[str, dict[int, int]] = {"CN": {}, "US": {}}
+    for year, state in gcat_launches().values():
+        if state in per_year:
+            per_year[state][year] = per_year[state].get(year, 0) + 1
+    china, usa = per_year["CN"], per_year["US"]
+    first = min(y for y in china if usa.get(y) and china[y] > usa[y])
+    busiest = max(china, key=lambda y: (china[y], -y))
+    table = cli("compare", "china", "usa").out
+    assert "Orbital launch attempts per decade" in table
+    assert f"China          busiest year {busiest}: {china[busiest]} launches" in table
+    assert f"China          first out-flew United States in {first}" in table
+
+
+def test_stats_counts_launches(cli: Cli, imported: Path) -> None:
+    base = ("--no-bundled", "--data", str(imported))
+    result = cli("stats", "--launches", *base, "--format", "json")
+    document = result.json()
+    assert document["total"] == 15
+    assert document["by_outcome"] == {"success": 9, "failure": 4, "partial": 2}
+    assert document["by_kind"] == {"orbital": 13, "deep-space": 1, "off-earth": 1}
+    assert document["by_country"][0] == {
+        "country": "US", "launches": 7, "successes": 6, "failures": 1, "partial": 1,
+        "success_rate": round(6 / 7, 4),
+    }  # fmt: skip
+    result = cli("stats", "--launches", *base, "--category", "moon")
+    assert result.code == 2
+    assert "only --country, --no-lineage, --since and --until apply" in result.err
+
+
+def test_chart_of_launches(cli: Cli, imported: Path, tmp_path: Path) -> None:
+    svg, html = tmp_path / "l.svg", tmp_path / "l.html"
+    base = ("--no-bundled", "--data", str(imported))
+    result = cli("chart", "--launches", *base, "-c", "usa,russia", "--svg", str(svg), "--html", str(html))  # fmt: skip
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0] == "Orbital launch attempts per year, 1957–1969 (10 launches)"
+    assert "United States" in result.out and "Russia (with Soviet Union)" in result.out
+    picture = svg.read_text(encoding="utf-8")
+    assert (
+        picture.startswith("<svg")
+        and "<title>1961 Russia (with Soviet Union): 2</title>" in picture
+    )
+    assert "Jonathan McDowell, https://planet4589.org" in picture
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_events_and_launches_point_to_each_other(cli: Cli) -> None:
+    event = cli("show", "sputnik-1", "--format", "json").json()
+    assert event["launch"] == "1957 ALP"
+    launch = cli("show", "1961-MU", "--format", "json").json()
+    assert launch["events"] == [
+        "vostok-1-gagarin: Vostok 1: Yuri Gagarin, the first human in orbit"
+    ] or [e.split(":")[0] for e in launch["events"]] == ["vostok-1-gagarin"]
+    # a landing is not linked to a launch of the same day
+    assert "launch" not in cli("show", "chang-e-6-far-side-landing", "--format", "json").json()

@@ -206,7 +206,14 @@ def count_listing(timeline: Timeline, found: Sequence[Count], by: By) -> Listing
     )
 
 
-def launch_detail(timeline: Timeline, launch: Launch, events: Sequence[str] = ()) -> Listing:
+def _agency(launch: Launch) -> str:
+    name = launch.agency_name
+    return f"{name} [{launch.agency}]" if name and name != launch.agency else launch.agency
+
+
+def launch_detail(
+    timeline: Timeline, launch: Launch, events: Sequence[tuple[str, str]] = ()
+) -> Listing:
     """The answer of `spacetime show TAG`: one launch in full, with the curated events of it."""
     site = launch.site.name or launch.site.code
     if launch.site.state_name:
@@ -219,22 +226,17 @@ def launch_detail(timeline: Timeline, launch: Launch, events: Sequence[str] = ()
         ),
         ("Vehicle", f"{launch.vehicle}  (family: {launch.family})"),
         ("State", f"{timeline.name_of(launch.state)}  (GCAT: {launch.gcat_state})"),
-        (
-            "Agency",
-            " ".join(p for p in (launch.agency_name, f"[{launch.agency}]") if p)
-            if launch.agency
-            else "",
-        ),
+        ("Agency", _agency(launch)),
         ("Site", site + (f", pad {launch.pad}" if launch.pad else "")),
         ("Kind", launch.kind.value),
         ("Outcome", _outcome(launch)),
         ("Flight", launch.flight),
         (f"Payloads ({len(launch.payloads)})", "\n".join(launch.payloads)),
-        ("Events", "\n".join(events)),
+        ("Events", "\n".join(f"{eid}: {title}" for eid, title in events)),
         ("Source", CREDIT),
     ]
     record = launch_record(timeline, launch)
-    record["events"] = list(events)
+    record["events"] = [{"id": eid, "title": title} for eid, title in events]
     return Listing(
         fields=[*LAUNCH_FIELDS, "events"],
         records=[record],

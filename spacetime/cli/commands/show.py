@@ -34,8 +34,27 @@ def show(
         launch = find_launch(files, event_id) if files.launches else None
         if launch is None:
             raise
+        from spacetime.launches.links import events_of
         from spacetime.output.launches import launch_detail
 
-        emit(launch_detail(timeline, launch), output)
+        day = launch.date.text[:10]
+        same_day = [e for e in timeline.events if e.date.text[:10] == day]
+        linked = events_of(timeline, launch, same_day)
+        emit(launch_detail(timeline, launch, [(e.id, e.title) for e in linked]), output)
         return
-    emit(event_detail(timeline, event, today()), output)
+    detail = event_detail(timeline, event, today())
+    if files.launches:
+        from spacetime.launches.links import launch_of, linked_states
+        from spacetime.launches.query import load_launches
+
+        states = linked_states(timeline, event)
+        day = event.date.text[:10]
+        candidates = [x for x in load_launches(files) if x.date.text[:10] == day]
+        launch = launch_of(timeline, event, candidates) if states else None
+        if launch is not None:
+            detail.records[0]["launch"] = launch.tag
+            detail.fields = [*detail.fields, "launch"]
+            at = next((i for i, row in enumerate(detail.rows) if row[0] == "Tags"), -1)
+            text = f"{launch.tag}: {launch.vehicle}, {launch.site.short} (spacetime show {launch.tag.replace(' ', '-')})"
+            detail.rows.insert(at if at >= 0 else len(detail.rows), ["Launch", text])
+    emit(detail, output)
