@@ -233,9 +233,8 @@ def test_jsonl_markdown_and_table(cli: Cli, imported: Path) -> None:
     markdown = cli(*base, "--format", "markdown", "-n", "1").out.splitlines()
     assert markdown[0] == "| Date (UTC) | Vehicle | Payloads | Site | State | Outcome |"
     assert markdown[2] == (
-        "| 4 Oct 1957 19:28:34 UTC | Sputnik 8K71PS | 1-y ISZ | NIIP-5 | "
-        "Soviet Union (→ Russia) | success |"
-    ) or markdown[2].startswith("| 4 Oct 1957 19:28:34 UTC | Sputnik 8K71PS | 1-y ISZ |")
+        "| 4 Oct 1957 19:28:34 UTC | Sputnik 8K71PS | 1-y ISZ | NIIP-5 | Soviet Union | success |"
+    )
     table = cli(*base, "--search", "apollo").out
     assert "Apollo 11 CSM, Apollo 11 LM +2" in table
     assert "Jonathan McDowell, https://planet4589.org" in table
@@ -438,8 +437,6 @@ def test_events_and_launches_point_to_each_other(cli: Cli) -> None:
     event = cli("show", "sputnik-1", "--format", "json").json()
     assert event["launch"] == "1957 ALP"
     launch = cli("show", "1961-MU", "--format", "json").json()
-    assert launch["events"] == [
-        "vostok-1-gagarin: Vostok 1: Yuri Gagarin, the first human in orbit"
-    ] or [e.split(":")[0] for e in launch["events"]] == ["vostok-1-gagarin"]
+    assert [e["id"] for e in launch["events"]] == ["vostok-1-gagarin"]
     # a landing is not linked to a launch of the same day
     assert "launch" not in cli("show", "chang-e-6-far-side-landing", "--format", "json").json()
