@@ -10,21 +10,23 @@ import functools
 import inspect
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, TypeVar, get_type_hints
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_type_hints
 
 import typer
 
 from spacetime.core.errors import UsageError
 from spacetime.engine.query import Query, SortKey
-from spacetime.launches.query import LaunchQuery, LaunchSort
 from spacetime.load.sources import DataFiles
 from spacetime.output.formats import OutputFormat
+
+if TYPE_CHECKING:
+    from spacetime.launches.query import LaunchQuery
 
 __all__ = [
     "DataOptions",
     "FilterOptions",
-    "LaunchFilterOptions",
     "OutputOptions",
+    "bounds",
     "split_values",
     "use",
 ]
@@ -167,7 +169,7 @@ class FilterOptions:
         chosen = (self.agency, self.category, self.tag, self.status, self.milestone, self.search)
         return any(chosen) or bool(self.since or self.until)
 
-    def launch_query(self, option: str) -> LaunchQuery:
+    def launch_query(self, option: str) -> "LaunchQuery":
         """The launch query of a command's `--launches` mode: only the country (with its
         lineage) and the date range apply to launches; other event filters are a usage error."""
         chosen = (self.agency, self.category, self.tag, self.status, self.milestone, self.search)
@@ -175,7 +177,9 @@ class FilterOptions:
             raise UsageError(
                 f"with {option}, only --country, --no-lineage, --since and --until apply"
             )
-        since, until = _bounds(self.since, self.until)
+        from spacetime.launches.query import LaunchQuery
+
+        since, until = bounds(self.since, self.until)
         return LaunchQuery(
             countries=split_values(self.country),
             lineage=not self.no_lineage,
@@ -185,7 +189,7 @@ class FilterOptions:
         )
 
     def query(self) -> Query:
-        since, until = _bounds(self.since, self.until)
+        since, until = bounds(self.since, self.until)
         return Query(
             countries=split_values(self.country),
             lineage=not self.no_lineage,
@@ -203,7 +207,7 @@ class FilterOptions:
         )
 
 
-def _bounds(since: str | None, until: str | None) -> tuple[Any, Any]:
+def bounds(since: str | None, until: str | None) -> tuple[Any, Any]:
     """--since and --until as first and last days, by the same whole-period rules everywhere."""
     if not (since or until):
         return None, None
@@ -213,118 +217,6 @@ def _bounds(since: str | None, until: str | None) -> tuple[Any, Any]:
         parse_bound(since, "--since").first_day if since else None,
         parse_bound(until, "--until").last_day if until else None,
     )
-
-
-@dataclasses.dataclass(eq=False, repr=False)
-class LaunchFilterOptions:
-    country: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--country",
-            "-c",
-            help="The vehicle's state, by code or alias (china, ussr, esa); repeat or use commas.",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
-    no_lineage: Annotated[
-        bool,
-        typer.Option(
-            "--no-lineage",
-            help="Do not include predecessors' launches (the Soviet Union's for Russia).",
-            rich_help_panel=FILTERS,
-        ),
-    ] = False
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since",
-            help="From this date on: 1961, 1957-10, 'Oct 1957', '4 October 1957', 1960s.",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
-    until: Annotated[
-        str | None,
-        typer.Option(
-            "--until", help="Up to the end of this date (same forms).", rich_help_panel=FILTERS
-        ),
-    ] = None
-    vehicle: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--vehicle",
-            "-v",
-            help="Vehicle family (soyuz, falcon, 'long march') or exact vehicle ('Falcon 9').",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
-    site: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--site",
-            help="Launch site, by GCAT code (CSG, JQ) or words of its name (baykonur, kourou).",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
-    outcome: Annotated[
-        list[str] | None,
-        typer.Option("--outcome", help="success, failure or partial.", rich_help_panel=FILTERS),
-    ] = None
-    kind: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--kind",
-            help="orbital, deep-space, or off-earth (launches from the Moon).",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
-    agency: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--agency",
-            help="Agency, by GCAT code or name (SPX, SpaceX, CALT, RVSN).",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
-    search: Annotated[
-        str | None,
-        typer.Option(
-            "--search",
-            "-s",
-            help="Words that must each start a word of a payload, the vehicle, flight or tag.",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
-    sort: Annotated[
-        LaunchSort,
-        typer.Option(
-            "--sort", help="Order by date, tag, vehicle, site or country.", rich_help_panel=FILTERS
-        ),
-    ] = LaunchSort.DATE
-    reverse: Annotated[
-        bool, typer.Option("--reverse", "-r", help="Reverse the order.", rich_help_panel=FILTERS)
-    ] = False
-    limit: Annotated[
-        int | None,
-        typer.Option("--limit", "-n", help="At most this many launches.", rich_help_panel=FILTERS),
-    ] = None
-
-    def query(self) -> LaunchQuery:
-        since, until = _bounds(self.since, self.until)
-        return LaunchQuery(
-            countries=split_values(self.country),
-            lineage=not self.no_lineage,
-            vehicles=split_values(self.vehicle),
-            sites=split_values(self.site),
-            agencies=split_values(self.agency),
-            outcomes=split_values(self.outcome),
-            kinds=split_values(self.kind),
-            text=self.search,
-            since=since,
-            until=until,
-            sort=self.sort,
-            reverse=self.reverse,
-            limit=self.limit,
-        )
 
 
 @dataclasses.dataclass(eq=False, repr=False)

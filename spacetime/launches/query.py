@@ -9,9 +9,7 @@ day does.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import NamedTuple, TypeVar
@@ -24,18 +22,14 @@ from spacetime.load.sources import DataFiles
 
 __all__ = [
     "By",
-    "Cadence",
     "Count",
     "LaunchMatch",
     "LaunchQuery",
     "LaunchSort",
-    "Series",
-    "cadence",
     "counts",
     "find_launch",
     "load_launches",
     "run_launches",
-    "yearly_series",
 ]
 
 _E = TypeVar("_E", bound=StrEnum)
@@ -199,8 +193,7 @@ def _agency_matches(launch: Launch, wanted: str) -> bool:
     return wanted in codes or wanted in names
 
 
-@dataclass(frozen=True)
-class Count:
+class Count(NamedTuple):
     """Launches of one group (a period, a vehicle family, a site or a nation, or a period and a
     nation): how many, how many GCAT counts as successes, failures, and partial successes."""
 
@@ -254,121 +247,3 @@ def counts(matches: Sequence[LaunchMatch], by: By, per_nation: bool = False) -> 
     else:
         result.sort(key=lambda c: (-c.launches, str(c.key), c.nation or ""))
     return result
-
-
-@dataclass(frozen=True)
-class Cadence:
-    """Launch cadence of nations side by side (for `compare`)."""
-
-    nations: list[str]
-    periods: list[int]
-    """First years of the periods (years, or decades), from the first launch to the last."""
-    by: str
-    table: dict[tuple[str, int], tuple[int, int]]
-    """(nation, period) -> (launches, successes)."""
-    busiest: dict[str, tuple[int, int] | None]
-    """nation -> (year, launches) of its busiest year; None when it never launched."""
-    overtakes: list[tuple[str, str, int]]
-    """(nation, other, year): the first year in which both launched and `nation` launched more
-    than `other`."""
-
-
-def cadence(
-    timeline: Timeline, files: DataFiles, nations: Sequence[str], lineage: bool, by: str
-) -> Cadence:
-    """Launches and successes per nation per period, busiest years, and first overtakes. With the
-    lineage on, a nation's launches include its predecessors' (Russia's the Soviet Union's)."""
-    codes = [timeline.entity(n).code for n in nations]
-    members = {code: wanted_countries(timeline, [code], lineage) for code in codes}
-    wanted = set().union(*members.values()) if members else set()
-    per_year: dict[str, Counter[int]] = {code: Counter() for code in codes}
-    good: dict[str, Counter[int]] = {code: Counter() for code in codes}
-    for launch in load_launches(files, wanted):
-        for code in codes:
-            if launch.state in members[code]:
-                per_year[code][launch.year] += 1
-                good[code][launch.year] += launch.success
-    years = sorted({y for counter in per_year.values() for y in counter})
-    step = 1 if by == "year" else 10
-    periods = list(range(years[0] // step * step, years[-1] + 1, step)) if years else []
-    table: dict[tuple[str, int], tuple[int, int]] = {}
-    for code in codes:
-        for period in periods:
-            span = range(period, period + step)
-            table[code, period] = (
-                sum(per_year[code][y] for y in span),
-                sum(good[code][y] for y in span),
-            )
-    busiest: dict[str, tuple[int, int] | None] = {}
-    for code in codes:
-        counter = per_year[code]
-        busiest[code] = max(counter.items(), key=lambda kv: (kv[1], -kv[0])) if counter else None
-    overtakes = []
-    for code in codes:
-        for other in codes:
-            year = next(
-                (
-                    y
-                    for y in years
-                    if other != code
-                    and per_year[other][y]
-                    and per_year[code][y] > per_year[other][y]
-                ),
-                None,
-            )
-            if year is not None:
-                overtakes.append((code, other, year))
-    overtakes.sort(key=lambda t: (t[2], t[0], t[1]))
-    return Cadence(codes, periods, by, table, busiest, overtakes)
-
-
-@dataclass(frozen=True)
-class Series:
-    """Launches per year of one nation (with its predecessors when the lineage is on), or of
-    every state not drawn on its own ("Other")."""
-
-    code: str | None
-    label: str
-    per_year: dict[int, int]
-
-
-def yearly_series(
-    timeline: Timeline,
-    files: DataFiles,
-    nations: Sequence[str],
-    lineage: bool,
-    since: date | None = None,
-    until: date | None = None,
-    top: int = 6,
-) -> tuple[list[int], list[Series]]:
-    """Years (first to last launch in range) and the series to draw: the nations asked for, or
-    else the `top` states with the most launches and "Other" for the rest."""
-    first = since.isoformat() if since else ""
-    last = until.isoformat() if until else "9999"
-    if nations:
-        codes = [timeline.entity(n).code for n in nations]
-        members = {c: wanted_countries(timeline, [c], lineage) for c in codes}
-        launches = load_launches(files, set().union(*members.values()))
-    else:
-        launches = load_launches(files)
-    launches = [x for x in launches if first <= x.date.text[:10] <= last]
-    if not nations:
-        totals = Counter(x.state for x in launches)
-        codes = [code for code, _ in totals.most_common(top)]
-        members = {c: {c: None} for c in codes}
-    series: list[Series] = []
-    for code in codes:
-        mine = [x for x in launches if x.state in members[code]]
-        counter = Counter(x.year for x in mine)
-        label = timeline.name_of(code)
-        flown = {x.state for x in mine}
-        older = [timeline.name_of(m) for m in members[code] if m != code and m in flown]
-        if older:
-            label += f" (with {', '.join(older)})"
-        series.append(Series(code, label, dict(counter)))
-    if not nations:
-        rest = Counter(x.year for x in launches if x.state not in codes)
-        if rest:
-            series.append(Series(None, "Other", dict(rest)))
-    years = sorted({x.year for x in launches})
-    return (list(range(years[0], years[-1] + 1)) if years else []), series

@@ -123,6 +123,23 @@ class LaunchFile:
             positions.sort()
         return [self._launch(p) for p in positions if p < len(text)]
 
+    def tallies(self, states: Iterable[str]) -> dict[str, tuple[str, int, bool]]:
+        """Tag -> (state, year, GCAT's pass) for the launches of the given entity codes, read
+        from the lines without building launches (what cadence counts need)."""
+        text = self.text
+        found: dict[str, tuple[str, int, bool]] = {}
+        for state in states:
+            needle = f"\nL\t{state}\t"
+            at = text.find(needle, self.body - 1)
+            while at >= 0:
+                cells = text[at + 1 : text.find("\n", at + 1)].split("\t", 5)
+                try:
+                    found[cells[2]] = (state, int(cells[3][:4]), cells[4][1] == "S")
+                except (ValueError, IndexError):
+                    self._launch(at + 1)  # reports the line
+                at = text.find(needle, at + 1)
+        return found
+
     def _launch(self, position: int) -> Launch:
         end = self.text.find("\n", position)
         cells = self.text[position : end if end >= 0 else None].split("\t")

@@ -10,7 +10,7 @@ from typing import Any
 
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell, Comparison
-from spacetime.launches.query import Cadence
+from spacetime.launches.cadence import Cadence
 from spacetime.output.listing import Column, Listing, Report
 from spacetime.output.summaries import bar
 

@@ -11,8 +11,8 @@ from html import escape
 
 from rich.text import Text
 
+from spacetime.launches.cadence import Series
 from spacetime.launches.model import CREDIT
-from spacetime.launches.query import Series
 
 __all__ = ["PALETTE", "chart_html", "chart_svg", "chart_text"]
 

@@ -14,7 +14,6 @@ from spacetime.core.timeline import Timeline
 from spacetime.launches.model import CREDIT, Launch, Outcome
 from spacetime.launches.query import By, Count, LaunchMatch, counts
 from spacetime.output.listing import Column, Listing, Report
-from spacetime.output.summaries import bar
 
 __all__ = [
     "COUNT_FIELDS",
@@ -106,10 +105,13 @@ def _outcome(launch: Launch) -> str:
     return launch.outcome.value
 
 
-def launch_listing(timeline: Timeline, matches: Sequence[LaunchMatch]) -> Listing:
-    """The answer of `spacetime launches`."""
+def launch_listing(
+    timeline: Timeline, matches: Sequence[LaunchMatch], human: bool = True
+) -> Listing:
+    """The answer of `spacetime launches`; the human cells only when `human` (a table or
+    Markdown will be written), as JSON, CSV and TSV use only the records."""
     rows = []
-    for m in matches:
+    for m in matches if human else ():
         launch = m.launch
         state = timeline.name_of(launch.state)
         if m.stands_for:
@@ -140,7 +142,7 @@ def launch_listing(timeline: Timeline, matches: Sequence[LaunchMatch]) -> Listin
             Column("Outcome"),
         ],
         rows=rows,
-        styles=[OUTCOME_STYLES[m.launch.outcome] for m in matches],
+        styles=[OUTCOME_STYLES[m.launch.outcome] for m in matches] if human else [],
         footer=f"{footer}\n{CREDIT}",
     )
 
@@ -150,6 +152,8 @@ COUNT_FIELDS = ["launches", "successes", "failures", "partial", "success_rate"]
 
 def count_listing(timeline: Timeline, found: Sequence[Count], by: By) -> Listing:
     """The answer of `spacetime launches --by ...`: counts with inline bars."""
+    from spacetime.output.summaries import bar
+
     nested = any(c.nation for c in found)
     key_names = {By.COUNTRY: "country"}
     fields = [key_names.get(by, by.value), *(["country"] if nested else []), *COUNT_FIELDS]
@@ -254,6 +258,8 @@ STATS_TOP = 15
 def launch_stats_report(timeline: Timeline, matches: Sequence[LaunchMatch]) -> Report:
     """The answer of `spacetime stats --launches`: counts by decade, state, vehicle family and
     site (the 15 busiest of the last two), and by outcome and kind."""
+    from spacetime.output.summaries import bar
+
     sections: list[tuple[str, Listing]] = []
     document: dict[str, Any] = {"total": len(matches)}
     flat_records: list[dict[str, Any]] = []

@@ -93,7 +93,7 @@ def _launch_chart(
     force: bool,
 ) -> None:
     from spacetime.cli.common import load_with_launches
-    from spacetime.launches.query import yearly_series
+    from spacetime.launches.cadence import yearly_series
     from spacetime.output.console import make_console
     from spacetime.output.launchchart import chart_html, chart_svg, chart_text
 

@@ -48,7 +48,7 @@ def compare(
     result = run_compare(timeline, nations, events=scoped, lineage=lineage, by=by)
     rhythm = None
     if files.launches and not no_launches:
-        from spacetime.launches.query import cadence
+        from spacetime.launches.cadence import cadence
 
         rhythm = cadence(timeline, files, result.nations, lineage, by)
     report = comparison_report(

@@ -5,7 +5,8 @@ from typing import Annotated
 import typer
 
 from spacetime.cli.common import emit, load_with_launches
-from spacetime.cli.options import DataOptions, LaunchFilterOptions, OutputOptions, use
+from spacetime.cli.launch_options import LaunchFilterOptions
+from spacetime.cli.options import DataOptions, OutputOptions, use
 from spacetime.launches.model import CREDIT
 from spacetime.launches.query import By, counts, run_launches
 
@@ -34,7 +35,10 @@ def launches(
     timeline, files = load_with_launches(data)
     query = filters.query()
     if by is None:
-        emit(launch_listing(timeline, run_launches(timeline, files, query)), output)
+        from spacetime.output.formats import OutputFormat
+
+        human = output.chosen in (OutputFormat.TABLE, OutputFormat.MARKDOWN)
+        emit(launch_listing(timeline, run_launches(timeline, files, query), human), output)
         return
     matches = run_launches(timeline, files, query._replace(limit=None))
     found = counts(matches, by, per_nation=bool(query.countries))
