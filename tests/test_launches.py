@@ -440,3 +440,8 @@ def test_events_and_launches_point_to_each_other(cli: Cli) -> None:
     assert [e["id"] for e in launch["events"]] == ["vostok-1-gagarin"]
     # a landing is not linked to a launch of the same day
     assert "launch" not in cli("show", "chang-e-6-far-side-landing", "--format", "json").json()
+
+
+def test_no_bundled_leaves_the_bundled_log_out(cli: Cli) -> None:
+    assert cli("launches", "--no-bundled", "--format", "json").json() == []
+    assert len(cli("launches", "-c", "china", "--until", "1970", "-f", "json").json()) == 1
