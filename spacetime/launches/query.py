@@ -28,6 +28,7 @@ __all__ = [
     "LaunchSort",
     "counts",
     "find_launch",
+    "launches_on",
     "load_launches",
     "run_launches",
 ]
@@ -146,15 +147,27 @@ def run_launches(timeline: Timeline, files: DataFiles, query: LaunchQuery) -> li
 
 
 def find_launch(files: DataFiles, tag: str) -> Launch | None:
-    """The launch with this tag, typed as GCAT writes it or with hyphens (`1957-ALP`)."""
+    """The launch with this tag, typed as GCAT writes it or with hyphens (`1957-ALP`); from the
+    last launch file that has it."""
+    from spacetime.launches.store import LaunchFile
+
     key = tag_key(tag)
     if not key[:4].isdigit():
         return None
     found = None
-    for launch in load_launches(files):
-        if tag_key(launch.tag) == key:
-            found = launch
+    for path, name in zip(files.launches, files.launch_names, strict=True):
+        found = LaunchFile(path, name).find(key) or found
     return found
+
+
+def launches_on(files: DataFiles, day: str) -> list[Launch]:
+    """The launches of one UTC day (`YYYY-MM-DD`) in every launch file."""
+    from spacetime.launches.store import LaunchFile
+
+    by_tag: dict[str, Launch] = {}
+    for path, name in zip(files.launches, files.launch_names, strict=True):
+        by_tag.update((x.tag, x) for x in LaunchFile(path, name).on_day(day))
+    return list(by_tag.values())
 
 
 def _choice(name: str, enum: type[_E], what: str) -> _E:

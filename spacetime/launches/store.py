@@ -123,6 +123,33 @@ class LaunchFile:
             positions.sort()
         return [self._launch(p) for p in positions if p < len(text)]
 
+    def on_day(self, day: str) -> list[Launch]:
+        """The launches of one UTC day (`YYYY-MM-DD`), found by text search."""
+        text = self.text
+        found: list[Launch] = []
+        at = text.find(f"\t{day}", self.body)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            launch = self._launch(start)
+            if launch.date.text[:10] == day and (not found or found[-1].tag != launch.tag):
+                found.append(launch)
+            at = text.find(f"\t{day}", at + 1)
+        return found
+
+    def find(self, key: str) -> Launch | None:
+        """The launch whose tag reduces to `key` (see `model.tag_key`), or None."""
+        from spacetime.launches.model import tag_key
+
+        text = self.text
+        at = text.find(f"\t{key[:4]}", self.body)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            cells = text[start : start + 64].split("\t", 3)
+            if len(cells) > 2 and cells[0] == "L" and tag_key(cells[2]) == key:
+                return self._launch(start)
+            at = text.find(f"\t{key[:4]}", at + 1)
+        return None
+
     def tallies(self, states: Iterable[str]) -> dict[str, tuple[str, int, bool]]:
         """Tag -> (state, year, GCAT's pass) for the launches of the given entity codes, read
         from the lines without building launches (what cadence counts need)."""

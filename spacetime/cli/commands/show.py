@@ -44,13 +44,11 @@ def show(
         return
     detail = event_detail(timeline, event, today())
     if files.launches:
-        from spacetime.launches.links import launch_of, linked_states
-        from spacetime.launches.query import load_launches
+        from spacetime.launches.links import launch_of
+        from spacetime.launches.query import launches_on
 
-        states = linked_states(timeline, event)
         day = event.date.text[:10]
-        candidates = [x for x in load_launches(files) if x.date.text[:10] == day]
-        launch = launch_of(timeline, event, candidates) if states else None
+        launch = launch_of(timeline, event, launches_on(files, day)) if len(day) == 10 else None
         if launch is not None:
             detail.records[0]["launch"] = launch.tag
             detail.fields = [*detail.fields, "launch"]
