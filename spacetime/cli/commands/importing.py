@@ -34,8 +34,9 @@ def import_data(
 ) -> int:
     """Convert GCAT's launch log into a spacetime launch file (for --data or $SPACETIME_DATA).
 
-    Rows that cannot be read are reported as file:line: problem and left out; the launches read
-    are still written, and the exit status is then 3.
+    Rows that cannot be read are reported as file:line: problem and left out; the others are still written, and the exit status is then 3.
+
+    GCAT: Jonathan McDowell, https://planet4589.org (CC BY 4.0).
     """
     from spacetime.launches.gcat import read_gcat
     from spacetime.launches.store import launch_file_text
@@ -48,7 +49,6 @@ def import_data(
         raise DataError(result.problems)
     for problem in result.problems:
         print(problem, file=sys.stderr)
-    first, last = result.launches[0], result.launches[-1]
     days = sorted(launch.date.text[:10] for launch in result.launches)
     inputs = ", ".join(p.name for p in (launchlog, sites, orgs) if p is not None)
     notes = [
@@ -56,7 +56,6 @@ def import_data(
         + (f" (GCAT updated {result.updated})" if result.updated else ""),
         f"{len(result.launches)} launches from {days[0]} to {days[-1]}",
     ]
-    del first, last
     write_text_file(output, launch_file_text(result.launches, notes))
     summary = (
         f"{launchlog}: {result.rows} rows, {len(result.launches)} launches "
