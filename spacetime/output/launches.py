@@ -23,6 +23,7 @@ __all__ = [
     "launch_listing",
     "launch_record",
     "launch_stats_report",
+    "site_names",
 ]
 
 LAUNCH_FIELDS = [
@@ -150,8 +151,11 @@ def launch_listing(
 COUNT_FIELDS = ["launches", "successes", "failures", "partial", "success_rate"]
 
 
-def count_listing(timeline: Timeline, found: Sequence[Count], by: By) -> Listing:
-    """The answer of `spacetime launches --by ...`: counts with inline bars."""
+def count_listing(
+    timeline: Timeline, found: Sequence[Count], by: By, sites: dict[str, str] | None = None
+) -> Listing:
+    """The answer of `spacetime launches --by ...`: counts with inline bars (`sites`: short
+    names of the site codes, for the table)."""
     from spacetime.output.summaries import bar
 
     nested = any(c.nation for c in found)
@@ -164,7 +168,12 @@ def count_listing(timeline: Timeline, found: Sequence[Count], by: By) -> Listing
             return f"{count.key}s"
         if by is By.COUNTRY:
             return timeline.name_of(str(count.key))
-        return str(count.key)
+        name = (sites or {}).get(str(count.key))
+        return (
+            f"{count.key} ({name})"
+            if by is By.SITE and name and name != count.key
+            else str(count.key)
+        )
 
     records = []
     rows = []
@@ -255,6 +264,10 @@ STATS_DIMENSIONS = (By.DECADE, By.COUNTRY, By.VEHICLE, By.SITE)
 STATS_TOP = 15
 
 
+def site_names(matches: Sequence[LaunchMatch]) -> dict[str, str]:
+    return {m.launch.site.code: m.launch.site.short for m in matches}
+
+
 def launch_stats_report(timeline: Timeline, matches: Sequence[LaunchMatch]) -> Report:
     """The answer of `spacetime stats --launches`: counts by decade, state, vehicle family and
     site (the 15 busiest of the last two), and by outcome and kind."""
@@ -267,7 +280,7 @@ def launch_stats_report(timeline: Timeline, matches: Sequence[LaunchMatch]) -> R
         found = counts(matches, by)
         if by in (By.VEHICLE, By.SITE):
             found = found[:STATS_TOP]
-        listing = count_listing(timeline, found, by)
+        listing = count_listing(timeline, found, by, site_names(matches))
         listing.footer = None
         title = {
             By.DECADE: f"{len(matches)} launches, by decade",

@@ -30,7 +30,7 @@ def launches(
 
     One row per launch (GCAT's Launch_Tag), dates in UTC.
     """
-    from spacetime.output.launches import count_listing, launch_listing
+    from spacetime.output.launches import count_listing, launch_listing, site_names
 
     timeline, files = load_with_launches(data)
     query = filters.query()
@@ -42,7 +42,8 @@ def launches(
         return
     matches = run_launches(timeline, files, query._replace(limit=None))
     found = counts(matches, by, per_nation=bool(query.countries))
-    emit(count_listing(timeline, found[: query.limit] if query.limit else found, by), output)
+    shown = found[: query.limit] if query.limit else found
+    emit(count_listing(timeline, shown, by, site_names(matches)), output)
 
 
 launches.__doc__ = f"{launches.__doc__}\n\n{CREDIT}."
