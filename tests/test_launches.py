@@ -445,3 +445,17 @@ def test_events_and_launches_point_to_each_other(cli: Cli) -> None:
 def test_no_bundled_leaves_the_bundled_log_out(cli: Cli) -> None:
     assert cli("launches", "--no-bundled", "--format", "json").json() == []
     assert len(cli("launches", "-c", "china", "--until", "1970", "-f", "json").json()) == 1
+
+
+def test_validate_checks_launch_files(cli: Cli, imported: Path) -> None:
+    result = cli("validate", str(imported))
+    assert (result.code, result.out) == (0, f"{imported}: valid: 15 launches\n")
+    lines = imported.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines, 1) if "\t1958 ALP\t" in line)
+    lines[number - 1] = lines[number - 1].replace("L\tUS\t", "L\tXX\t")
+    imported.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli("validate", str(imported))
+    assert result.code == 3
+    assert result.err.splitlines() == [
+        f"{imported}:{number}: unknown state 'XX' (not an entity of the loaded timelines)"
+    ]
