@@ -120,9 +120,9 @@ def test_wheel_ships_the_bundled_timeline_and_works_from_anywhere(tmp_path: Path
     [wheel] = wheels.glob("*.whl")
     assert wheel.name.startswith("spacetime_atlas-")
     with zipfile.ZipFile(wheel) as archive:
-        assert {"spacetime/data/timeline.yaml", "spacetime/data/vocabulary.yaml"} <= set(
-            archive.namelist()
-        )
+        names = set(archive.namelist())
+        assert {"spacetime/data/timeline.yaml", "spacetime/data/vocabulary.yaml"} <= names
+        assert "spacetime/data/launches.tsv" in names
     target = tmp_path / "site"
     install = subprocess.run(
         [
@@ -153,6 +153,15 @@ def test_wheel_ships_the_bundled_timeline_and_works_from_anywhere(tmp_path: Path
     events = json.loads(done.stdout)
     assert "dong-fang-hong-1" in {e["id"] for e in events}
     assert all("CN" in e["countries"] for e in events)
+    launches = subprocess.run(
+        [sys.executable, "-m", "spacetime", "launches", "-c", "china", "--until", "1970", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env=env(PYTHONPATH=str(target)),
+    )
+    assert launches.returncode == 0, launches.stderr
+    assert [x["tag"] for x in json.loads(launches.stdout)] == ["1970-034"]  # Dong Fang Hong 1
     # the installed vocabulary stands without the bundled events
     alone = subprocess.run(
         [sys.executable, "-m", "spacetime", "countries", "--no-bundled", "--json"],

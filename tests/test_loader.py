@@ -208,26 +208,26 @@ def test_json_timeline_is_accepted(tmp_path: Path) -> None:
 def test_user_file_adds_its_own_entities_and_milestones(tmp_path: Path) -> None:
     text = """\
 entities:
-  - code: BR
-    name: Brazil
-    kind: country
-    aliases: [brazil, brasil]
+  - code: OSCAR
+    name: Project OSCAR
+    kind: organization
+    aliases: [project oscar, amateur satellites]
 milestones:
   - code: first-astronaut
     name: First astronaut
     definition: The nation's first citizen in orbit.
 events:
   - id: pontes
-    date: 2006-03-30
-    title: Marcos Pontes flies to the ISS
-    countries: [BR]
-    category: human-spaceflight
+    date: 1961-12-12
+    title: OSCAR 1, the first amateur radio satellite
+    countries: [OSCAR]
+    category: satellite
     status: achieved
     milestones: [first-astronaut]
     sources: [https://example.org/pontes]
 """
     timeline = load_timeline([MINI, write(tmp_path, text)])
-    assert timeline.entity("Brasil").code == "BR"
+    assert timeline.entity("Amateur Satellites").code == "OSCAR"
     assert timeline.event("pontes").milestones == ("first-astronaut",)
     assert timeline.entity("india").code == "IN"  # the standard vocabulary is there too
 

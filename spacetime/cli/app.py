@@ -23,6 +23,7 @@ __all__ = ["COMMANDS", "build_app", "main"]
 COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("listing", "list_events"),
     "show": ("show", "show"),
+    "launches": ("launches", "launches"),
     "compare": ("compare", "compare"),
     "firsts": ("firsts", "firsts"),
     "stats": ("stats", "stats"),
@@ -33,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "countries": ("vocabulary", "countries"),
     "milestones": ("vocabulary", "milestones"),
     "validate": ("validate", "validate"),
+    "import": ("importing", "import_data"),
     "init": ("edit", "init"),
     "add": ("edit", "add"),
     "remove": ("edit", "remove"),

@@ -8,10 +8,11 @@ from spacetime.cli.options import DataOptions, OutputOptions
 from spacetime.core.errors import UsageError
 from spacetime.core.timeline import Timeline
 from spacetime.load.cache import load_cached
+from spacetime.load.sources import DataFiles
 from spacetime.output.formats import write
 from spacetime.output.listing import Listing, Report
 
-__all__ = ["check_readable", "check_writable", "emit", "load"]
+__all__ = ["check_readable", "check_writable", "emit", "load", "load_with_launches"]
 
 
 def check_readable(paths: list[Path], label: str) -> None:
@@ -52,6 +53,24 @@ def load(options: DataOptions) -> Timeline:
     """The timeline the data options name, through the cache (see `spacetime.load.cache`)."""
     check_readable(options.data or [], "--data")
     return load_cached(options.files())
+
+
+def load_with_launches(options: DataOptions) -> tuple[Timeline, DataFiles]:
+    """The timeline and the data files the options name, for a command that reads launches.
+    The states of launches are entities of spacetime's vocabulary: when the timeline loaded has
+    no entities (`--no-bundled` with a launch file only), the bundled timeline's are used."""
+    from spacetime.load.sources import data_files
+
+    files = options.files()
+    check_readable([*(options.data or []), *files.launches], "--data")
+    timeline = load_cached(files)
+    if not timeline.entities:
+        bundled = load_cached(data_files(bundled=True, personal=False, env={}))
+        timeline = Timeline(
+            timeline.events, bundled.entities, timeline.milestones, timeline.categories,
+            timeline.files,
+        )  # fmt: skip
+    return timeline, files
 
 
 def emit(answer: Listing | Report, options: OutputOptions) -> None:

@@ -10,7 +10,7 @@ import functools
 import inspect
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, TypeVar, get_type_hints
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_type_hints
 
 import typer
 
@@ -19,7 +19,17 @@ from spacetime.engine.query import Query, SortKey
 from spacetime.load.sources import DataFiles
 from spacetime.output.formats import OutputFormat
 
-__all__ = ["DataOptions", "FilterOptions", "OutputOptions", "split_values", "use"]
+if TYPE_CHECKING:
+    from spacetime.launches.query import LaunchQuery
+
+__all__ = [
+    "DataOptions",
+    "FilterOptions",
+    "OutputOptions",
+    "bounds",
+    "split_values",
+    "use",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 DATA = "Data files"
@@ -34,7 +44,7 @@ class DataOptions:
         typer.Option(
             "--data",
             "-d",
-            help="Load this timeline file too (repeatable; also $SPACETIME_DATA, path-separated).",
+            help="Load this timeline or launch file too (repeatable; also $SPACETIME_DATA, path-separated).",
             rich_help_panel=DATA,
         ),
     ] = None
@@ -42,7 +52,7 @@ class DataOptions:
         bool,
         typer.Option(
             "--no-bundled",
-            help="Leave out the bundled events (the standard vocabulary is always loaded).",
+            help="Leave out the bundled events and launch log (the standard vocabulary is always loaded).",
             rich_help_panel=DATA,
         ),
     ] = False
@@ -159,13 +169,27 @@ class FilterOptions:
         chosen = (self.agency, self.category, self.tag, self.status, self.milestone, self.search)
         return any(chosen) or bool(self.since or self.until)
 
-    def query(self) -> Query:
-        since = until = None
-        if self.since or self.until:
-            from spacetime.engine.bounds import parse_bound
+    def launch_query(self, option: str) -> "LaunchQuery":
+        """The launch query of a command's `--launches` mode: only the country (with its
+        lineage) and the date range apply to launches; other event filters are a usage error."""
+        chosen = (self.agency, self.category, self.tag, self.status, self.milestone, self.search)
+        if any(chosen):
+            raise UsageError(
+                f"with {option}, only --country, --no-lineage, --since and --until apply"
+            )
+        from spacetime.launches.query import LaunchQuery
 
-            since = parse_bound(self.since, "--since").first_day if self.since else None
-            until = parse_bound(self.until, "--until").last_day if self.until else None
+        since, until = bounds(self.since, self.until)
+        return LaunchQuery(
+            countries=split_values(self.country),
+            lineage=not self.no_lineage,
+            since=since,
+            until=until,
+            limit=self.limit,
+        )
+
+    def query(self) -> Query:
+        since, until = bounds(self.since, self.until)
         return Query(
             countries=split_values(self.country),
             lineage=not self.no_lineage,
@@ -181,6 +205,18 @@ class FilterOptions:
             reverse=self.reverse,
             limit=self.limit,
         )
+
+
+def bounds(since: str | None, until: str | None) -> tuple[Any, Any]:
+    """--since and --until as first and last days, by the same whole-period rules everywhere."""
+    if not (since or until):
+        return None, None
+    from spacetime.engine.bounds import parse_bound
+
+    return (
+        parse_bound(since, "--since").first_day if since else None,
+        parse_bound(until, "--until").last_day if until else None,
+    )
 
 
 @dataclasses.dataclass(eq=False, repr=False)

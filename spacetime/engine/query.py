@@ -30,7 +30,7 @@ from spacetime.engine.index import (
     rows,
 )
 
-__all__ = ["Match", "Query", "SortKey", "run"]
+__all__ = ["Match", "Query", "SortKey", "run", "wanted_countries", "word_pattern"]
 
 
 class SortKey(StrEnum):
@@ -66,13 +66,13 @@ class Match(NamedTuple):
 
 def run(timeline: Timeline, query: Query) -> list[Match]:
     """The events of `timeline` that `query` selects, in its order; UsageError for unknown names."""
-    wanted = _countries(timeline, query)
+    wanted = wanted_countries(timeline, query.countries, query.lineage)
     categories = {timeline.category(c).code for c in query.categories}
     milestones = {timeline.milestone(m).code for m in query.milestones}
     statuses = {_status(s).value for s in query.statuses}
     agencies = {a.casefold() for a in query.agencies}
     tags = {t.casefold() for t in query.tags}
-    words = [_word(w) for w in query.text.casefold().split()] if query.text else []
+    words = [word_pattern(w) for w in query.text.casefold().split()] if query.text else []
     if query.since and query.until and query.since > query.until:
         raise UsageError(
             f"the range is empty: --since {query.since} is after --until {query.until}"
@@ -116,13 +116,16 @@ def run(timeline: Timeline, query: Query) -> list[Match]:
     return matches[: query.limit] if query.limit else matches
 
 
-def _countries(timeline: Timeline, query: Query) -> dict[str, str | None]:
-    """Entity code -> None when asked for directly, or the successor it stands for."""
+def wanted_countries(
+    timeline: Timeline, names: Sequence[str], lineage: bool = True
+) -> dict[str, str | None]:
+    """Entity code -> None when asked for directly, or the successor it stands for (with the
+    lineage on, Russia brings in the Soviet Union: SU -> RU)."""
     wanted: dict[str, str | None] = {}
-    for name in query.countries:
+    for name in names:
         code = timeline.entity(name).code
         wanted[code] = None
-        if query.lineage:
+        if lineage:
             for older in timeline.predecessors(code):
                 wanted.setdefault(older, code)
     return wanted
@@ -135,6 +138,6 @@ def _status(name: str) -> Status:
         raise UnknownName("status", name, [s.value for s in Status]) from None
 
 
-def _word(word: str) -> re.Pattern[str]:
+def word_pattern(word: str) -> re.Pattern[str]:
     """A search word matches at the start of a word: `iss` finds "ISS" but not "mission"."""
     return re.compile(r"(?<![^\W_])" + re.escape(word))

@@ -1,10 +1,12 @@
-"""Which timeline files a command reads: the standard vocabulary (always), the bundled timeline,
-the personal one, `$SPACETIME_DATA`, and `--data` files.
+"""Which files a command reads: the standard vocabulary (always), the bundled timeline and launch
+log, the personal timeline, `$SPACETIME_DATA`, and `--data` files.
 
-The standard vocabulary (entities, aliases, lineage, milestones, categories) and the bundled
-timeline (events only) ship inside the wheel as `spacetime/data/vocabulary.yaml` and
-`spacetime/data/timeline.yaml`; in a source checkout (an editable install) they are in `data/` at
-the top of the repository.
+The standard vocabulary (entities, aliases, lineage, milestones, categories), the bundled timeline
+(events only) and the bundled launch log ship inside the wheel as `spacetime/data/vocabulary.yaml`,
+`spacetime/data/timeline.yaml` and `spacetime/data/launches.tsv`; in a source checkout (an editable
+install) they are in `data/` at the top of the repository. A file named by `--data` or
+`$SPACETIME_DATA` is a launch file when its first line says so (see `spacetime.launches.store`),
+else a timeline file.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from spacetime.core.errors import DataError, Problem
 __all__ = [
     "ENV_VAR",
     "DataFiles",
+    "bundled_launches_path",
     "bundled_path",
     "data_files",
     "display_name",
@@ -37,10 +40,13 @@ class DataFiles:
 
     paths: tuple[Path, ...]
     names: tuple[str, ...]
+    launches: tuple[Path, ...] = ()
+    """The launch files (the bundled launch log first unless left out)."""
+    launch_names: tuple[str, ...] = ()
 
 
-def _shipped(name: str) -> Path:
-    """A data file shipped with spacetime: inside the installed package, else in the checkout."""
+def _bundled(name: str) -> Path:
+    """A bundled data file: inside the installed package, else in the source checkout."""
     package = Path(__file__).resolve().parent.parent
     installed = package / "data" / name
     if installed.is_file():
@@ -50,12 +56,17 @@ def _shipped(name: str) -> Path:
 
 def bundled_path() -> Path:
     """The bundled timeline: the events that ship with spacetime."""
-    return _shipped("timeline.yaml")
+    return _bundled("timeline.yaml")
+
+
+def bundled_launches_path() -> Path:
+    """The bundled launch log (derived from GCAT by `spacetime import gcat`)."""
+    return _bundled("launches.tsv")
 
 
 def vocabulary_path() -> Path:
     """The standard vocabulary, loaded before every other file (even with --no-bundled)."""
-    return _shipped("vocabulary.yaml")
+    return _bundled("vocabulary.yaml")
 
 
 def shipped_names() -> frozenset[str]:
@@ -78,8 +89,11 @@ def data_files(
     personal: bool = True,
     env: Mapping[str, str] | None = None,
 ) -> DataFiles:
-    """The standard vocabulary, the bundled timeline (unless left out), the personal one (when it
-    exists), then `$SPACETIME_DATA`'s files, then `extra`; a file named twice is read once."""
+    """The standard vocabulary, the bundled timeline and launch log (unless left out), the personal
+    timeline (when it exists), then `$SPACETIME_DATA`'s files, then `extra`; a file named twice is
+    read once. Launch files among them go to `launches`."""
+    from spacetime.launches.store import is_launch_file
+
     env = os.environ if env is None else env
     paths: list[Path] = [vocabulary_path(), *([bundled_path()] if bundled else [])]
     names: list[str] = [display_name(path) for path in paths]
@@ -88,14 +102,20 @@ def data_files(
     # A personal timeline that is there but not a file (a folder) is read, to be reported;
     # a symbolic link to nothing yet counts as no personal timeline (`add` creates its target).
     candidates = [*([mine] if mine is not None and mine.exists() else []), *from_env, *extra]
-    seen = {p.resolve() for p in paths}
+    launches: list[Path] = [bundled_launches_path()] if bundled else []
+    launch_names: list[str] = [display_name(launches[0])] if bundled else []
+    seen = {p.resolve() for p in (*paths, *launches)}
     for path in candidates:
         if path.resolve() in seen:
             continue
         seen.add(path.resolve())
-        paths.append(path)
-        names.append(str(path))
-    return DataFiles(tuple(paths), tuple(names))
+        if path is not mine and is_launch_file(path):
+            launches.append(path)
+            launch_names.append(str(path))
+        else:
+            paths.append(path)
+            names.append(str(path))
+    return DataFiles(tuple(paths), tuple(names), tuple(launches), tuple(launch_names))
 
 
 def display_name(path: Path) -> str:

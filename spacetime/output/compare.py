@@ -11,6 +11,7 @@ from typing import Any
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell, Comparison
 from spacetime.engine.firsts import ordinal, via_text
+from spacetime.launches.cadence import Cadence
 from spacetime.output.listing import Column, Listing, Report
 from spacetime.output.provenance import Provenance
 from spacetime.output.summaries import bar
@@ -228,8 +229,95 @@ def _activity(
     return listing, document
 
 
+def _cadence(timeline: Timeline, c: Cadence) -> tuple[Listing, Listing, dict[str, Any]]:
+    """Launches and success rate per nation and period, then busiest years and overtakes."""
+    from spacetime.launches.model import CREDIT
+
+    def label(period: int) -> str:
+        return f"{period}s" if c.by == "decade" else str(period)
+
+    def rate(launches: int, successes: int) -> float | None:
+        return round(successes / launches, 4) if launches else None
+
+    peak = max((n for n, _ in c.table.values()), default=0)
+    rows = []
+    for period in c.periods:
+        cells = []
+        for n in c.nations:
+            launches, successes = c.table[n, period]
+            share = f" {successes / launches:>4.0%}" if launches else "     "
+            cells.append(f"{launches:>4}{share} {bar(launches, peak, BAR_WIDTH)}")
+        rows.append([label(period), *cells])
+    records = [
+        {
+            "period": label(period),
+            **{
+                f"{n}_{key}": value
+                for n in c.nations
+                for key, value in (
+                    ("launches", c.table[n, period][0]),
+                    ("success_rate", rate(*c.table[n, period])),
+                )
+            },
+        }
+        for period in c.periods
+    ]
+    per_period = Listing(
+        fields=list(records[0]) if records else ["period"],
+        records=records,
+        columns=[Column("Period"), *(Column(timeline.name_of(n)) for n in c.nations)],
+        rows=rows,
+        footer=f"launches, success rate · {CREDIT}",
+    )
+    record_rows = []
+    for n in c.nations:
+        busiest = c.busiest[n]
+        if busiest:
+            record_rows.append(
+                [timeline.name_of(n), f"busiest year {busiest[0]}: {busiest[1]} launches"]
+            )
+    for nation, other, year in c.overtakes:
+        record_rows.append(
+            [timeline.name_of(nation), f"first out-flew {timeline.name_of(other)} in {year}"]
+        )
+    records_listing = Listing(
+        fields=["nation", "record"],
+        records=[{"nation": a, "record": b} for a, b in record_rows],
+        columns=[Column("Nation"), Column("Launch record", wrap=True)],
+        rows=record_rows,
+    )
+    document = {
+        "by": c.by,
+        "periods": [label(p) for p in c.periods],
+        "counts": {
+            n: {
+                label(p): {
+                    "launches": c.table[n, p][0],
+                    "successes": c.table[n, p][1],
+                    "success_rate": rate(*c.table[n, p]),
+                }
+                for p in c.periods
+            }
+            for n in c.nations
+        },
+        "busiest_year": {
+            n: ({"year": b[0], "launches": b[1]} if (b := c.busiest[n]) else None)
+            for n in c.nations
+        },
+        "overtakes": [{"nation": a, "other": b, "year": y} for a, b, y in c.overtakes],
+        "source": CREDIT,
+    }
+    return per_period, records_listing, document
+
+
 def comparison_report(
-    timeline: Timeline, c: Comparison, *, lineage: bool, by: str, by_category: bool
+    timeline: Timeline,
+    c: Comparison,
+    *,
+    lineage: bool,
+    by: str,
+    by_category: bool,
+    cadence: Cadence | None = None,
 ) -> Report:
     matrix, matrix_doc = _matrix(timeline, c)
     summary, summary_doc = _summary(timeline, c)
@@ -249,12 +337,12 @@ def comparison_report(
         "activity": {"by": by, "by_category": by_category, **activity_doc},
     }
     names = " · ".join(timeline.name_of(n) for n in c.nations)
-    return Report(
-        sections=[
-            (f"Milestones: {names}", matrix),
-            ("Summary", summary),
-            (f"Events per {by}", activity),
-        ],
-        document=document,
-        flat=matrix,
-    )
+    sections = [
+        (f"Milestones: {names}", matrix),
+        ("Summary", summary),
+        (f"Events per {by}", activity),
+    ]
+    if cadence is not None:
+        per_period, records, document["launches"] = _cadence(timeline, cadence)
+        sections += [(f"Orbital launch attempts per {by}", per_period), ("Launch records", records)]
+    return Report(sections=sections, document=document, flat=matrix)

@@ -35,11 +35,23 @@ def chart(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite an existing --svg/--html file.")
     ] = False,
+    launches: Annotated[
+        bool,
+        typer.Option(
+            "--launches",
+            help="Draw orbital launches per year per nation instead (GCAT launch log, Jonathan "
+            "McDowell, https://planet4589.org); takes --country, --since and --until.",
+        ),
+    ] = False,
     *,
     data: DataOptions,
     filters: FilterOptions,
 ) -> None:
-    """Draw the timeline: a lane per nation (or category), years across, firsts emphasised."""
+    """Draw the timeline: a lane per nation (or category), years across, firsts emphasised;
+    or, with --launches, orbital launches per year stacked by nation."""
+    if launches:
+        _launch_chart(data, filters, width, svg, html, force)
+        return
     if lanes not in ("country", "category"):
         raise UsageError(f"--lanes must be country or category, not '{lanes}'")
     if width is not None and width < 40:
@@ -69,6 +81,43 @@ def chart(
     console.print(picture, crop=False)
     if svg or html:
         _save(picture, columns, svg, html, force)
+
+
+def _launch_chart(
+    data: DataOptions,
+    filters: FilterOptions,
+    width: int | None,
+    svg: Path | None,
+    html: Path | None,
+    force: bool,
+) -> None:
+    from spacetime.cli.common import load_with_launches
+    from spacetime.launches.cadence import yearly_series
+    from spacetime.output.console import make_console
+    from spacetime.output.launchchart import chart_html, chart_svg, chart_text
+
+    query = filters.launch_query("--launches")
+    if width is not None and width < 40:
+        raise UsageError(f"--width must be 40 or more, not {width}")
+    check_writable([svg, html], force)
+    timeline, files = load_with_launches(data)
+    years, series = yearly_series(
+        timeline, files, query.countries, query.lineage, query.since, query.until
+    )
+    total = sum(sum(s.per_year.values()) for s in series)
+    span = f"{years[0]}–{years[-1]}" if years else ""
+    title = f"Orbital launch attempts per year, {span} ({total} launches)"
+    console = make_console()
+    columns = width or (console.width if sys.stdout.isatty() else 100)
+    console.print(chart_text(years, series, title, columns), crop=False)
+    if svg is not None or html is not None:
+        picture = chart_svg(years, series, title)
+        for path, text in ((svg, picture), (html, chart_html(picture, title))):
+            if path is not None:
+                from spacetime.core.files import write_file
+
+                write_file(path, text, replace=force)
+                print(f"saved {path}", file=sys.stderr)
 
 
 def _busiest(codes: list[str]) -> list[str]:

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from spacetime.cli.common import emit, load
+from spacetime.cli.common import emit, load_with_launches
 from spacetime.cli.options import DataOptions, FilterOptions, OutputOptions, use
 from spacetime.core.errors import UsageError
 from spacetime.engine.compare import compare as run_compare
@@ -23,21 +23,35 @@ def compare(
     by_category: Annotated[
         bool, typer.Option("--by-category", help="Split the activity by category.")
     ] = False,
+    no_launches: Annotated[
+        bool,
+        typer.Option(
+            "--no-launches",
+            help="Leave out the launch cadence (from GCAT, Jonathan McDowell, https://planet4589.org).",
+        ),
+    ] = False,
     *,
     data: DataOptions,
     filters: FilterOptions,
     output: OutputOptions,
 ) -> None:
-    """Compare nations: who got each milestone first, how far behind the others were, and when."""
+    """Compare nations: who got each milestone first, how far behind the others were, and when;
+    with their orbital launch cadence from the GCAT launch log."""
     if filters.country:
         raise UsageError("compare takes the nations as arguments; --country does not apply")
-    timeline = load(data)
+    timeline, files = load_with_launches(data)
     query = filters.query()
     lineage = query.lineage
     scoped = None
     if filters.selects_events():
         scoped = [m.event for m in run(timeline, query._replace(limit=None))]
     result = run_compare(timeline, nations, events=scoped, lineage=lineage, by=by)
-    emit(
-        comparison_report(timeline, result, lineage=lineage, by=by, by_category=by_category), output
+    rhythm = None
+    if files.launches and not no_launches:
+        from spacetime.launches.cadence import cadence
+
+        rhythm = cadence(timeline, files, result.nations, lineage, by)
+    report = comparison_report(
+        timeline, result, lineage=lineage, by=by, by_category=by_category, cadence=rhythm
     )
+    emit(report, output)

@@ -1,4 +1,9 @@
-"""`spacetime stats`: counts by decade, country, category and status, with inline bars."""
+"""`spacetime stats`: counts by decade, country, category and status, with inline bars; or, with
+`--launches`, counts of orbital launches."""
+
+from typing import Annotated
+
+import typer
 
 from spacetime.cli.common import emit, load
 from spacetime.cli.options import DataOptions, FilterOptions, OutputOptions, use
@@ -8,8 +13,31 @@ from spacetime.output.summaries import stats_report
 
 
 @use(data=DataOptions, filters=FilterOptions, output=OutputOptions)
-def stats(*, data: DataOptions, filters: FilterOptions, output: OutputOptions) -> None:
+def stats(
+    launches: Annotated[
+        bool,
+        typer.Option(
+            "--launches",
+            help="Count orbital launches instead, by decade, state, vehicle, site, outcome and "
+            "kind (GCAT launch log, Jonathan McDowell, https://planet4589.org); takes --country, "
+            "--since and --until.",
+        ),
+    ] = False,
+    *,
+    data: DataOptions,
+    filters: FilterOptions,
+    output: OutputOptions,
+) -> None:
     """Count the events the filters select, by decade, country, category and status."""
+    if launches:
+        from spacetime.cli.common import load_with_launches
+        from spacetime.launches.query import run_launches
+        from spacetime.output.launches import launch_stats_report
+
+        query = filters.launch_query("--launches")._replace(limit=None)
+        timeline, files = load_with_launches(data)
+        emit(launch_stats_report(timeline, run_launches(timeline, files, query)), output)
+        return
     timeline = load(data)
     events = [m.event for m in run(timeline, filters.query())]
     emit(stats_report(timeline, count(events)), output)

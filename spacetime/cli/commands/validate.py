@@ -8,6 +8,7 @@ import typer
 
 from spacetime.cli.common import check_readable
 from spacetime.cli.options import DataOptions, use
+from spacetime.core.timeline import Timeline
 from spacetime.engine.clock import today
 from spacetime.engine.firsts import rule_problems
 from spacetime.load.loader import load_timeline, review
@@ -24,27 +25,57 @@ def validate(
     *,
     data: DataOptions,
 ) -> None:
-    """Check timeline files: every problem as file:line, then a summary. Exit 3 if any is invalid.
+    """Check timeline and launch files: every problem as file:line, then a summary. Exit 3 if any
+    is invalid.
 
     Warnings (exit 0) name plans past their date and milestone claims that break a rule."""
     check_readable(data.data or [], "--data")
     check_readable(files or [], "validate")
     chosen = data.files(files or [])
-    checked = {str(f) for f in files} if files else set(chosen.names)
+    checked = {str(f) for f in files} if files else {*chosen.names, *chosen.launch_names}
     timeline = load_timeline(chosen.paths, chosen.names)
+    for path, name in zip(chosen.launches, chosen.launch_names, strict=True):
+        if name in checked:
+            print(_check_launches(path, name, timeline))
+    if not checked & set(chosen.names):
+        return
     found = [*review(timeline, today()), *rule_problems(timeline)]
     warnings = [w for w in found if w.file in checked]
     for warning in warnings:
         print(warning, file=sys.stderr)
     events = sum(1 for e in timeline.events if e.origin.file in checked)
     names = ", ".join(n for n in chosen.names if n in checked)
+    shown = checked & set(chosen.names)
     extra = (
         ""
-        if checked == set(chosen.names)
-        else f" (loaded with {len(chosen.names) - len(checked)} more)"
+        if shown == set(chosen.names)
+        else f" (loaded with {len(chosen.names) - len(shown)} more)"
     )
     print(
         f"{names}: valid{extra}: {events} events, {len(timeline.entities)} entities, "
         f"{len(timeline.milestones)} milestones, {len(timeline.categories)} categories; "
         f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
     )
+
+
+def _check_launches(path: Path, name: str, timeline: Timeline) -> str:
+    """Every launch of a launch file read and its state looked up; DataError on a problem."""
+    from spacetime.core.errors import DataError, Problem
+    from spacetime.launches.store import LaunchFile
+
+    launch_file = LaunchFile(path, name)
+    launches = launch_file.launches()
+    unknown = sorted({x.state for x in launches} - set(timeline.entities))
+    if unknown:
+        text = launch_file.text
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    text.count("\n", 0, text.find(f"\nL\t{code}\t") + 1) + 1,
+                    f"unknown state '{code}' (not an entity of the loaded timelines)",
+                )
+                for code in unknown
+            ]
+        )
+    return f"{name}: valid: {len(launches)} launches"

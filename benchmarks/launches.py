@@ -1,0 +1,88 @@
+"""Time the launch commands as processes, beside `python -c "import typer"` measured in the same run.
+
+    python benchmarks/launches.py            # 15 rounds
+    python benchmarks/launches.py --rounds 30
+
+Each round runs every command once, in turn, so that the floor and the commands share the same
+moment of a noisy shared machine; the script reports medians over the rounds and the median of the
+per-round ratios. Goals (issue 14): `launches --country china --format json` within 1.3x of the
+typer floor, warm; the first load (a fresh cache, as after an install or an import) within 2 s;
+`compare` with the launch cadence within 1.5x. No test times anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+SPACETIME = [PYTHON, "-c", "from spacetime.cli.app import main_exit; main_exit()"]
+LAUNCHES = HERE.parent / "data" / "launches.tsv"
+LOAD_ALL = (
+    "from pathlib import Path; from spacetime.launches.store import LaunchFile; "
+    f"LaunchFile(Path({str(LAUNCHES)!r})).launches()"
+)
+COMPARE = ["compare", "china", "usa", "russia", "--format", "json"]
+COMMANDS = {
+    "floor: python -c 'import typer'": [PYTHON, "-c", "import typer"],
+    "floor: python -c pass": [PYTHON, "-c", "pass"],
+    "launches --country china --format json": [*SPACETIME, "launches", "-c", "china", "-f", "json"],
+    "first load (fresh cache), same command": [*SPACETIME, "launches", "-c", "china", "-f", "json"],
+    "list --country china --format json": [*SPACETIME, "list", "-c", "china", "-f", "json"],
+    "launches --format json (all 6,828)": [*SPACETIME, "launches", "--format", "json"],
+    "launches --by year -c china,usa,russia": [*SPACETIME, "launches", "--by", "year", "-c", "china,usa,russia"],
+    "compare china usa russia (with cadence)": [*SPACETIME, *COMPARE],
+    "compare china usa russia --no-launches": [*SPACETIME, *COMPARE, "--no-launches"],
+    "python: read the file, build all launches": [PYTHON, "-c", LOAD_ALL],
+}  # fmt: skip
+
+
+def run(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, env=env, check=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=15)
+    rounds = parser.parse_args().rounds
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(HERE.parent / "spacetime")], check=True)
+    cache = Path(tempfile.mkdtemp(prefix="spacetime-bench-cache-"))
+    env = {**os.environ, "SPACETIME_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+    env.pop("SPACETIME_DATA", None)
+    times: dict[str, list[float]] = {label: [] for label in COMMANDS}
+    for argv in COMMANDS.values():
+        run(argv, env)  # warm-up
+    for _ in range(rounds):
+        for label, argv in COMMANDS.items():
+            fresh = label.startswith("first load")
+            run_env = dict(env)
+            if fresh:
+                run_env["SPACETIME_CACHE_DIR"] = tempfile.mkdtemp(prefix="spacetime-bench-")
+            times[label].append(run(argv, run_env))
+            if fresh:
+                shutil.rmtree(run_env["SPACETIME_CACHE_DIR"], ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    floor = times["floor: python -c 'import typer'"]
+    print(f"bundled launch log: {LAUNCHES.stat().st_size / 1e6:.2f} MB; {rounds} rounds")
+    for label, values in times.items():
+        ratio = statistics.median(v / f for v, f in zip(values, floor, strict=True))
+        print(f"  {label:<44} {statistics.median(values) * 1000:7.1f} ms  {ratio:5.2f}x typer")
+    base = statistics.median(times["floor: python -c pass"])
+    load = statistics.median(times["python: read the file, build all launches"]) - base
+    print(
+        f"reading the launch file and building all launches: {load * 1000:.0f} ms above bare Python"
+    )
+
+
+if __name__ == "__main__":
+    main()

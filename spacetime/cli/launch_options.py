@@ -1,0 +1,124 @@
+"""The filters of `spacetime launches`, declared like the shared groups of `cli.options` (and
+kept apart so that the other commands do not load the launch query types at start-up)."""
+
+import dataclasses
+from typing import Annotated
+
+import typer
+
+from spacetime.cli.options import FILTERS, bounds, split_values
+from spacetime.launches.query import LaunchQuery, LaunchSort
+
+__all__ = ["LaunchFilterOptions"]
+
+
+@dataclasses.dataclass(eq=False, repr=False)
+class LaunchFilterOptions:
+    country: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--country",
+            "-c",
+            help="The vehicle's state, by code or alias (china, ussr, esa); repeat or use commas.",
+            rich_help_panel=FILTERS,
+        ),
+    ] = None
+    no_lineage: Annotated[
+        bool,
+        typer.Option(
+            "--no-lineage",
+            help="Do not include predecessors' launches (the Soviet Union's for Russia).",
+            rich_help_panel=FILTERS,
+        ),
+    ] = False
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="From this date on: 1961, 1957-10, 'Oct 1957', '4 October 1957', 1960s.",
+            rich_help_panel=FILTERS,
+        ),
+    ] = None
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", help="Up to the end of this date (same forms).", rich_help_panel=FILTERS
+        ),
+    ] = None
+    vehicle: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--vehicle",
+            "-v",
+            help="Vehicle family (soyuz, falcon, 'long march') or exact vehicle ('Falcon 9').",
+            rich_help_panel=FILTERS,
+        ),
+    ] = None
+    site: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--site",
+            help="Launch site, by GCAT code (CSG, JQ) or words of its name (baykonur, kourou).",
+            rich_help_panel=FILTERS,
+        ),
+    ] = None
+    outcome: Annotated[
+        list[str] | None,
+        typer.Option("--outcome", help="success, failure or partial.", rich_help_panel=FILTERS),
+    ] = None
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            help="orbital, deep-space, or off-earth (launches from the Moon).",
+            rich_help_panel=FILTERS,
+        ),
+    ] = None
+    agency: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--agency",
+            help="Agency, by GCAT code or name (SPX, SpaceX, CALT, RVSN).",
+            rich_help_panel=FILTERS,
+        ),
+    ] = None
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search",
+            "-s",
+            help="Words that must each start a word of a payload, the vehicle, flight or tag.",
+            rich_help_panel=FILTERS,
+        ),
+    ] = None
+    sort: Annotated[
+        LaunchSort,
+        typer.Option(
+            "--sort", help="Order by date, tag, vehicle, site or country.", rich_help_panel=FILTERS
+        ),
+    ] = LaunchSort.DATE
+    reverse: Annotated[
+        bool, typer.Option("--reverse", "-r", help="Reverse the order.", rich_help_panel=FILTERS)
+    ] = False
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", "-n", help="At most this many launches.", rich_help_panel=FILTERS),
+    ] = None
+
+    def query(self) -> LaunchQuery:
+        since, until = bounds(self.since, self.until)
+        return LaunchQuery(
+            countries=split_values(self.country),
+            lineage=not self.no_lineage,
+            vehicles=split_values(self.vehicle),
+            sites=split_values(self.site),
+            agencies=split_values(self.agency),
+            outcomes=split_values(self.outcome),
+            kinds=split_values(self.kind),
+            text=self.search,
+            since=since,
+            until=until,
+            sort=self.sort,
+            reverse=self.reverse,
+            limit=self.limit,
+        )

@@ -1,0 +1,147 @@
+"""Launch cadence of nations: launches and successes per nation per period, busiest years and
+first overtakes (for `compare`), and launches per year per nation (for `chart --launches`).
+
+With the lineage on, a nation's launches include its predecessors' (Russia's the Soviet Union's).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import NamedTuple
+
+from spacetime.core.timeline import Timeline
+from spacetime.engine.query import wanted_countries
+from spacetime.launches.query import load_launches
+from spacetime.load.sources import DataFiles
+
+__all__ = ["Cadence", "Series", "cadence", "tallies", "yearly_series"]
+
+
+def tallies(files: DataFiles, states: Iterable[str]) -> dict[str, tuple[str, int, bool]]:
+    """Tag -> (state, year, pass) of the launches of these states in every launch file (a tag
+    in several files is taken from the last one)."""
+    from spacetime.launches.store import LaunchFile
+
+    found: dict[str, tuple[str, int, bool]] = {}
+    wanted = sorted(set(states))
+    for path, name in zip(files.launches, files.launch_names, strict=True):
+        found.update(LaunchFile(path, name).tallies(wanted))
+    return found
+
+
+class Cadence(NamedTuple):
+    """Launch cadence of nations side by side (for `compare`)."""
+
+    nations: list[str]
+    periods: list[int]
+    """First years of the periods (years, or decades), from the first launch to the last."""
+    by: str
+    table: dict[tuple[str, int], tuple[int, int]]
+    """(nation, period) -> (launches, successes)."""
+    busiest: dict[str, tuple[int, int] | None]
+    """nation -> (year, launches) of its busiest year; None when it never launched."""
+    overtakes: list[tuple[str, str, int]]
+    """(nation, other, year): the first year in which both launched and `nation` launched more
+    than `other`."""
+
+
+def cadence(
+    timeline: Timeline, files: DataFiles, nations: Sequence[str], lineage: bool, by: str
+) -> Cadence:
+    """Launches and successes per nation per period, busiest years, and first overtakes. With the
+    lineage on, a nation's launches include its predecessors' (Russia's the Soviet Union's)."""
+    codes = [timeline.entity(n).code for n in nations]
+    members = {code: wanted_countries(timeline, [code], lineage) for code in codes}
+    wanted = set().union(*members.values()) if members else set()
+    per_year: dict[str, Counter[int]] = {code: Counter() for code in codes}
+    good: dict[str, Counter[int]] = {code: Counter() for code in codes}
+    for state, year, success in tallies(files, wanted).values():
+        for code in codes:
+            if state in members[code]:
+                per_year[code][year] += 1
+                good[code][year] += success
+    years = sorted({y for counter in per_year.values() for y in counter})
+    step = 1 if by == "year" else 10
+    periods = list(range(years[0] // step * step, years[-1] + 1, step)) if years else []
+    table: dict[tuple[str, int], tuple[int, int]] = {}
+    for code in codes:
+        for period in periods:
+            span = range(period, period + step)
+            table[code, period] = (
+                sum(per_year[code][y] for y in span),
+                sum(good[code][y] for y in span),
+            )
+    busiest: dict[str, tuple[int, int] | None] = {}
+    for code in codes:
+        counter = per_year[code]
+        busiest[code] = max(counter.items(), key=lambda kv: (kv[1], -kv[0])) if counter else None
+    overtakes = []
+    for code in codes:
+        for other in codes:
+            overtaken = next(
+                (
+                    y
+                    for y in years
+                    if other != code
+                    and per_year[other][y]
+                    and per_year[code][y] > per_year[other][y]
+                ),
+                None,
+            )
+            if overtaken is not None:
+                overtakes.append((code, other, overtaken))
+    overtakes.sort(key=lambda t: (t[2], t[0], t[1]))
+    return Cadence(codes, periods, by, table, busiest, overtakes)
+
+
+class Series(NamedTuple):
+    """Launches per year of one nation (with its predecessors when the lineage is on), or of
+    every state not drawn on its own ("Other")."""
+
+    code: str | None
+    label: str
+    per_year: dict[int, int]
+
+
+def yearly_series(
+    timeline: Timeline,
+    files: DataFiles,
+    nations: Sequence[str],
+    lineage: bool,
+    since: date | None = None,
+    until: date | None = None,
+    top: int = 6,
+) -> tuple[list[int], list[Series]]:
+    """Years (first to last launch in range) and the series to draw: the nations asked for, or
+    else the `top` states with the most launches and "Other" for the rest."""
+    first = since.isoformat() if since else ""
+    last = until.isoformat() if until else "9999"
+    if nations:
+        codes = [timeline.entity(n).code for n in nations]
+        members = {c: wanted_countries(timeline, [c], lineage) for c in codes}
+        launches = load_launches(files, set().union(*members.values()))
+    else:
+        launches = load_launches(files)
+    launches = [x for x in launches if first <= x.date.text[:10] <= last]
+    if not nations:
+        totals = Counter(x.state for x in launches)
+        codes = [code for code, _ in totals.most_common(top)]
+        members = {c: {c: None} for c in codes}
+    series: list[Series] = []
+    for code in codes:
+        mine = [x for x in launches if x.state in members[code]]
+        counter = Counter(x.year for x in mine)
+        label = timeline.name_of(code)
+        flown = {x.state for x in mine}
+        older = [timeline.name_of(m) for m in members[code] if m != code and m in flown]
+        if older:
+            label += f" (with {', '.join(older)})"
+        series.append(Series(code, label, dict(counter)))
+    if not nations:
+        rest = Counter(x.year for x in launches if x.state not in codes)
+        if rest:
+            series.append(Series(None, "Other", dict(rest)))
+    years = sorted({x.year for x in launches})
+    return (list(range(years[0], years[-1] + 1)) if years else []), series

@@ -1,0 +1,209 @@
+"""spacetime's launch file: what `spacetime import gcat` writes and every launch command reads.
+
+A UTF-8, tab-separated text file, small and quick to read (no YAML, no cache needed):
+
+    # spacetime launches/1
+    # Launch data: GCAT, Jonathan McDowell, https://planet4589.org (CC BY 4.0)
+    # ...more comment lines (where the data came from)
+    S <TAB> site code <TAB> name <TAB> GCAT state code <TAB> state name
+    A <TAB> agency code <TAB> name
+    L <TAB> state <TAB> tag <TAB> date <TAB> code <TAB> vehicle <TAB> family <TAB> GCAT state
+      <TAB> agency <TAB> site code <TAB> pad <TAB> flight <TAB> payload | payload | ...
+
+`state` is the spacetime entity code of the vehicle's state, `date` the EDTF form of GCAT's UTC
+date (`1957-10-04T19:28:34Z`, `1962-08-05?`), `code` GCAT's `Launch_Code` (`OS`, `OF40`, `DS`).
+Sites and agencies are written once and referred to by code. Launch lines are in date order, then
+tag. A query for some states finds their lines by text search and builds only those launches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from spacetime.core.dates import EventDate, Point, Precision
+from spacetime.core.errors import DataError, Problem
+from spacetime.launches.model import CREDIT, Kind, Launch, Site, parse_code
+
+__all__ = ["MAGIC", "LaunchFile", "is_launch_file", "launch_file_text"]
+
+MAGIC = "# spacetime launches/1"
+SEPARATOR = " | "
+_LAUNCH_FIELDS = 13
+_PRECISIONS = (Precision.DAY, Precision.TIME)
+
+
+def is_launch_file(path: Path) -> bool:
+    """Whether `path` is a spacetime launch file (by its first line); False when unreadable."""
+    try:
+        with path.open("rb") as stream:
+            return stream.read(len(MAGIC)) == MAGIC.encode()
+    except OSError:
+        return False
+
+
+def launch_file_text(launches: Sequence[Launch], notes: Sequence[str] = ()) -> str:
+    """The launch file for `launches` (sorted here by date, then tag), with comment `notes`."""
+    ordered = sorted(launches, key=lambda launch: (launch.date.sort_key(), launch.tag))
+    lines = [MAGIC, f"# {CREDIT}", *(f"# {note}" for note in notes)]
+    sites: dict[str, Site] = {}
+    agencies: dict[str, str] = {}
+    for launch in ordered:
+        sites.setdefault(launch.site.code, launch.site)
+        if launch.agency_name:
+            agencies.setdefault(launch.agency, launch.agency_name)
+    lines += ["\t".join(_clean(f) for f in ("S", *s)) for _, s in sorted(sites.items())]
+    lines += ["\t".join(_clean(f) for f in ("A", *a)) for a in sorted(agencies.items())]
+    for launch in ordered:
+        fields = (
+            "L", launch.state, launch.tag, launch.date.text, launch.code, launch.vehicle,
+            launch.family, launch.gcat_state, launch.agency, launch.site.code, launch.pad,
+            launch.flight, SEPARATOR.join(_clean(p).replace("|", "/") for p in launch.payloads),
+        )  # fmt: skip
+        lines.append("\t".join(_clean(f) for f in fields))
+    return "\n".join(lines) + "\n"
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\t", " ").split())
+
+
+class LaunchFile:
+    """One launch file, read as text; launches are built from their lines on demand."""
+
+    def __init__(self, path: Path, name: str | None = None) -> None:
+        self.name = name or str(path)
+        try:
+            self.text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else "not UTF-8 text"
+            raise DataError(
+                [Problem(self.name, 0, f"cannot read the launch file: {reason}")]
+            ) from None
+        if not self.text.startswith(MAGIC):
+            raise DataError(
+                [Problem(self.name, 1, f"not a spacetime launch file (no '{MAGIC}' line)")]
+            )
+        first = self.text.find("\nL\t")
+        self.body = first + 1 if first >= 0 else len(self.text)
+        self.sites: dict[str, Site] = {}
+        self.agencies: dict[str, str] = {}
+        problems: list[Problem] = []
+        for number, line in enumerate(self.text[: self.body].split("\n"), start=1):
+            cells = line.split("\t")
+            if not line or line[0] == "#":
+                continue
+            if cells[0] == "S" and len(cells) == 5:
+                self.sites[cells[1]] = Site(cells[1], cells[2], cells[3], cells[4])
+            elif cells[0] == "A" and len(cells) == 3:
+                self.agencies[cells[1]] = cells[2]
+            else:
+                problems.append(Problem(self.name, number, _NOT_A_LINE))
+        if problems:
+            raise DataError(problems)
+        self._codes: dict[str, tuple[Kind, bool, int | None]] = {}
+
+    def launches(self, states: Iterable[str] | None = None) -> list[Launch]:
+        """Every launch of the file in its order, or those of the given entity codes only."""
+        text = self.text
+        if states is None:
+            positions = [self.body]
+            at = text.find("\n", self.body)
+            while 0 <= at < len(text) - 1:
+                positions.append(at + 1)
+                at = text.find("\n", at + 1)
+        else:
+            positions = []
+            for state in states:
+                needle = f"\nL\t{state}\t"
+                at = text.find(needle, self.body - 1)
+                while at >= 0:
+                    positions.append(at + 1)
+                    at = text.find(needle, at + 1)
+            positions.sort()
+        return [self._launch(p) for p in positions if p < len(text)]
+
+    def on_day(self, day: str) -> list[Launch]:
+        """The launches of one UTC day (`YYYY-MM-DD`), found by text search."""
+        text = self.text
+        found: list[Launch] = []
+        at = text.find(f"\t{day}", self.body)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            launch = self._launch(start)
+            if launch.date.text[:10] == day and (not found or found[-1].tag != launch.tag):
+                found.append(launch)
+            at = text.find(f"\t{day}", at + 1)
+        return found
+
+    def find(self, key: str) -> Launch | None:
+        """The launch whose tag reduces to `key` (see `model.tag_key`), or None."""
+        from spacetime.launches.model import tag_key
+
+        text = self.text
+        at = text.find(f"\t{key[:4]}", self.body)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            cells = text[start : start + 64].split("\t", 3)
+            if len(cells) > 2 and cells[0] == "L" and tag_key(cells[2]) == key:
+                return self._launch(start)
+            at = text.find(f"\t{key[:4]}", at + 1)
+        return None
+
+    def tallies(self, states: Iterable[str]) -> dict[str, tuple[str, int, bool]]:
+        """Tag -> (state, year, GCAT's pass) for the launches of the given entity codes, read
+        from the lines without building launches (what cadence counts need)."""
+        text = self.text
+        found: dict[str, tuple[str, int, bool]] = {}
+        for state in states:
+            needle = f"\nL\t{state}\t"
+            at = text.find(needle, self.body - 1)
+            while at >= 0:
+                cells = text[at + 1 : text.find("\n", at + 1)].split("\t", 5)
+                try:
+                    found[cells[2]] = (state, int(cells[3][:4]), cells[4][1] == "S")
+                except (ValueError, IndexError):
+                    self._launch(at + 1)  # reports the line
+                at = text.find(needle, at + 1)
+        return found
+
+    def _launch(self, position: int) -> Launch:
+        end = self.text.find("\n", position)
+        cells = self.text[position : end if end >= 0 else None].split("\t")
+        try:
+            if len(cells) != _LAUNCH_FIELDS or cells[0] != "L":
+                raise ValueError(_NOT_A_LINE)
+            _, state, tag, date, code, vehicle, family, gcat, agency, site, pad, flight, names = (
+                cells
+            )
+            decoded = self._codes.get(code) or self._codes.setdefault(code, parse_code(code))
+            point = _point(date)
+        except ValueError as err:
+            line = self.text.count("\n", 0, position) + 1
+            raise DataError([Problem(self.name, line, str(err))]) from None
+        return Launch(
+            tag, EventDate(date, point, point), decoded[0], decoded[1], decoded[2], vehicle,
+            family, state, gcat, agency, self.agencies.get(agency, ""),
+            self.sites.get(site) or Site(site, ""), pad, flight,
+            tuple(names.split(SEPARATOR)) if names else (),
+        )  # fmt: skip
+
+
+_NOT_A_LINE = "not a launch (L), site (S) or agency (A) line"
+
+
+def _point(text: str) -> Point:
+    """A launch date as the file writes it: `YYYY-MM-DD`, or with `THH:MM[:SS]Z`; `?` at the end."""
+    uncertain = text.endswith("?")
+    body = text[:-1] if uncertain else text
+    try:
+        year, month, day = int(body[0:4]), int(body[5:7]), int(body[8:10])
+        time = body[11:-1] if len(body) > 10 else None
+        valid = body[4] == body[7] == "-" and (
+            time is None or (body[10] == "T" and body[-1] == "Z")
+        )
+    except (ValueError, IndexError):
+        valid = False
+    if not valid:
+        raise ValueError(f"cannot read the date '{text}'")
+    return Point(year, _PRECISIONS[time is not None], month, day, time, False, uncertain)

@@ -1,0 +1,336 @@
+"""Launches as output: the JSON record of a launch (the documented schema), the listings of
+`spacetime launches` (rows, or counts with `--by`) and of `spacetime show TAG`.
+
+Every listing carrying launches carries GCAT's credit in its footer (human formats); the JSON
+records carry it in `source`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from spacetime.core.timeline import Timeline
+from spacetime.launches.model import CREDIT, Launch, Outcome
+from spacetime.launches.query import By, Count, LaunchMatch, counts
+from spacetime.output.listing import Column, Listing, Report
+
+__all__ = [
+    "COUNT_FIELDS",
+    "LAUNCH_FIELDS",
+    "count_listing",
+    "launch_detail",
+    "launch_listing",
+    "launch_record",
+    "launch_stats_report",
+    "site_names",
+]
+
+LAUNCH_FIELDS = [
+    "tag",
+    "date",
+    "date_display",
+    "precision",
+    "day",
+    "uncertain",
+    "kind",
+    "outcome",
+    "success",
+    "percent",
+    "vehicle",
+    "family",
+    "country",
+    "country_name",
+    "gcat_state",
+    "agency",
+    "agency_name",
+    "site",
+    "site_name",
+    "site_state",
+    "pad",
+    "flight",
+    "payload_count",
+    "payloads",
+    "stands_for",
+    "source",
+]
+SOURCE = "GCAT (Jonathan McDowell, https://planet4589.org), CC BY 4.0"
+OUTCOME_STYLES = {Outcome.SUCCESS: None, Outcome.PARTIAL: "yellow", Outcome.FAILURE: "red"}
+SHOWN_PAYLOADS = 2
+
+
+def launch_record(
+    timeline: Timeline, launch: Launch, stands_for: str | None = None
+) -> dict[str, Any]:
+    """The JSON object of a launch; every key is always present (null or [] when empty)."""
+    d = launch.date
+    return {
+        "tag": launch.tag,
+        "date": d.text,
+        "date_display": d.display(),
+        "precision": d.precision.label,
+        "day": d.text[:10],
+        "uncertain": d.uncertain,
+        "kind": launch.kind.value,
+        "outcome": launch.outcome.value,
+        "success": launch.success,
+        "percent": launch.percent,
+        "vehicle": launch.vehicle,
+        "family": launch.family,
+        "country": launch.state,
+        "country_name": timeline.name_of(launch.state),
+        "gcat_state": launch.gcat_state,
+        "agency": launch.agency or None,
+        "agency_name": launch.agency_name or None,
+        "site": launch.site.code,
+        "site_name": launch.site.name or None,
+        "site_state": launch.site.state or None,
+        "pad": launch.pad or None,
+        "flight": launch.flight or None,
+        "payload_count": len(launch.payloads),
+        "payloads": list(launch.payloads),
+        "stands_for": stands_for,
+        "source": SOURCE,
+    }
+
+
+def _payloads(launch: Launch) -> str:
+    shown = ", ".join(launch.payloads[:SHOWN_PAYLOADS])
+    rest = len(launch.payloads) - SHOWN_PAYLOADS
+    return f"{shown} +{rest}" if rest > 0 else shown
+
+
+def _outcome(launch: Launch) -> str:
+    if launch.percent is not None:
+        return f"{'success' if launch.success else 'failure'} ({launch.percent}%)"
+    return launch.outcome.value
+
+
+def launch_listing(
+    timeline: Timeline, matches: Sequence[LaunchMatch], human: bool = True
+) -> Listing:
+    """The answer of `spacetime launches`; the human cells only when `human` (a table or
+    Markdown will be written), as JSON, CSV and TSV use only the records."""
+    rows = []
+    for m in matches if human else ():
+        launch = m.launch
+        state = timeline.name_of(launch.state)
+        if m.stands_for:
+            state += f" (→ {timeline.name_of(m.stands_for)})"
+        rows.append(
+            [
+                launch.date.display(),
+                launch.vehicle,
+                _payloads(launch),
+                launch.site.short,
+                state,
+                _outcome(launch),
+            ]
+        )
+    failures = sum(not m.launch.success for m in matches)
+    footer = f"{len(matches)} launch{'es' if len(matches) != 1 else ''}, {failures} failed"
+    if any(m.stands_for for m in matches):
+        footer += "; (→ X) marks a predecessor's launch, shown for its successor"
+    return Listing(
+        fields=LAUNCH_FIELDS,
+        records=[launch_record(timeline, m.launch, m.stands_for) for m in matches],
+        columns=[
+            Column("Date (UTC)"),
+            Column("Vehicle"),
+            Column("Payloads", wrap=True),
+            Column("Site", wrap=True),
+            Column("State"),
+            Column("Outcome"),
+        ],
+        rows=rows,
+        styles=[OUTCOME_STYLES[m.launch.outcome] for m in matches] if human else [],
+        footer=f"{footer}\n{CREDIT}",
+    )
+
+
+COUNT_FIELDS = ["launches", "successes", "failures", "partial", "success_rate"]
+
+
+def count_listing(
+    timeline: Timeline, found: Sequence[Count], by: By, sites: dict[str, str] | None = None
+) -> Listing:
+    """The answer of `spacetime launches --by ...`: counts with inline bars (`sites`: short
+    names of the site codes, for the table)."""
+    from spacetime.output.summaries import bar
+
+    nested = any(c.nation for c in found)
+    key_names = {By.COUNTRY: "country"}
+    fields = [key_names.get(by, by.value), *(["country"] if nested else []), *COUNT_FIELDS]
+    peak = max((c.launches for c in found), default=0)
+
+    def label(count: Count) -> str:
+        if by is By.DECADE:
+            return f"{count.key}s"
+        if by is By.COUNTRY:
+            return timeline.name_of(str(count.key))
+        name = (sites or {}).get(str(count.key))
+        return (
+            f"{count.key} ({name})"
+            if by is By.SITE and name and name != count.key
+            else str(count.key)
+        )
+
+    records = []
+    rows = []
+    for c in found:
+        record: dict[str, Any] = {fields[0]: c.key}
+        if nested:
+            record["country"] = c.nation
+        record.update(
+            launches=c.launches,
+            successes=c.successes,
+            failures=c.failures,
+            partial=c.partial,
+            success_rate=round(c.success_rate, 4) if c.launches else None,
+        )
+        records.append(record)
+        rate = f"{c.success_rate:.0%}" if c.launches else ""
+        rows.append(
+            [
+                label(c),
+                *([timeline.name_of(c.nation or "")] if nested else []),
+                str(c.launches),
+                bar(c.launches, peak),
+                str(c.successes),
+                str(c.failures),
+                rate,
+            ]
+        )
+    total = sum(c.launches for c in found)
+    return Listing(
+        fields=fields,
+        records=records,
+        columns=[
+            Column(by.value.capitalize()),
+            *([Column("Country")] if nested else []),
+            Column("Launches", justify="right"),
+            Column(""),
+            Column("Successes", justify="right"),
+            Column("Failures", justify="right"),
+            Column("Rate", justify="right"),
+        ],
+        rows=rows,
+        footer=f"{total} launches in {len(found)} rows\n{CREDIT}",
+    )
+
+
+def _agency(launch: Launch) -> str:
+    name = launch.agency_name
+    return f"{name} [{launch.agency}]" if name and name != launch.agency else launch.agency
+
+
+def launch_detail(
+    timeline: Timeline, launch: Launch, events: Sequence[tuple[str, str]] = ()
+) -> Listing:
+    """The answer of `spacetime show TAG`: one launch in full, with the curated events of it."""
+    site = launch.site.name or launch.site.code
+    if launch.site.state_name:
+        site += f" ({launch.site.state_name})"
+    pairs = [
+        (
+            "Date",
+            launch.date.display()
+            + ("  (GCAT marks it uncertain)" if launch.date.uncertain else ""),
+        ),
+        ("Vehicle", f"{launch.vehicle}  (family: {launch.family})"),
+        ("State", f"{timeline.name_of(launch.state)}  (GCAT: {launch.gcat_state})"),
+        ("Agency", _agency(launch)),
+        ("Site", site + (f", pad {launch.pad}" if launch.pad else "")),
+        ("Kind", launch.kind.value),
+        ("Outcome", _outcome(launch)),
+        ("Flight", launch.flight),
+        (f"Payloads ({len(launch.payloads)})", "\n".join(launch.payloads)),
+        ("Events", "\n".join(f"{eid}: {title}" for eid, title in events)),
+        ("Source", CREDIT),
+    ]
+    record = launch_record(timeline, launch)
+    record["events"] = [{"id": eid, "title": title} for eid, title in events]
+    return Listing(
+        fields=[*LAUNCH_FIELDS, "events"],
+        records=[record],
+        columns=[Column("Field"), Column("Value", wrap=True)],
+        rows=[[k, v] for k, v in pairs if v],
+        heading=f"Launch {launch.tag}: {launch.vehicle}, {launch.date.display(with_time=False)}",
+        single=True,
+    )
+
+
+STATS_DIMENSIONS = (By.DECADE, By.COUNTRY, By.VEHICLE, By.SITE)
+STATS_TOP = 15
+
+
+def site_names(matches: Sequence[LaunchMatch]) -> dict[str, str]:
+    return {m.launch.site.code: m.launch.site.short for m in matches}
+
+
+def launch_stats_report(timeline: Timeline, matches: Sequence[LaunchMatch]) -> Report:
+    """The answer of `spacetime stats --launches`: counts by decade, state, vehicle family and
+    site (the 15 busiest of the last two), and by outcome and kind."""
+    from spacetime.output.summaries import bar
+
+    sections: list[tuple[str, Listing]] = []
+    document: dict[str, Any] = {"total": len(matches)}
+    flat_records: list[dict[str, Any]] = []
+    for by in STATS_DIMENSIONS:
+        found = counts(matches, by)
+        if by in (By.VEHICLE, By.SITE):
+            found = found[:STATS_TOP]
+        listing = count_listing(timeline, found, by, site_names(matches))
+        listing.footer = None
+        title = {
+            By.DECADE: f"{len(matches)} launches, by decade",
+            By.COUNTRY: "By state of the launch vehicle",
+            By.VEHICLE: f"By vehicle family (the {STATS_TOP} busiest)",
+            By.SITE: f"By launch site (the {STATS_TOP} busiest)",
+        }[by]
+        sections.append((title, listing))
+        document[f"by_{by.value}"] = listing.records
+        flat_records += [
+            {"dimension": by.value, "key": r[listing.fields[0]], **{k: r[k] for k in COUNT_FIELDS}}
+            for r in listing.records
+        ]
+    for name, values in (
+        ("outcome", [m.launch.outcome.value for m in matches]),
+        ("kind", [m.launch.kind.value for m in matches]),
+    ):
+        tally: dict[str, int] = {}
+        for value in values:
+            tally[value] = tally.get(value, 0) + 1
+        ordered = dict(sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])))
+        document[f"by_{name}"] = ordered
+        peak = max(ordered.values(), default=0)
+        sections.append(
+            (
+                f"By {name}",
+                Listing(
+                    fields=[name, "launches"],
+                    records=[{name: k, "launches": v} for k, v in ordered.items()],
+                    columns=[
+                        Column(name.capitalize()),
+                        Column("Launches", justify="right"),
+                        Column(""),
+                    ],
+                    rows=[[k, str(v), bar(v, peak)] for k, v in ordered.items()],
+                ),
+            )
+        )
+        flat_records += [
+            {"dimension": name, "key": k, "launches": v, "successes": None, "failures": None,
+             "partial": None, "success_rate": None}
+            for k, v in ordered.items()
+        ]  # fmt: skip
+    document["source"] = SOURCE
+    last = sections[-1][1]
+    last.footer = CREDIT
+    flat = Listing(
+        fields=["dimension", "key", *COUNT_FIELDS],
+        records=flat_records,
+        columns=[],
+        rows=[],
+    )
+    return Report(sections=sections, document=document, flat=flat)
