@@ -10,10 +10,10 @@ from typing import Any
 
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell, Comparison
-from spacetime.output.listing import Column, Listing, Report
+from spacetime.output.listing import Brief, Column, Listing, Report, glued
 from spacetime.output.summaries import bar
 
-__all__ = ["comparison_report", "lag_text"]
+__all__ = ["MILESTONE_HEADER", "comparison_report", "lag_text", "milestone_cell"]
 
 WORLD = "★"
 AMONG = "◆"
@@ -35,12 +35,26 @@ CELL_FIELDS = [
 ]
 
 
+MILESTONE_HEADER = Brief("Milestone", "First")
+
+
+def milestone_cell(name: str) -> str:
+    """A milestone's name; in a narrow terminal without its leading "First" (under a "First"
+    header)."""
+    return Brief(name, name[6:]) if name.startswith("First ") else name
+
+
 def lag_text(years: int, months: int) -> str:
     return f"+{years} y {months} m" if years else f"+{months} m"
 
 
 def _years(days: float | None) -> str:
     return "—" if days is None else f"{days / 365.25:.1f} y"
+
+
+def _per_decade(by_decade: dict[str, tuple[int, float]]) -> str:
+    items = [glued(f"{k}: {n} at {_years(lag)}") for k, (n, lag) in by_decade.items()]
+    return Brief("; ".join(items), "\n".join(items))
 
 
 def _cell_record(cell: Cell) -> dict[str, Any]:
@@ -68,20 +82,26 @@ def _cell_text(cell: Cell) -> str:
     if event is None:
         return "—"
     if cell.planned:
-        return f"planned {event.date.display(False)}\n{event.mission or event.title}"
+        when = glued(event.date.display(False))
+        what = event.mission or event.title
+        return Brief(f"planned {when}\n{what}", f"planned\n{when}\n{what}")
     if cell.world_first:
         mark = f"{WORLD} world first"
     else:
         assert cell.lag is not None
         mark = lag_text(*cell.lag) + (f" {AMONG}" if cell.first_among else "")
     by = f" ({cell.by})" if cell.by else ""
-    return f"{event.date.display(False)}\n{mark}\n{event.mission or event.title}{by}"
+    when = event.date.display(False)
+    return f"{glued(when)}\n{glued(mark)}\n{event.mission or event.title}{by}"
 
 
 def _matrix(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str, Any]]]:
     records = [_cell_record(c.cells[m, n]) for m in c.milestones for n in c.nations]
     rows = [
-        [timeline.milestones[m].name, *(_cell_text(c.cells[m, n]) for n in c.nations)]
+        [
+            milestone_cell(timeline.milestones[m].name),
+            *(_cell_text(c.cells[m, n]) for n in c.nations),
+        ]
         for m in c.milestones
     ]
     legend = (
@@ -92,7 +112,7 @@ def _matrix(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str, 
         fields=CELL_FIELDS,
         records=records,
         columns=[
-            Column("Milestone", wrap=True),
+            Column(MILESTONE_HEADER, wrap=True),
             *(Column(timeline.name_of(n), wrap=True) for n in c.nations),
         ],
         rows=rows,
@@ -142,7 +162,7 @@ def _summary(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str,
             str(s.world_firsts),
             str(s.planned),
             _years(s.median_lag_days),
-            "; ".join(f"{k}: {n} at {_years(lag)}" for k, (n, lag) in s.by_decade.items()),
+            _per_decade(s.by_decade),
         ]
         for s in c.summaries
     ]
@@ -151,11 +171,13 @@ def _summary(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str,
         records=records,
         columns=[
             Column("Nation"),
-            Column("Milestones", justify="right"),
-            Column("World firsts", justify="right"),
-            Column("Planned", justify="right"),
-            Column("Median lag", justify="right"),
-            Column("Reached per decade: count at median lag", wrap=True),
+            Column(Brief("Milestones", "Got"), justify="right"),
+            Column(Brief("World firsts", WORLD), justify="right"),
+            Column(Brief("Planned", "Plans"), justify="right"),
+            Column(Brief("Median lag", "Lag"), justify="right"),
+            Column(
+                Brief("Reached per decade: count at median lag", "Per decade"), wrap=True, main=True
+            ),
         ],
         rows=rows,
     )

@@ -7,8 +7,9 @@ from typing import Any
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell
-from spacetime.output.compare import lag_text
-from spacetime.output.listing import Column, Listing
+from spacetime.output.compare import MILESTONE_HEADER, lag_text, milestone_cell
+from spacetime.output.events import compact_date, date_cell
+from spacetime.output.listing import Brief, Column, Listing, glued
 
 __all__ = ["nation_firsts_listing", "world_firsts_listing"]
 
@@ -32,9 +33,9 @@ def world_firsts_listing(timeline: Timeline, firsts: dict[str, Event]) -> Listin
     ]
     rows = [
         [
-            event.date.display(),
-            timeline.milestones[code].name,
-            timeline.names_of(event.countries),
+            date_cell(event.date),
+            milestone_cell(timeline.milestones[code].name),
+            ", ".join(glued(timeline.name_of(c)) for c in event.countries),
             event.mission or event.title,
         ]
         for code, event in ordered
@@ -42,7 +43,12 @@ def world_firsts_listing(timeline: Timeline, firsts: dict[str, Event]) -> Listin
     return Listing(
         fields=["milestone", "name", "event", "date", "first_day", "countries"],
         records=records,
-        columns=[Column("Date"), Column("Milestone"), Column("By"), Column("Mission", wrap=True)],
+        columns=[
+            Column("Date"),
+            Column(MILESTONE_HEADER, wrap=True),
+            Column("By", wrap=True, drop=1),
+            Column("Mission", wrap=True, main=True),
+        ],
         rows=rows,
         footer=f"{len(records)} world firsts",
     )
@@ -72,35 +78,41 @@ def nation_firsts_listing(
         )
         if cell.event is None:
             continue
-        mine = cell.event.date.display()
+        mine: str = compact_date(cell.event.date)
+        when: str
         if cell.planned:
-            beside, lag = "", f"planned {mine}"
+            mine = Brief(f"planned {mine}", f"planned\n{mine}")
+            when, who, lag = "", "", ""
         elif cell.world_first or first is None:
-            beside, lag = "★ world first", ""
+            when, who, lag = Brief("★ world first", "★"), "", ""
         else:
             assert cell.lag is not None
-            beside = f"{first.date.display()} {timeline.names_of(first.countries)}"
+            when = first.date.display(False)
             lag = lag_text(*cell.lag)
+            who = ", ".join(glued(timeline.name_of(c)) for c in first.countries)
         by = f" ({cell.by})" if cell.by else ""
         rows.append(
             [
-                timeline.milestones[cell.milestone].name,
+                milestone_cell(timeline.milestones[cell.milestone].name),
                 mine,
                 (cell.event.mission or cell.event.title) + by,
-                beside,
+                when,
+                who,
                 lag,
             ]
         )
+    achieved = f"{sum(1 for r in records if r['status'] == 'achieved')} milestones achieved"
     return Listing(
         fields=list(records[0]) if records else [],
         records=records,
         columns=[
-            Column("Milestone"),
+            Column(MILESTONE_HEADER, wrap=True),
             Column(f"{timeline.name_of(nation)}"),
-            Column("Mission", wrap=True),
-            Column("World first", wrap=True),
+            Column("Mission", wrap=True, main=True),
+            Column(Brief("World first", "First")),
+            Column("By", wrap=True, drop=1),
             Column("Behind"),
         ],
         rows=rows,
-        footer=f"{sum(1 for r in records if r['status'] == 'achieved')} milestones achieved",
+        footer=Brief(achieved, f"{achieved}; ★ world first") if achieved != "0" else achieved,
     )

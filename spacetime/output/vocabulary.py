@@ -6,7 +6,7 @@ from collections import Counter
 
 from spacetime.core.timeline import Timeline
 from spacetime.engine.firsts import world_firsts
-from spacetime.output.listing import Column, Listing
+from spacetime.output.listing import Column, Listing, glued
 
 __all__ = ["entity_listing", "milestone_listing"]
 
@@ -17,7 +17,7 @@ def entity_listing(timeline: Timeline) -> Listing:
     rows = []
     for entity in sorted(timeline.entities.values(), key=lambda e: e.name.casefold()):
         lineage = " → ".join(
-            timeline.name_of(c)
+            glued(timeline.name_of(c))
             for c in [*reversed(timeline.predecessors(entity.code)), *timeline.lineage(entity.code)]
         )
         records.append(
@@ -47,9 +47,9 @@ def entity_listing(timeline: Timeline) -> Listing:
         columns=[
             Column("Code"),
             Column("Name"),
-            Column("Kind"),
-            Column("Aliases", wrap=True),
-            Column("Lineage", wrap=True),
+            Column("Kind", drop=2),
+            Column("Aliases", wrap=True, main=True),
+            Column("Lineage", wrap=True, drop=1),
             Column("Events", justify="right"),
         ],
         rows=rows,
@@ -74,7 +74,9 @@ def milestone_listing(timeline: Timeline) -> Listing:
             }
         )
         holder = (
-            f"{timeline.names_of(first.countries)}, {first.date.display()}" if first else "not yet"
+            f"{glued(first.date.display(False))}\n{timeline.names_of(first.countries)}"
+            if first
+            else "not yet"
         )
         rows.append([milestone.code, milestone.definition, holder])
     return Listing(
@@ -89,8 +91,8 @@ def milestone_listing(timeline: Timeline) -> Listing:
         records=records,
         columns=[
             Column("Milestone"),
-            Column("Definition", wrap=True),
-            Column("World first", wrap=True),
+            Column("Definition", wrap=True, main=True),
+            Column("World first", wrap=True, drop=1),
         ],
         rows=rows,
         footer=f"{len(records)} milestones",
