@@ -160,10 +160,11 @@ def test_show_one_event_in_full(cli: Cli) -> None:
 
 
 def test_show_unknown_id_suggests(cli: Cli) -> None:
-    result = cli("show", *BASE, "sputnik")
+    assert cli("show", *BASE, "sputnik", "--json").json()["id"] == "sputnik-1"  # a prefix
+    result = cli("show", *BASE, "sputnick-1")
     assert (result.code, result.err) == (
         2,
-        "spacetime: error: unknown event id 'sputnik'; did you mean 'sputnik-1'?\n",
+        "spacetime: error: no event matches 'sputnick-1'; did you mean 'sputnik-1'?\n",
     )
 
 

@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", "export"),
     "countries": ("vocabulary", "countries"),
     "milestones": ("vocabulary", "milestones"),
+    "categories": ("vocabulary", "categories"),
     "validate": ("validate", "validate"),
     "init": ("edit", "init"),
     "add": ("edit", "add"),

@@ -19,7 +19,7 @@ from spacetime.engine.query import Query, SortKey
 from spacetime.load.sources import DataFiles
 from spacetime.output.formats import OutputFormat
 
-__all__ = ["DataOptions", "FilterOptions", "OutputOptions", "split_values", "use"]
+__all__ = ["DataOptions", "FilterOptions", "IdsOption", "OutputOptions", "split_values", "use"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 DATA = "Data files"
@@ -196,6 +196,14 @@ class OutputOptions:
         if self.json:
             return OutputFormat.JSON
         return self.format or OutputFormat.TABLE
+
+
+IdsOption = Annotated[
+    bool,
+    typer.Option(
+        "--ids", help="Show each event's id (what `spacetime show` takes).", rich_help_panel=OUTPUT
+    ),
+]
 
 
 def use(**groups: type) -> Callable[[F], F]:

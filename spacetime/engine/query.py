@@ -120,7 +120,7 @@ def _countries(timeline: Timeline, query: Query) -> dict[str, str | None]:
     """Entity code -> None when asked for directly, or the successor it stands for."""
     wanted: dict[str, str | None] = {}
     for name in query.countries:
-        code = timeline.entity(name).code
+        code = _entity_or_agency_hint(timeline, name)
         wanted[code] = None
         if query.lineage:
             for older in timeline.predecessors(code):
@@ -128,11 +128,28 @@ def _countries(timeline: Timeline, query: Query) -> dict[str, str | None]:
     return wanted
 
 
+def _entity_or_agency_hint(timeline: Timeline, name: str) -> str:
+    """The entity's code; for a name that is an agency rather than a country, a hint to use
+    --agency (`-c nasa`)."""
+    try:
+        return timeline.entity(name).code
+    except UnknownName:
+        wanted = name.strip().casefold()
+        for event in timeline.events:
+            for agency in event.agencies:
+                if agency.casefold() == wanted:
+                    raise UsageError(
+                        f"'{name}' is an agency, not a country or organization: "
+                        f"use --agency {agency}"
+                    ) from None
+        raise
+
+
 def _status(name: str) -> Status:
     try:
         return Status(name.strip().casefold())
     except ValueError:
-        raise UnknownName("status", name, [s.value for s in Status]) from None
+        raise UnknownName("status", name, [s.value for s in Status], list_all=True) from None
 
 
 def _word(word: str) -> re.Pattern[str]:

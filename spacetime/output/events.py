@@ -21,6 +21,7 @@ __all__ = [
     "event_listing",
     "event_record",
     "relative",
+    "with_ids",
 ]
 
 EVENT_FIELDS = [
@@ -125,8 +126,8 @@ def event_record(event: Event, stands_for: str | None = None) -> dict[str, Any]:
     }
 
 
-def event_listing(timeline: Timeline, matches: list[Match]) -> Listing:
-    """The answer of `spacetime list`."""
+def event_listing(timeline: Timeline, matches: list[Match], *, ids: bool = False) -> Listing:
+    """The answer of `spacetime list` (`ids`: with a column of event ids)."""
     rows: list[list[str]] = []
     for m in matches:
         countries = country_cell(timeline, m.event.countries)
@@ -138,7 +139,7 @@ def event_listing(timeline: Timeline, matches: list[Match]) -> Listing:
     if any(m.stands_for for m in matches):
         count += "; (→ X) marks a predecessor's event, shown for its successor (--no-lineage leaves them out)"
     footer = Brief(count, f"{count}\n{MARKS_LEGEND}") if matches else count
-    return Listing(
+    listing = Listing(
         fields=EVENT_FIELDS,
         records=[event_record(m.event, m.stands_for) for m in matches],
         columns=[
@@ -152,6 +153,17 @@ def event_listing(timeline: Timeline, matches: list[Match]) -> Listing:
         styles=[STATUS_STYLES[m.event.status] for m in matches],
         footer=footer,
     )
+    return with_ids(listing, [m.event.id for m in matches]) if ids else listing
+
+
+def with_ids(listing: Listing, ids: list[str]) -> Listing:
+    """The listing with a first column of event ids (in a narrow terminal the date gives way to
+    them: `spacetime show ID` has it)."""
+    listing.columns[0] = listing.columns[0]._replace(drop=3)
+    listing.columns.insert(0, Column("Id"))
+    for row, event_id in zip(listing.rows, ids, strict=True):
+        row.insert(0, event_id)
+    return listing
 
 
 def relative(event_date: EventDate, today: date) -> str:

@@ -11,6 +11,7 @@ from spacetime.output.events import (
     country_cell,
     date_cell,
     event_record,
+    with_ids,
 )
 from spacetime.output.listing import Brief, Column, Listing, Report
 
@@ -90,8 +91,10 @@ def _ago(years: int) -> str:
     return f"{years} year{'s' if years != 1 else ''} ago"
 
 
-def anniversary_listing(timeline: Timeline, found: list[Anniversary], heading: str) -> Listing:
-    return Listing(
+def anniversary_listing(
+    timeline: Timeline, found: list[Anniversary], heading: str, *, ids: bool = False
+) -> Listing:
+    listing = Listing(
         fields=[*EVENT_FIELDS, "years_ago"],
         records=[{**event_record(a.event), "years_ago": a.years} for a in found],
         columns=[
@@ -112,3 +115,4 @@ def anniversary_listing(timeline: Timeline, found: list[Anniversary], heading: s
         styles=[STATUS_STYLES[a.event.status] for a in found],
         footer=f"{heading}: {len(found)} event{'s' if len(found) != 1 else ''}",
     )
+    return with_ids(listing, [a.event.id for a in found]) if ids else listing

@@ -8,7 +8,7 @@ from spacetime.core.timeline import Timeline
 from spacetime.engine.firsts import world_firsts
 from spacetime.output.listing import Column, Listing, glued
 
-__all__ = ["entity_listing", "milestone_listing"]
+__all__ = ["category_listing", "entity_listing", "milestone_listing"]
 
 
 def entity_listing(timeline: Timeline) -> Listing:
@@ -96,4 +96,24 @@ def milestone_listing(timeline: Timeline) -> Listing:
         ],
         rows=rows,
         footer=f"{len(records)} milestones",
+    )
+
+
+def category_listing(timeline: Timeline) -> Listing:
+    counts = Counter(event.category for event in timeline.events)
+    categories = list(timeline.categories.values())
+    return Listing(
+        fields=["code", "name", "definition", "events"],
+        records=[
+            {"code": c.code, "name": c.name, "definition": c.definition, "events": counts[c.code]}
+            for c in categories
+        ],
+        columns=[
+            Column("Category"),
+            Column("Name", wrap=True, drop=1),
+            Column("Definition", wrap=True, main=True),
+            Column("Events", justify="right"),
+        ],
+        rows=[[c.code, c.name, c.definition, str(counts[c.code])] for c in categories],
+        footer=f"{len(categories)} categories, {sum(counts.values())} events",
     )
