@@ -40,9 +40,16 @@ def check_writable(paths: list[Path | None], force: bool) -> None:
 
 
 def load(options: DataOptions) -> Timeline:
-    """The timeline the data options name, through the cache (see `spacetime.load.cache`)."""
+    """The timeline the data options name, through the cache (see `spacetime.load.cache`), as it
+    stood on the --as-of day if one is given (see `spacetime.engine.asof`)."""
     check_readable(options.data or [], "--data")
-    return load_cached(options.files())
+    day = options.day()
+    timeline = load_cached(options.files())
+    if day is None:
+        return timeline
+    from spacetime.engine.asof import as_of
+
+    return as_of(timeline, day)
 
 
 def emit(answer: Listing | Report, options: OutputOptions) -> None:

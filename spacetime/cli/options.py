@@ -9,6 +9,7 @@ import dataclasses
 import functools
 import inspect
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, TypeVar, get_type_hints
 
@@ -19,7 +20,15 @@ from spacetime.engine.query import Query, SortKey
 from spacetime.load.sources import DataFiles
 from spacetime.output.formats import OutputFormat
 
-__all__ = ["DataOptions", "FilterOptions", "IdsOption", "OutputOptions", "split_values", "use"]
+__all__ = [
+    "DataOptions",
+    "FileOptions",
+    "FilterOptions",
+    "IdsOption",
+    "OutputOptions",
+    "split_values",
+    "use",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 DATA = "Data files"
@@ -28,7 +37,9 @@ OUTPUT = "Output"
 
 
 @dataclasses.dataclass(eq=False, repr=False)
-class DataOptions:
+class FileOptions:
+    """Which timeline files to read (the commands that edit files take only these)."""
+
     data: Annotated[
         list[Path] | None,
         typer.Option(
@@ -58,6 +69,37 @@ class DataOptions:
         return data_files(
             [*(self.data or []), *extra], bundled=not self.no_bundled, personal=not self.no_personal
         )
+
+
+@dataclasses.dataclass(eq=False, repr=False)
+class DataOptions(FileOptions):
+    """The files to read and the day to read them as of: every command that reads the timeline."""
+
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="The world as it stood on this date: later events and plans confirmed later left "
+            "out, 'today' and 'years ago' counted from it (a year or month means its last day).",
+            rich_help_panel=DATA,
+        ),
+    ] = None
+
+    def day(self) -> date | None:
+        """The --as-of day (the last day of the period typed), or None."""
+        if not self.as_of:
+            return None
+        from spacetime.engine.bounds import parse_bound
+
+        last = parse_bound(self.as_of, "--as-of").last_day
+        assert last is not None
+        return last
+
+    def today(self) -> date:
+        """The --as-of day, or today."""
+        from spacetime.engine.clock import today
+
+        return self.day() or today()
 
 
 def split_values(values: list[str] | None) -> list[str]:

@@ -9,7 +9,6 @@ from spacetime.cli.common import emit, load
 from spacetime.cli.options import DataOptions, FilterOptions, IdsOption, OutputOptions, use
 from spacetime.core.dates import MONTH_ABBR
 from spacetime.engine.anniversaries import anniversaries, given_year, parse_day
-from spacetime.engine.clock import today as clock_today
 from spacetime.engine.query import run
 from spacetime.output.summaries import anniversary_listing
 
@@ -30,7 +29,7 @@ def _answer(
     query = filters.query()
     events = [m.event for m in run(timeline, query._replace(limit=None, reverse=False))]
     month, day_of_month = day
-    found = anniversaries(events, month, day_of_month, clock_today().year, window=3 if week else 0)
+    found = anniversaries(events, month, day_of_month, data.today().year, window=3 if week else 0)
     if filters.reverse:
         found.reverse()
     if filters.limit:
@@ -49,7 +48,7 @@ def today(
     output: OutputOptions,
 ) -> None:
     """Events that happened on today's date in any year, with how long ago."""
-    now = clock_today()
+    now = data.today()
     _answer(data, filters, output, (now.month, now.day), week, ids)
 
 

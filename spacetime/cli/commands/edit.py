@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from spacetime.cli.options import DataOptions, split_values, use
+from spacetime.cli.options import FileOptions, split_values, use
 from spacetime.core.errors import ExitCode, UsageError
 from spacetime.core.timeline import Timeline
 from spacetime.edit.store import edit_file
@@ -65,7 +65,7 @@ def slugify(title: str, taken: set[str]) -> str:
     return candidate
 
 
-@use(data=DataOptions)
+@use(data=FileOptions)
 def add(
     to: Annotated[
         Path | None,
@@ -99,7 +99,7 @@ def add(
         list[str] | None, typer.Option("--source", help="A URL confirming the date (repeatable).")
     ] = None,
     *,
-    data: DataOptions,
+    data: FileOptions,
 ) -> None:
     """Add an event to a timeline file; it is validated before anything is written."""
     values: dict[str, object] = {
@@ -174,7 +174,7 @@ def _ask_for_missing(values: dict[str, object]) -> None:
         values[key] = split_values([answer]) if key in ("countries", "sources") else answer
 
 
-@use(data=DataOptions)
+@use(data=FileOptions)
 def remove(
     event_id: Annotated[str, typer.Argument(metavar="ID", help="The id of the event to remove.")],
     from_file: Annotated[
@@ -182,7 +182,7 @@ def remove(
         typer.Option("--from", help="The timeline file (default: your personal timeline)."),
     ] = None,
     *,
-    data: DataOptions,
+    data: FileOptions,
 ) -> None:
     """Remove an event from a timeline file; everything else stays as it was."""
     from spacetime.edit.text import remove_event
@@ -192,14 +192,14 @@ def remove(
     print(f"removed '{event_id}' from {target}", file=sys.stderr)
 
 
-@use(data=DataOptions)
+@use(data=FileOptions)
 def fmt(
     file: Annotated[Path, typer.Argument(help="The timeline file to lay out canonically.")],
     check: Annotated[
         bool, typer.Option("--check", help="Change nothing; exit 1 if the file would change.")
     ] = False,
     *,
-    data: DataOptions,
+    data: FileOptions,
 ) -> None:
     """Rewrite a timeline in the canonical layout, keeping every comment."""
     from spacetime.edit.text import format_text

@@ -1,5 +1,6 @@
 """`spacetime show ID|WORDS`: one event in full, found by id, id prefix or words of its title."""
 
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -7,7 +8,6 @@ import typer
 from spacetime.cli.common import emit, load
 from spacetime.cli.options import DataOptions, OutputOptions, use
 from spacetime.core.errors import UsageError
-from spacetime.engine.clock import today
 from spacetime.engine.find import find_events, nearest_events
 from spacetime.output.events import event_detail
 
@@ -30,6 +30,12 @@ def show(
     """Show one event with all its fields and sources."""
     timeline = load(data)
     found = find_events(timeline, event_id)
+    if not found and data.day() is not None:
+        later = find_events(load(replace(data, as_of=None)), event_id)
+        if len(later) == 1:
+            raise UsageError(
+                f"'{later[0].id}' ({later[0].date.display(False)}) is not known as of {data.day()}"
+            )
     if not found:
         near = nearest_events(timeline, event_id)
         hint = "; did you mean " + " or ".join(f"'{e.id}'" for e in near) + "?" if near else ""
@@ -42,4 +48,4 @@ def show(
                 f"  ... and {len(found) - MAX_CANDIDATES} more (spacetime list --ids -s WORDS)"
             )
         raise UsageError("\n".join(lines))
-    emit(event_detail(timeline, found[0], today()), output)
+    emit(event_detail(timeline, found[0], data.today()), output)

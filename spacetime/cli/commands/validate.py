@@ -7,12 +7,12 @@ from typing import Annotated
 import typer
 
 from spacetime.cli.common import check_readable
-from spacetime.cli.options import DataOptions, use
+from spacetime.cli.options import FileOptions, use
 from spacetime.engine.clock import today
 from spacetime.load.loader import load_timeline, review
 
 
-@use(data=DataOptions)
+@use(data=FileOptions)
 def validate(
     files: Annotated[
         list[Path] | None,
@@ -21,7 +21,7 @@ def validate(
         ),
     ] = None,
     *,
-    data: DataOptions,
+    data: FileOptions,
 ) -> None:
     """Check timeline files: every problem as file:line, then a summary. Exit 3 if any is invalid."""
     check_readable(data.data or [], "--data")
