@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "remove": ("edit", "remove"),
     "fmt": ("edit", "fmt"),
     "schema": ("edit", "schema"),
+    "completion": ("completion", "completion"),
 }
 
 
@@ -90,6 +91,11 @@ def _root(
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code (see the README's exit code table)."""
+    instruction = os.environ.get("_SPACETIME_COMPLETE")
+    if instruction:  # a shell asking for completions (see spacetime.cli.complete)
+        from spacetime.cli.complete import respond
+
+        return respond(instruction, build_app)
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or bool(os.environ.get("SPACETIME_DEBUG"))
     args = [a for a in args if a != "--debug"]  # accepted anywhere on the line

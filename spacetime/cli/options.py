@@ -15,6 +15,7 @@ from typing import Annotated, Any, TypeVar, get_type_hints
 
 import typer
 
+from spacetime.cli import complete
 from spacetime.core.errors import UsageError
 from spacetime.engine.query import Query, SortKey
 from spacetime.load.sources import DataFiles
@@ -116,6 +117,7 @@ class FilterOptions:
             "-c",
             help="Country or organization, by code or alias (china, ussr, esa); repeat or use commas.",
             rich_help_panel=FILTERS,
+            autocompletion=complete.countries,
         ),
     ] = None
     no_lineage: Annotated[
@@ -135,7 +137,10 @@ class FilterOptions:
     category: Annotated[
         list[str] | None,
         typer.Option(
-            "--category", help="Category code (moon, mars, policy...).", rich_help_panel=FILTERS
+            "--category",
+            help="Category code (moon, mars, policy...; see `spacetime categories`).",
+            rich_help_panel=FILTERS,
+            autocompletion=complete.categories,
         ),
     ] = None
     tag: Annotated[
@@ -147,6 +152,7 @@ class FilterOptions:
             "--status",
             help="achieved, failed, partial, planned or cancelled.",
             rich_help_panel=FILTERS,
+            autocompletion=complete.statuses,
         ),
     ] = None
     milestone: Annotated[
@@ -156,6 +162,7 @@ class FilterOptions:
             "-m",
             help="Milestone code (first-satellite...).",
             rich_help_panel=FILTERS,
+            autocompletion=complete.milestones,
         ),
     ] = None
     search: Annotated[

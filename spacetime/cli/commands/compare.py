@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from spacetime.cli import complete
 from spacetime.cli.common import emit, load
 from spacetime.cli.options import DataOptions, FilterOptions, OutputOptions, use
 from spacetime.core.errors import UsageError
@@ -15,7 +16,12 @@ from spacetime.output.compare import comparison_report
 @use(data=DataOptions, filters=FilterOptions, output=OutputOptions)
 def compare(
     nations: Annotated[
-        list[str], typer.Argument(metavar="NATION...", help="2 to 8 nations, by code or alias.")
+        list[str],
+        typer.Argument(
+            metavar="NATION...",
+            help="2 to 8 nations, by code or alias.",
+            autocompletion=complete.nations,
+        ),
     ],
     by: Annotated[
         str, typer.Option("--by", help="Activity per decade or per year.", metavar="decade|year")

@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from spacetime.cli import complete
 from spacetime.cli.common import emit, load
 from spacetime.cli.options import DataOptions, OutputOptions, use
 from spacetime.core.errors import UsageError
@@ -21,6 +22,7 @@ def show(
         typer.Argument(
             metavar="ID|WORDS",
             help="The event's id, the start of it (apollo-11), or words of its title (\"chang'e 4\").",
+            autocompletion=complete.event_ids,
         ),
     ],
     *,
