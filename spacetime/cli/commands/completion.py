@@ -16,10 +16,12 @@ class Shell(StrEnum):
 def completion(
     shell: Annotated[Shell, typer.Argument(help="bash, zsh or fish.", metavar="SHELL")],
 ) -> None:
-    """Print the completion script for a shell. Load it from your shell's start-up file:
-    bash: eval "$(spacetime completion bash)" in ~/.bashrc; zsh: eval "$(spacetime completion
-    zsh)" in ~/.zshrc (after compinit); fish: spacetime completion fish >
-    ~/.config/fish/completions/spacetime.fish."""
+    """Print the completion script for a shell.
+
+    Load it from your shell's start-up file. bash: eval "$(spacetime completion bash)" in
+    ~/.bashrc; zsh: eval "$(spacetime completion zsh)" in ~/.zshrc (after compinit); fish:
+    spacetime completion fish > ~/.config/fish/completions/spacetime.fish
+    """
     from spacetime.cli.complete import script
 
     sys.stdout.write(script(shell.value) + "\n")
