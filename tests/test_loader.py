@@ -116,7 +116,7 @@ def test_planned_needs_confirmation(tmp_path: Path) -> None:
     )
     path = write(tmp_path, text)
     assert problems(MINI, path) == [
-        f"{path}:2: event 'p': a planned event needs 'confirmed', the date its plan was last confirmed"
+        f"{path}:2: event 'p': a planned event needs 'confirmed', the date its plan was last confirmed (`spacetime add --confirmed DATE`)"
     ]
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "FilterOptions",
     "IdsOption",
     "OutputOptions",
+    "SelectOptions",
     "split_values",
     "use",
 ]
@@ -109,17 +110,9 @@ def split_values(values: list[str] | None) -> list[str]:
 
 
 @dataclasses.dataclass(eq=False, repr=False)
-class FilterOptions:
-    country: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--country",
-            "-c",
-            help="Country or organization, by code or alias (china, ussr, esa); repeat or use commas.",
-            rich_help_panel=FILTERS,
-            autocompletion=complete.countries,
-        ),
-    ] = None
+class SelectOptions:
+    """Every filter but the country (`compare` takes its nations as arguments)."""
+
     no_lineage: Annotated[
         bool,
         typer.Option(
@@ -199,6 +192,9 @@ class FilterOptions:
         typer.Option("--limit", "-n", help="At most this many events.", rich_help_panel=FILTERS),
     ] = None
 
+    def countries(self) -> list[str]:
+        return []
+
     def selects_events(self) -> bool:
         """Whether any filter other than the country, the order and the limit is given."""
         chosen = (self.agency, self.category, self.tag, self.status, self.milestone, self.search)
@@ -212,7 +208,7 @@ class FilterOptions:
             since = parse_bound(self.since, "--since").first_day if self.since else None
             until = parse_bound(self.until, "--until").last_day if self.until else None
         return Query(
-            countries=split_values(self.country),
+            countries=self.countries(),
             lineage=not self.no_lineage,
             agencies=split_values(self.agency),
             categories=split_values(self.category),
@@ -226,6 +222,25 @@ class FilterOptions:
             reverse=self.reverse,
             limit=self.limit,
         )
+
+
+@dataclasses.dataclass(eq=False, repr=False)
+class FilterOptions(SelectOptions):
+    """The filters of the listing commands: the country and all the others."""
+
+    country: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--country",
+            "-c",
+            help="Country or organization, by code or alias (china, ussr, esa); repeat or use commas.",
+            rich_help_panel=FILTERS,
+            autocompletion=complete.countries,
+        ),
+    ] = None
+
+    def countries(self) -> list[str]:
+        return split_values(self.country)
 
 
 @dataclasses.dataclass(eq=False, repr=False)

@@ -224,7 +224,7 @@ class RecordReader:
             self.problem(
                 record.line,
                 f"event '{values['id']}': a planned event needs 'confirmed', "
-                "the date its plan was last confirmed",
+                "the date its plan was last confirmed (`spacetime add --confirmed DATE`)",
             )
             values = None
         if values is None:

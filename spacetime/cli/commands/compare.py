@@ -1,19 +1,20 @@
 """`spacetime compare NATION NATION...`: milestones, lags and activity side by side."""
 
+import sys
 from typing import Annotated
 
 import typer
 
 from spacetime.cli import complete
 from spacetime.cli.common import emit, load
-from spacetime.cli.options import DataOptions, FilterOptions, OutputOptions, use
-from spacetime.core.errors import UsageError
+from spacetime.cli.options import DataOptions, OutputOptions, SelectOptions, use
+from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import compare as run_compare
 from spacetime.engine.query import run
 from spacetime.output.compare import comparison_report
 
 
-@use(data=DataOptions, filters=FilterOptions, output=OutputOptions)
+@use(data=DataOptions, filters=SelectOptions, output=OutputOptions)
 def compare(
     nations: Annotated[
         list[str],
@@ -31,15 +32,15 @@ def compare(
     ] = False,
     *,
     data: DataOptions,
-    filters: FilterOptions,
+    filters: SelectOptions,
     output: OutputOptions,
 ) -> None:
     """Compare nations: who got each milestone first, how far behind the others were, and when."""
-    if filters.country:
-        raise UsageError("compare takes the nations as arguments; --country does not apply")
     timeline = load(data)
     query = filters.query()
     lineage = query.lineage
+    if lineage:
+        _warn_counted_twice(timeline, nations)
     scoped = None
     if filters.selects_events():
         scoped = [m.event for m in run(timeline, query._replace(limit=None))]
@@ -47,3 +48,17 @@ def compare(
     emit(
         comparison_report(timeline, result, lineage=lineage, by=by, by_category=by_category), output
     )
+
+
+def _warn_counted_twice(timeline: Timeline, nations: list[str]) -> None:
+    """A nation compared beside its successor is in both columns (the Soviet Union in Russia's)."""
+    codes = [timeline.entity(n).code for n in nations]
+    for code in dict.fromkeys(codes):
+        for older in timeline.predecessors(code):
+            if older in codes:
+                print(
+                    f"spacetime: warning: {timeline.name_of(older)} is counted twice: in its own "
+                    f"column and in {timeline.name_of(code)}'s, which includes its predecessors "
+                    "(--no-lineage counts each on its own)",
+                    file=sys.stderr,
+                )

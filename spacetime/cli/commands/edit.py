@@ -10,6 +10,7 @@ import typer
 
 from spacetime.cli.options import FileOptions, split_values, use
 from spacetime.core.errors import ExitCode, UsageError
+from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.edit.store import edit_file
 from spacetime.load.schema import RecordReader
@@ -125,6 +126,7 @@ def add(
         target.parent.mkdir(parents=True, exist_ok=True)
 
     added: list[str] = []
+    warnings: list[str] = []
 
     def change(text: str, timeline: Timeline) -> str:
         from spacetime.core.errors import DataError, Problem
@@ -142,10 +144,36 @@ def add(
         if event is None or problems:
             raise DataError(problems)
         added.append(event.id)
+        warnings.extend(_doubts(event, timeline))
         return add_event(text, event)
 
     edit_file(target, data.files(), change, create=EMPTY if to is None else None)
     print(f"added '{added[-1]}' to {target}", file=sys.stderr)
+    for warning in warnings:
+        print(f"spacetime: warning: {warning}", file=sys.stderr)
+
+
+def _doubts(event: Event, timeline: Timeline) -> list[str]:
+    """What looks wrong in an event about to be added, though it is valid: an achievement dated
+    in the future, a title the timeline already has."""
+    from spacetime.core.model import Status
+    from spacetime.engine.clock import today
+
+    found = []
+    first = event.date.first_day
+    if event.status is Status.ACHIEVED and first is not None and first > today():
+        found.append(
+            f"'{event.id}' is achieved but dated in the future ({event.date.text}); "
+            "a plan is --status planned with --confirmed"
+        )
+    title = event.title.casefold()
+    for other in timeline.events:
+        if other.title.casefold() == title:
+            found.append(
+                f"the title of '{event.id}' is already that of '{other.id}' ({other.origin})"
+            )
+            break
+    return found
 
 
 def _located(record: dict[str, object]) -> LocatedDict:
@@ -188,7 +216,9 @@ def remove(
     from spacetime.edit.text import remove_event
 
     target = from_file or personal_path()
-    edit_file(target, data.files(), lambda text, _timeline: remove_event(text, event_id))
+    edit_file(
+        target, data.files(), lambda text, _timeline: remove_event(text, event_id, str(target))
+    )
     print(f"removed '{event_id}' from {target}", file=sys.stderr)
 
 

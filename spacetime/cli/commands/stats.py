@@ -11,5 +11,6 @@ from spacetime.output.summaries import stats_report
 def stats(*, data: DataOptions, filters: FilterOptions, output: OutputOptions) -> None:
     """Count the events the filters select, by decade, country, category and status."""
     timeline = load(data)
-    events = [m.event for m in run(timeline, filters.query())]
-    emit(stats_report(timeline, count(events)), output)
+    query = filters.query()
+    events = [m.event for m in run(timeline, query)]
+    emit(stats_report(timeline, count(events, since=query.since)), output)

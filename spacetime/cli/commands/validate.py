@@ -34,13 +34,15 @@ def validate(
         print(warning, file=sys.stderr)
     events = sum(1 for e in timeline.events if e.origin.file in checked)
     names = ", ".join(n for n in chosen.names if n in checked)
+    others = [n for n in chosen.names if n not in checked]
     extra = (
-        ""
-        if checked == set(chosen.names)
-        else f" (loaded with {len(chosen.names) - len(checked)} more)"
+        f" (checked together with {', '.join(others)}, whose entities, milestones and"
+        " categories it may use)"
+        if others
+        else ""
     )
     print(
-        f"{names}: valid{extra}: {events} events, {len(timeline.entities)} entities, "
+        f"{names}: valid{extra}: {events} event{'s' if events != 1 else ''}, {len(timeline.entities)} entities, "
         f"{len(timeline.milestones)} milestones, {len(timeline.categories)} categories; "
         f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
     )
