@@ -108,3 +108,18 @@ def test_add_warns_about_a_future_achievement_and_a_known_title(cli: Cli, tmp_pa
     ]
     plan = cli(*base, *common, "--title", "A plan", "--date", "2030", "--status", "planned")
     assert plan.code == 3 and "`spacetime add --confirmed DATE`" in plan.err
+
+
+def test_the_readme_quotes_the_command_that_draws_its_picture() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "pictures", FIXTURES.parents[1] / "docs" / "pictures.py"
+    )
+    assert spec is not None and spec.loader is not None
+    pictures = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pictures)
+    readme = (FIXTURES.parents[1] / "README.md").read_text(encoding="utf-8")
+    for name, args in pictures.PICTURES.items():
+        assert f"`spacetime {' '.join(args)} --svg docs/{name}.svg`" in readme
+        assert f"(docs/{name}.png)" in readme
