@@ -45,3 +45,16 @@ def test_root_help_imports_neither_typer_nor_a_command() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stderr.strip() == "[]"
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_command_help_cuts_no_word(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, command: str, columns: int
+) -> None:
+    """Each command's help fits the terminal without an ellipsis cutting a word short."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    result = cli(command, "--help")
+    assert result.code == 0
+    assert "…" not in result.out
+    assert max(len(line) for line in result.out.splitlines()) <= columns

@@ -11,7 +11,7 @@ import inspect
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, TypeVar, get_type_hints
+from typing import Annotated, Any, ClassVar, TypeVar, get_type_hints
 
 import typer
 
@@ -47,6 +47,7 @@ class FileOptions:
         typer.Option(
             "--data",
             "-d",
+            metavar="FILE",
             help="Load this timeline file too (repeatable; also $SPACETIME_DATA, path-separated).",
             rich_help_panel=DATA,
         ),
@@ -81,6 +82,7 @@ class DataOptions(FileOptions):
         str | None,
         typer.Option(
             "--as-of",
+            metavar="DATE",
             help="The world as it stood on this date: later events and plans confirmed later left "
             "out, 'today' and 'years ago' counted from it (a year or month means its last day).",
             rich_help_panel=DATA,
@@ -124,25 +126,30 @@ class SelectOptions:
     agency: Annotated[
         list[str] | None,
         typer.Option(
-            "--agency", help="Agency or company (NASA, CNSA...).", rich_help_panel=FILTERS
+            "--agency",
+            metavar="NAME",
+            help="Agency or company (NASA, CNSA...).",
+            rich_help_panel=FILTERS,
         ),
     ] = None
     category: Annotated[
         list[str] | None,
         typer.Option(
             "--category",
+            metavar="CODE",
             help="Category code (moon, mars, policy...; see `spacetime categories`).",
             rich_help_panel=FILTERS,
             autocompletion=complete.categories,
         ),
     ] = None
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", help="Tag.", rich_help_panel=FILTERS)
+        list[str] | None, typer.Option("--tag", metavar="TAG", help="Tag.", rich_help_panel=FILTERS)
     ] = None
     status: Annotated[
         list[str] | None,
         typer.Option(
             "--status",
+            metavar="STATUS",
             help="achieved, failed, partial, planned or cancelled.",
             rich_help_panel=FILTERS,
             autocompletion=complete.statuses,
@@ -153,7 +160,8 @@ class SelectOptions:
         typer.Option(
             "--milestone",
             "-m",
-            help="Milestone code (first-satellite...).",
+            metavar="CODE",
+            help="Milestone code (see `spacetime milestones`).",
             rich_help_panel=FILTERS,
             autocompletion=complete.milestones,
         ),
@@ -163,6 +171,7 @@ class SelectOptions:
         typer.Option(
             "--search",
             "-s",
+            metavar="WORDS",
             help="Words that must each start a word of the title, summary, mission or tags (any case).",
             rich_help_panel=FILTERS,
         ),
@@ -171,6 +180,7 @@ class SelectOptions:
         str | None,
         typer.Option(
             "--since",
+            metavar="DATE",
             help="From this date on: 1961, 1957-10, 'Oct 1957', '4 October 1957', 1960s.",
             rich_help_panel=FILTERS,
         ),
@@ -178,18 +188,26 @@ class SelectOptions:
     until: Annotated[
         str | None,
         typer.Option(
-            "--until", help="Up to the end of this date (same forms).", rich_help_panel=FILTERS
+            "--until",
+            metavar="DATE",
+            help="Up to the end of this date (same forms).",
+            rich_help_panel=FILTERS,
         ),
     ] = None
     sort: Annotated[
-        SortKey, typer.Option("--sort", help="Order by date, id or title.", rich_help_panel=FILTERS)
+        SortKey,
+        typer.Option(
+            "--sort", metavar="KEY", help="Order by date, id or title.", rich_help_panel=FILTERS
+        ),
     ] = SortKey.DATE
     reverse: Annotated[
         bool, typer.Option("--reverse", "-r", help="Reverse the order.", rich_help_panel=FILTERS)
     ] = False
     limit: Annotated[
         int | None,
-        typer.Option("--limit", "-n", help="At most this many events.", rich_help_panel=FILTERS),
+        typer.Option(
+            "--limit", "-n", metavar="N", help="At most this many events.", rich_help_panel=FILTERS
+        ),
     ] = None
 
     def countries(self) -> list[str]:
@@ -228,11 +246,15 @@ class SelectOptions:
 class FilterOptions(SelectOptions):
     """The filters of the listing commands: the country and all the others."""
 
+    LEAD: ClassVar[tuple[str, ...]] = ("country",)
+    """Fields shown first in the help (a subclass's own fields would come last)."""
+
     country: Annotated[
         list[str] | None,
         typer.Option(
             "--country",
             "-c",
+            metavar="NAME",
             help="Country or organization, by code or alias (china, ussr, esa); repeat or use commas.",
             rich_help_panel=FILTERS,
             autocompletion=complete.countries,
@@ -247,7 +269,13 @@ class FilterOptions(SelectOptions):
 class OutputOptions:
     format: Annotated[
         OutputFormat | None,
-        typer.Option("--format", "-f", help="Output format.", rich_help_panel=OUTPUT),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, json, jsonl, csv, tsv or markdown.",
+            rich_help_panel=OUTPUT,
+        ),
     ] = None
     json: Annotated[
         bool, typer.Option("--json", help="Same as --format json.", rich_help_panel=OUTPUT)
@@ -285,7 +313,8 @@ def use(**groups: type) -> Callable[[F], F]:
         for group, cls in groups.items():
             hints = get_type_hints(cls, include_extras=True)
             members[group] = []
-            for f in dataclasses.fields(cls):
+            lead = getattr(cls, "LEAD", ())
+            for f in sorted(dataclasses.fields(cls), key=lambda f: f.name not in lead):
                 members[group].append(f.name)
                 params.append(
                     inspect.Parameter(
