@@ -20,7 +20,7 @@ from spacetime.cli.app import main
 from spacetime.output.texttable import width
 
 GOLDEN = Path(__file__).parent / "golden" / "tables"
-DATA = ("--no-bundled", "--data", str(FIXTURES / "tables.yaml"))
+DATA = ("--no-bundled", "--data", "tests/fixtures/tables.yaml")  # relative: the same everywhere
 COMMANDS = {
     "list": ("list",),
     "list-russia": ("list", "-c", "russia", "--until", "1975"),
@@ -49,6 +49,7 @@ class Terminal(io.StringIO):
 
 
 def draw(args: tuple[str, ...], columns: int, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.chdir(FIXTURES.parents[1])
     monkeypatch.setenv("COLUMNS", str(columns))
     monkeypatch.setenv("NO_COLOR", "1")
     terminal = Terminal()

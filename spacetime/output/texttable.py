@@ -178,14 +178,14 @@ def _share(
     natural: list[int], least: list[int], comfort: list[int], columns: list[Column], budget: int
 ) -> list[int]:
     """Widths within `budget`: fixed columns at their natural width and long-text columns at
-    their `least`; then the main column grows up to twice `MAIN_ROOM`, the secondary ones up to
+    their `least`; then the main column grows up to 1.5 × `MAIN_ROOM`, the secondary ones up to
     their `comfort` (if all of them can), and what is left is shared by weight (the main column
     first); no column grows past its natural width."""
     widths = list(least)
     spare = budget - sum(widths)
     for n, column in enumerate(columns):
         if column.main:
-            step = max(0, min(spare, min(natural[n], 2 * MAIN_ROOM) - widths[n]))
+            step = max(0, min(spare, min(natural[n], MAIN_ROOM * 3 // 2) - widths[n]))
             widths[n] += step
             spare -= step
     raised = [max(w, min(c, n)) for w, c, n in zip(widths, comfort, natural, strict=True)]

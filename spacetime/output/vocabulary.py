@@ -74,7 +74,8 @@ def milestone_listing(timeline: Timeline) -> Listing:
             }
         )
         holder = (
-            f"{glued(first.date.display(False))}\n{timeline.names_of(first.countries)}"
+            f"{glued(first.date.display(False))}\n"
+            + ", ".join(glued(timeline.name_of(c)) for c in first.countries)
             if first
             else "not yet"
         )
