@@ -34,6 +34,8 @@ COMMANDS = {
     "milestones": ("milestones",),
     "categories": ("categories",),
     "list-ids": ("list", "--ids", "--since", "1990"),
+    "today": ("today", "--week", "--as-of", "2021-02-10"),
+    "compare-2021": ("compare", "china", "india", "uae", "--as-of", "2021-03-09"),
 }
 WIDTHS = (60, 80, 120)
 

@@ -170,7 +170,7 @@ def _summary(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str,
         fields=list(records[0]) if records else [],
         records=records,
         columns=[
-            Column("Nation"),
+            Column("Nation", wrap=True),
             Column(Brief("Milestones", "Got"), justify="right"),
             Column(Brief("World firsts", WORLD), justify="right"),
             Column(Brief("Planned", "Plans"), justify="right"),
