@@ -165,10 +165,12 @@ def test_a_narrow_terminal_takes_short_forms_then_drops_columns_before_breaking_
 ) -> None:
     title = "GIRD-09, the first Soviet liquid-propellant rocket, flies"
     # wide enough: everything in full
-    assert layout(events(title), 200) == ([0, 1, 2, 3, 4], False, [23, 57, 12, 17, 8])
+    assert layout(events(title), 200) == ([0, 1, 2, 3, 4], frozenset(), [23, 57, 12, 17, 8])
+    # 120: everything fits once the date is short; the status keeps its word
+    assert layout(events(title), 120) == ([0, 1, 2, 3, 4], {0}, [10, 57, 12, 17, 8])
     # 80: short forms (compact date, status mark); the title takes the room left
     keep, short, widths = layout(events(title), 80)
-    assert (keep, short) == ([0, 1, 2, 3, 4], True)
+    assert (keep, short) == ([0, 1, 2, 3, 4], {0, 4})
     assert widths[0] == 10 and widths[4] == 1 and sum(widths) + 8 <= 80
     # 50: the category goes before a word is broken, then the countries
     assert layout(events(title), 50)[0] == [0, 1, 2, 4]

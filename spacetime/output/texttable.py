@@ -3,7 +3,8 @@
 One layout serves both. In a pipe every column takes its natural width (no cell is ever cut or
 wrapped) under a `----` rule, with no control code. In a terminal too narrow for the natural
 widths, the table gives way in this order: cells with a short form (`Brief`: a compact date, a
-status mark) take it; the long-text columns keep at least their longest word (the `main` column,
+status mark) take it (and, if the table then fits with room to spare, the columns it costs least
+get their full form back); the long-text columns keep at least their longest word (the `main` column,
 the one people read, at least `MAIN_ROOM` cells) and share the rest, the main one first; columns
 marked `drop` are left out, least useful first, rather than break a word; only when nothing else
 gives way are words broken. A URL is never broken (it is clickable as an OSC 8 link where colour
@@ -67,8 +68,8 @@ def write_table(listing: Listing, out: TextIO) -> None:
     if terminal:
         keep, short, widths = layout(listing, terminal_width(out), show_header)
     else:
-        keep, short = list(range(len(listing.columns))), False
-        widths = _natural(listing, keep, False, show_header)
+        keep, short = list(range(len(listing.columns))), frozenset[int]()
+        widths = _natural(listing, keep, short, show_header)
     columns = [listing.columns[i] for i in keep]
     rule = paint("─" * (sum(widths) + len(GAP) * (len(widths) - 1)), "dim")
 
@@ -95,40 +96,49 @@ def write_table(listing: Listing, out: TextIO) -> None:
     if listing.heading:
         text_lines(listing.heading, "bold")
     if show_header:
-        lines([_form(c.header, short) for c in columns], "bold")
+        lines([_form(listing.columns[i].header, i in short) for i in keep], "bold")
         out.write((rule if terminal else GAP.join("-" * w for w in widths)) + "\n")
     styles = listing.styles or [None] * len(listing.rows)
     for number, (row, style) in enumerate(zip(listing.rows, styles, strict=True)):
         if listing.row_lines and number:
             out.write((rule if terminal else "") + "\n")
-        lines([_form(row[i], short) for i in keep], style, "bold" if listing.single else None)
+        lines([_form(row[i], i in short) for i in keep], style, "bold" if listing.single else None)
     if listing.footer:
-        text_lines(_form(listing.footer, short))
+        # a short footer explains short headers and marks (the status legend)
+        explains = any(isinstance(listing.columns[i].header, Brief) for i in short)
+        text_lines(_form(listing.footer, explains))
 
 
-def layout(listing: Listing, room: int, header: bool = True) -> tuple[list[int], bool, list[int]]:
-    """How a listing fits `room` cells: the columns kept (indices), whether short forms are used,
-    and the width of each kept column (see the module docstring for the order of giving way)."""
+def layout(
+    listing: Listing, room: int, header: bool = True
+) -> tuple[list[int], frozenset[int], list[int]]:
+    """How a listing fits `room` cells: the columns kept (indices), the columns in their short
+    form, and the width of each kept column (see the module docstring for the order of giving
+    way)."""
     keep = list(range(len(listing.columns)))
-    natural = _natural(listing, keep, False, header)
+    short = frozenset[int]()
+    natural = _natural(listing, keep, short, header)
     if sum(natural) + len(GAP) * (len(keep) - 1) <= room:
-        return keep, False, natural
-    short = any(isinstance(c, Brief) for row in listing.rows for c in row) or any(
-        isinstance(c.header, Brief) for c in listing.columns
+        return keep, short, natural
+    short = frozenset(
+        i
+        for i, c in enumerate(listing.columns)
+        if isinstance(c.header, Brief) or any(isinstance(row[i], Brief) for row in listing.rows)
     )
     while True:
         natural = _natural(listing, keep, short, header)
         columns = [listing.columns[i] for i in keep]
         least = [
-            _least(listing, i, short, header, natural[n]) if c.wrap else natural[n]
+            _least(listing, i, i in short, header, natural[n]) if c.wrap else natural[n]
             for n, (i, c) in enumerate(zip(keep, columns, strict=True))
         ]
         gaps = len(GAP) * (len(keep) - 1)
         if sum(natural) + gaps <= room:
-            return keep, short, natural
+            short = _restore(listing, keep, short, header, room - gaps - sum(natural))
+            return keep, short, _natural(listing, keep, short, header)
         if sum(least) + gaps <= room:
             comfort = [
-                _typical(listing, i, short) if c.wrap and not c.main else 0
+                _typical(listing, i, i in short) if c.wrap and not c.main else 0
                 for i, c in zip(keep, columns, strict=True)
             ]
             return keep, short, _share(natural, least, comfort, columns, room - gaps)
@@ -138,15 +148,34 @@ def layout(listing: Listing, room: int, header: bool = True) -> tuple[list[int],
         keep.remove(max(droppable, key=lambda i: (listing.columns[i].drop, i)))
 
 
+def _restore(
+    listing: Listing, keep: list[int], short: frozenset[int], header: bool, spare: int
+) -> frozenset[int]:
+    """When every kept column fits with `spare` cells left: the full form back in the columns it
+    fits in, those costing the fewest cells first."""
+    cost = {
+        i: _natural(listing, [i], frozenset(), header)[0]
+        - _natural(listing, [i], frozenset([i]), header)[0]
+        for i in short
+        if i in keep
+    }
+    kept = set(short)
+    for i in sorted(cost, key=lambda i: (cost[i], i)):
+        if cost[i] <= spare:
+            kept.discard(i)
+            spare -= cost[i]
+    return frozenset(kept)
+
+
 def _form(text: str, short: bool) -> str:
     return text.short if short and isinstance(text, Brief) else text
 
 
-def _natural(listing: Listing, keep: list[int], short: bool, header: bool) -> list[int]:
-    natural = [width(_form(listing.columns[i].header, short)) if header else 0 for i in keep]
+def _natural(listing: Listing, keep: list[int], short: frozenset[int], header: bool) -> list[int]:
+    natural = [width(_form(listing.columns[i].header, i in short)) if header else 0 for i in keep]
     for row in listing.rows:
         for n, i in enumerate(keep):
-            for line in _form(row[i], short).split("\n"):
+            for line in _form(row[i], i in short).split("\n"):
                 natural[n] = max(natural[n], width(line))
     return natural
 
