@@ -156,7 +156,9 @@ def main() -> None:
         colour,
         terminal=True,
     )
+    root_help = measure("spacetime --help", [*SPACETIME, "--help"], runs, env)
     rows.append(("1. list --format json vs import typer", as_json, typer_floor, 1.25))
+    rows.append(("1. --help vs import typer", root_help, typer_floor, 2.0))
     rows.append(("1. list (table, in a pipe) vs import typer", as_table, typer_floor, 1.6))
     rows.append(("1. list (table, in a terminal) vs import typer", in_terminal, typer_floor, 1.6))
 

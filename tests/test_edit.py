@@ -179,7 +179,7 @@ def test_remove_cuts_only_that_event(cli: Cli, tmp_path: Path) -> None:
     expected = [*lines[:5], *lines[13:]]
     assert path.read_text() == "\n".join(expected) + "\n"
     missing = cli("remove", *BASE, "nope", "--from", str(path))
-    assert (missing.code, missing.err) == (2, "spacetime: error: no event 'nope' in this file\n")
+    assert (missing.code, missing.err) == (2, f"spacetime: error: no event 'nope' in {path}\n")
 
 
 def test_fmt_is_canonical_idempotent_and_keeps_comments(cli: Cli, tmp_path: Path) -> None:

@@ -119,7 +119,7 @@ def test_a_plan_without_confirmation_is_a_warning(tmp_path: Path) -> None:
     timeline = load_timeline([MINI, path])
     assert [str(w) for w in review(timeline, date(2026, 11, 24))] == [
         f"{path}:2: warning: planned event 'p' has no 'confirmed': add the date a source last "
-        "confirmed the plan (confirmed: 2026-05)"
+        "confirmed the plan (confirmed: 2026-05, or `spacetime add --confirmed DATE`)"
     ]
 
 

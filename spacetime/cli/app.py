@@ -7,45 +7,181 @@ pipe ends quietly, and anything unexpected is one line unless `--debug` asks for
 
 import os
 import sys
-from collections.abc import Sequence
-from typing import Annotated
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-import typer
-
-from spacetime import __version__
 from spacetime.core.errors import DataError, ExitCode, SpacetimeError
-from spacetime.output.formats import OutputClosed
+
+if TYPE_CHECKING:
+    import typer
 
 __all__ = ["COMMANDS", "build_app", "main"]
 
-# Command name -> (module in spacetime.cli.commands, function). Only the module of the command
-# being run is imported, so each command's start-up pays for its own imports only.
-COMMANDS: dict[str, tuple[str, str]] = {
-    "list": ("listing", "list_events"),
-    "show": ("show", "show"),
-    "launches": ("launches", "launches"),
-    "compare": ("compare", "compare"),
-    "firsts": ("firsts", "firsts"),
-    "stats": ("stats", "stats"),
-    "chart": ("chart", "chart"),
-    "today": ("calendar", "today"),
-    "on": ("calendar", "on"),
-    "export": ("export", "export"),
-    "countries": ("vocabulary", "countries"),
-    "milestones": ("vocabulary", "milestones"),
-    "validate": ("validate", "validate"),
-    "import": ("importing", "import_data"),
-    "init": ("edit", "init"),
-    "add": ("edit", "add"),
-    "remove": ("edit", "remove"),
-    "fmt": ("edit", "fmt"),
-    "schema": ("edit", "schema"),
+# Command name -> (module in spacetime.cli.commands, function, group, summary). Only the module of
+# the command being run is imported, so each command's start-up pays for its own imports only;
+# `spacetime --help` imports none of them, nor Typer (the summary is the first line of the
+# command's docstring, which a test keeps in step).
+COMMANDS: dict[str, tuple[str, str, str, str]] = {
+    "list": (
+        "listing",
+        "list_events",
+        "Explore",
+        "List events, filtered and sorted (a table, or JSON, CSV... for scripts).",
+    ),
+    "show": (
+        "show",
+        "show",
+        "Explore",
+        "Show one event with all its fields, ranks and sources, or one launch by its GCAT tag.",
+    ),
+    "launches": (
+        "launches",
+        "launches",
+        "Explore",
+        "List orbital launch attempts since 1957, filtered and sorted, or count them --by.",
+    ),
+    "compare": (
+        "compare",
+        "compare",
+        "Explore",
+        "Compare nations: who got each milestone first, how far behind, and their launch cadence.",
+    ),
+    "firsts": (
+        "firsts",
+        "firsts",
+        "Explore",
+        "Who did it first: every milestone's world first in date order, or one nation's firsts.",
+    ),
+    "stats": (
+        "stats",
+        "stats",
+        "Explore",
+        "Count the events the filters select, by decade, country, category and status.",
+    ),
+    "chart": (
+        "chart",
+        "chart",
+        "Explore",
+        "Draw the timeline: a lane per nation (or category), years across, firsts emphasised; or, with --launches, orbital launches per year stacked by nation.",
+    ),
+    "today": (
+        "calendar",
+        "today",
+        "Explore",
+        "Events that happened on today's date in any year, with how long ago.",
+    ),
+    "on": (
+        "calendar",
+        "on",
+        "Explore",
+        "Events that happened on a given day of the year, in any year.",
+    ),
+    "export": (
+        "export",
+        "export",
+        "Explore",
+        "Export the selected events: a calendar of anniversaries, TimelineJS, SQLite, YAML...",
+    ),
+    "countries": (
+        "vocabulary",
+        "countries",
+        "Vocabularies",
+        "List countries and organizations: codes, aliases, lineage and event counts.",
+    ),
+    "milestones": (
+        "vocabulary",
+        "milestones",
+        "Vocabularies",
+        'List the milestones ("firsts"), their definitions and who achieved each first.',
+    ),
+    "categories": (
+        "vocabulary",
+        "categories",
+        "Vocabularies",
+        "List the categories (what --category takes), defined, with their event counts.",
+    ),
+    "validate": (
+        "validate",
+        "validate",
+        "Your timeline",
+        "Check timeline and launch files: every problem as file:line, then a summary. Exit 3 if any is invalid.",
+    ),
+    "import": (
+        "importing",
+        "import_data",
+        "Your timeline",
+        "Convert GCAT's launch log into a spacetime launch file (for --data or $SPACETIME_DATA).",
+    ),
+    "init": (
+        "edit",
+        "init",
+        "Your timeline",
+        "Create a new timeline file with a commented example event, and the JSON Schema beside it (spacetime.schema.json) for editors.",
+    ),
+    "add": (
+        "edit",
+        "add",
+        "Your timeline",
+        "Add an event to a timeline file; it is validated before anything is written.",
+    ),
+    "remove": (
+        "edit",
+        "remove",
+        "Your timeline",
+        "Remove an event from a timeline file; everything else stays as it was.",
+    ),
+    "fmt": (
+        "edit",
+        "fmt",
+        "Your timeline",
+        "Rewrite a timeline in the canonical layout, keeping every comment.",
+    ),
+    "schema": (
+        "edit",
+        "schema",
+        "Your timeline",
+        "Print the JSON Schema of the timeline format (for editors and other tools).",
+    ),
+    "completion": ("completion", "completion", "Shell", "Print the completion script for a shell."),
 }
+ABOUT = "A command-line atlas of the space age: who did what first, and when."
+ROOT_OPTIONS = [
+    ("--version", "Print the version and exit."),
+    ("--debug", "Show the traceback of an unexpected error."),
+    ("-h, --help", "Show this message and exit."),
+]
 
 
-def build_app(names: Sequence[str] = tuple(COMMANDS)) -> typer.Typer:
+def root_help(columns: int) -> str:
+    """`spacetime --help`: the commands by group, each with its summary, wrapped to `columns`."""
+    import textwrap
+
+    name_width = max(len(n) for n in [*COMMANDS, *(o for o, _ in ROOT_OPTIONS)]) + 2
+    room = max(columns - 2 - name_width, 30)
+
+    def entry(name: str, text: str) -> list[str]:
+        lines = textwrap.wrap(text, room) or [""]
+        first = f"  {name:<{name_width}}{lines[0]}"
+        return [first, *(" " * (2 + name_width) + line for line in lines[1:])]
+
+    out = ["Usage: spacetime [OPTIONS] COMMAND [ARGS]...", "", *textwrap.wrap(ABOUT, columns), ""]
+    groups: dict[str, list[str]] = {}
+    for name, (_, _, group, summary) in COMMANDS.items():
+        groups.setdefault(group, []).extend(entry(name, summary))
+    for group, lines in groups.items():
+        out += [f"{group}:", *lines, ""]
+    out += ["Options:", *(line for o, h in ROOT_OPTIONS for line in entry(o, h)), ""]
+    out += textwrap.wrap(
+        "Run 'spacetime COMMAND --help' for a command's options and examples.", columns
+    )
+    return "\n".join(out) + "\n"
+
+
+def build_app(names: Sequence[str] = tuple(COMMANDS)) -> "typer.Typer":
     """The Typer app with the named commands (all of them by default)."""
     from importlib import import_module
+
+    import typer
 
     app = typer.Typer(
         name="spacetime",
@@ -55,45 +191,71 @@ def build_app(names: Sequence[str] = tuple(COMMANDS)) -> typer.Typer:
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
-    app.callback()(_root)
+    app.callback()(_root())
     for name in names:
-        module, function = COMMANDS[name]
+        module, function, _, _ = COMMANDS[name]
         app.command(name)(getattr(import_module(f"spacetime.cli.commands.{module}"), function))
     return app
 
 
-def __getattr__(name: str) -> typer.Typer:
+def __getattr__(name: str) -> "typer.Typer":
     """`spacetime.cli.app.app`: the whole app, built on first use (for Typer's test runner)."""
     if name == "app":
         return build_app()
     raise AttributeError(name)
 
 
-def _version(value: bool) -> None:
-    if value:
-        print(f"spacetime {__version__}")
-        raise typer.Exit()
+def _root() -> Callable[..., None]:
+    """The root callback: --version (eager) and --debug (read by `main` before Typer runs)."""
+    from typing import Annotated
 
+    import typer
 
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Print the version and exit."
-        ),
-    ] = False,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")
-    ] = False,
-) -> None:
-    """A command-line atlas of the space age: who did what first, and when."""
+    def version_callback(value: bool) -> None:
+        if value:
+            from spacetime import __version__
+
+            print(f"spacetime {__version__}")
+            raise typer.Exit()
+
+    def root(
+        version: Annotated[
+            bool,
+            typer.Option(
+                "--version",
+                callback=version_callback,
+                is_eager=True,
+                help="Print the version and exit.",
+            ),
+        ] = False,
+        debug: Annotated[
+            bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")
+        ] = False,
+    ) -> None:
+        """A command-line atlas of the space age: who did what first, and when."""
+
+    return root
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code (see the README's exit code table)."""
+    instruction = os.environ.get("_SPACETIME_COMPLETE")
+    if instruction:  # a shell asking for completions (see spacetime.cli.complete)
+        from spacetime.cli.complete import respond
+
+        return respond(instruction, build_app)
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or bool(os.environ.get("SPACETIME_DEBUG"))
     args = [a for a in args if a != "--debug"]  # accepted anywhere on the line
+    if args in ([], ["--help"], ["-h"]):
+        from spacetime.output.texttable import terminal_width
+
+        sys.stdout.write(root_help(min(terminal_width(sys.stdout), 100)))
+        return ExitCode.OK
+    import typer
+
+    from spacetime.output.formats import OutputClosed
+
     first = next((a for a in args if not a.startswith("-")), None)
     if first in COMMANDS:
         names: Sequence[str] = [first]
@@ -170,7 +332,7 @@ def _output_failed(err: OSError) -> int:
     )
 
 
-def _usage_message(err: typer.TyperException) -> list[str]:
+def _usage_message(err: "typer.TyperException") -> list[str]:
     text = " ".join(err.format_message().split())
     if not text:  # no arguments at all: the help was shown
         return []

@@ -50,27 +50,24 @@ def check_writable(paths: list[Path | None], force: bool) -> None:
 
 
 def load(options: DataOptions) -> Timeline:
-    """The timeline the data options name, through the cache (see `spacetime.load.cache`)."""
+    """The timeline the data options name, through the cache (see `spacetime.load.cache`), as it
+    stood on the --as-of day if one is given (see `spacetime.engine.asof`)."""
     check_readable(options.data or [], "--data")
-    return load_cached(options.files())
+    day = options.day()
+    timeline = load_cached(options.files())
+    if day is None:
+        return timeline
+    from spacetime.engine.asof import as_of
+
+    return as_of(timeline, day)
 
 
 def load_with_launches(options: DataOptions) -> tuple[Timeline, DataFiles]:
-    """The timeline and the data files the options name, for a command that reads launches.
-    The states of launches are entities of spacetime's vocabulary: when the timeline loaded has
-    no entities (`--no-bundled` with a launch file only), the bundled timeline's are used."""
-    from spacetime.load.sources import data_files
-
+    """The timeline (as `load` gives it) and the data files the options name, for a command that
+    reads launches too."""
     files = options.files()
-    check_readable([*(options.data or []), *files.launches], "--data")
-    timeline = load_cached(files)
-    if not timeline.entities:
-        bundled = load_cached(data_files(bundled=True, personal=False, env={}))
-        timeline = Timeline(
-            timeline.events, bundled.entities, timeline.milestones, timeline.categories,
-            timeline.files,
-        )  # fmt: skip
-    return timeline, files
+    check_readable(list(files.launches), "--data")
+    return load(options), files
 
 
 def emit(answer: Listing | Report, options: OutputOptions) -> None:

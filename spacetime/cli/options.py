@@ -9,11 +9,13 @@ import dataclasses
 import functools
 import inspect
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_type_hints
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar, get_type_hints
 
 import typer
 
+from spacetime.cli import complete
 from spacetime.core.errors import UsageError
 from spacetime.engine.query import Query, SortKey
 from spacetime.load.sources import DataFiles
@@ -24,8 +26,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DataOptions",
+    "FileOptions",
     "FilterOptions",
+    "IdsOption",
     "OutputOptions",
+    "SelectOptions",
     "bounds",
     "split_values",
     "use",
@@ -38,12 +43,15 @@ OUTPUT = "Output"
 
 
 @dataclasses.dataclass(eq=False, repr=False)
-class DataOptions:
+class FileOptions:
+    """Which timeline files to read (the commands that edit files take only these)."""
+
     data: Annotated[
         list[Path] | None,
         typer.Option(
             "--data",
             "-d",
+            metavar="FILE",
             help="Load this timeline or launch file too (repeatable; also $SPACETIME_DATA, path-separated).",
             rich_help_panel=DATA,
         ),
@@ -74,22 +82,47 @@ class DataOptions:
         )
 
 
+@dataclasses.dataclass(eq=False, repr=False)
+class DataOptions(FileOptions):
+    """The files to read and the day to read them as of: every command that reads the timeline."""
+
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="The world as it stood on this date: later events and plans confirmed later left "
+            "out, 'today' and 'years ago' counted from it (a year or month means its last day).",
+            rich_help_panel=DATA,
+        ),
+    ] = None
+
+    def day(self) -> date | None:
+        """The --as-of day (the last day of the period typed), or None."""
+        if not self.as_of:
+            return None
+        from spacetime.engine.bounds import parse_bound
+
+        last = parse_bound(self.as_of, "--as-of").last_day
+        assert last is not None
+        return last
+
+    def today(self) -> date:
+        """The --as-of day, or today."""
+        from spacetime.engine.clock import today
+
+        return self.day() or today()
+
+
 def split_values(values: list[str] | None) -> list[str]:
     """Repeated options and comma-separated values alike: `-c usa,ussr -c china`."""
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
 
 @dataclasses.dataclass(eq=False, repr=False)
-class FilterOptions:
-    country: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--country",
-            "-c",
-            help="Country or organization, by code or alias (china, ussr, esa); repeat or use commas.",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
+class SelectOptions:
+    """Every filter but the country (`compare` takes its nations as arguments)."""
+
     no_lineage: Annotated[
         bool,
         typer.Option(
@@ -101,24 +134,33 @@ class FilterOptions:
     agency: Annotated[
         list[str] | None,
         typer.Option(
-            "--agency", help="Agency or company (NASA, CNSA...).", rich_help_panel=FILTERS
+            "--agency",
+            metavar="NAME",
+            help="Agency or company (NASA, CNSA...).",
+            rich_help_panel=FILTERS,
         ),
     ] = None
     category: Annotated[
         list[str] | None,
         typer.Option(
-            "--category", help="Category code (moon, mars, policy...).", rich_help_panel=FILTERS
+            "--category",
+            metavar="CODE",
+            help="Category code (moon, mars, policy...; see `spacetime categories`).",
+            rich_help_panel=FILTERS,
+            autocompletion=complete.categories,
         ),
     ] = None
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", help="Tag.", rich_help_panel=FILTERS)
+        list[str] | None, typer.Option("--tag", metavar="TAG", help="Tag.", rich_help_panel=FILTERS)
     ] = None
     status: Annotated[
         list[str] | None,
         typer.Option(
             "--status",
+            metavar="STATUS",
             help="achieved, failed, partial, planned or cancelled.",
             rich_help_panel=FILTERS,
+            autocompletion=complete.statuses,
         ),
     ] = None
     milestone: Annotated[
@@ -126,8 +168,10 @@ class FilterOptions:
         typer.Option(
             "--milestone",
             "-m",
-            help="Milestone code (first-satellite...).",
+            metavar="CODE",
+            help="Milestone code (see `spacetime milestones`).",
             rich_help_panel=FILTERS,
+            autocompletion=complete.milestones,
         ),
     ] = None
     search: Annotated[
@@ -135,6 +179,7 @@ class FilterOptions:
         typer.Option(
             "--search",
             "-s",
+            metavar="WORDS",
             help="Words that must each start a word of the title, summary, mission or tags (any case).",
             rich_help_panel=FILTERS,
         ),
@@ -143,6 +188,7 @@ class FilterOptions:
         str | None,
         typer.Option(
             "--since",
+            metavar="DATE",
             help="From this date on: 1961, 1957-10, 'Oct 1957', '4 October 1957', 1960s.",
             rich_help_panel=FILTERS,
         ),
@@ -150,48 +196,40 @@ class FilterOptions:
     until: Annotated[
         str | None,
         typer.Option(
-            "--until", help="Up to the end of this date (same forms).", rich_help_panel=FILTERS
+            "--until",
+            metavar="DATE",
+            help="Up to the end of this date (same forms).",
+            rich_help_panel=FILTERS,
         ),
     ] = None
     sort: Annotated[
-        SortKey, typer.Option("--sort", help="Order by date, id or title.", rich_help_panel=FILTERS)
+        SortKey,
+        typer.Option(
+            "--sort", metavar="KEY", help="Order by date, id or title.", rich_help_panel=FILTERS
+        ),
     ] = SortKey.DATE
     reverse: Annotated[
         bool, typer.Option("--reverse", "-r", help="Reverse the order.", rich_help_panel=FILTERS)
     ] = False
     limit: Annotated[
         int | None,
-        typer.Option("--limit", "-n", help="At most this many events.", rich_help_panel=FILTERS),
+        typer.Option(
+            "--limit", "-n", metavar="N", help="At most this many events.", rich_help_panel=FILTERS
+        ),
     ] = None
+
+    def countries(self) -> list[str]:
+        return []
 
     def selects_events(self) -> bool:
         """Whether any filter other than the country, the order and the limit is given."""
         chosen = (self.agency, self.category, self.tag, self.status, self.milestone, self.search)
         return any(chosen) or bool(self.since or self.until)
 
-    def launch_query(self, option: str) -> "LaunchQuery":
-        """The launch query of a command's `--launches` mode: only the country (with its
-        lineage) and the date range apply to launches; other event filters are a usage error."""
-        chosen = (self.agency, self.category, self.tag, self.status, self.milestone, self.search)
-        if any(chosen):
-            raise UsageError(
-                f"with {option}, only --country, --no-lineage, --since and --until apply"
-            )
-        from spacetime.launches.query import LaunchQuery
-
-        since, until = bounds(self.since, self.until)
-        return LaunchQuery(
-            countries=split_values(self.country),
-            lineage=not self.no_lineage,
-            since=since,
-            until=until,
-            limit=self.limit,
-        )
-
     def query(self) -> Query:
         since, until = bounds(self.since, self.until)
         return Query(
-            countries=split_values(self.country),
+            countries=self.countries(),
             lineage=not self.no_lineage,
             agencies=split_values(self.agency),
             categories=split_values(self.category),
@@ -220,10 +258,58 @@ def bounds(since: str | None, until: str | None) -> tuple[Any, Any]:
 
 
 @dataclasses.dataclass(eq=False, repr=False)
+class FilterOptions(SelectOptions):
+    """The filters of the listing commands: the country and all the others."""
+
+    LEAD: ClassVar[tuple[str, ...]] = ("country",)
+    """Fields shown first in the help (a subclass's own fields would come last)."""
+
+    country: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--country",
+            "-c",
+            metavar="NAME",
+            help="Country or organization, by code or alias (china, ussr, esa); repeat or use commas.",
+            rich_help_panel=FILTERS,
+            autocompletion=complete.countries,
+        ),
+    ] = None
+
+    def launch_query(self, option: str) -> "LaunchQuery":
+        """The launch query of a command's `--launches` mode: only the country (with its
+        lineage) and the date range apply to launches; other event filters are a usage error."""
+        chosen = (self.agency, self.category, self.tag, self.status, self.milestone, self.search)
+        if any(chosen):
+            raise UsageError(
+                f"with {option}, only --country, --no-lineage, --since and --until apply"
+            )
+        from spacetime.launches.query import LaunchQuery
+
+        since, until = bounds(self.since, self.until)
+        return LaunchQuery(
+            countries=split_values(self.country),
+            lineage=not self.no_lineage,
+            since=since,
+            until=until,
+            limit=self.limit,
+        )
+
+    def countries(self) -> list[str]:
+        return split_values(self.country)
+
+
+@dataclasses.dataclass(eq=False, repr=False)
 class OutputOptions:
     format: Annotated[
         OutputFormat | None,
-        typer.Option("--format", "-f", help="Output format.", rich_help_panel=OUTPUT),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, json, jsonl, csv, tsv or markdown.",
+            rich_help_panel=OUTPUT,
+        ),
     ] = None
     json: Annotated[
         bool, typer.Option("--json", help="Same as --format json.", rich_help_panel=OUTPUT)
@@ -236,6 +322,14 @@ class OutputOptions:
         if self.json:
             return OutputFormat.JSON
         return self.format or OutputFormat.TABLE
+
+
+IdsOption = Annotated[
+    bool,
+    typer.Option(
+        "--ids", help="Show each event's id (what `spacetime show` takes).", rich_help_panel=OUTPUT
+    ),
+]
 
 
 def use(**groups: type) -> Callable[[F], F]:
@@ -253,7 +347,8 @@ def use(**groups: type) -> Callable[[F], F]:
         for group, cls in groups.items():
             hints = get_type_hints(cls, include_extras=True)
             members[group] = []
-            for f in dataclasses.fields(cls):
+            lead = getattr(cls, "LEAD", ())
+            for f in sorted(dataclasses.fields(cls), key=lambda f: f.name not in lead):
                 members[group].append(f.name)
                 params.append(
                     inspect.Parameter(

@@ -72,11 +72,16 @@ class FileProblem(SpacetimeError):
 class UnknownName(UsageError):
     """A name (country, id, milestone...) that matches nothing, with the closest known ones."""
 
-    def __init__(self, what: str, name: str, known: Iterable[str]) -> None:
+    def __init__(
+        self, what: str, name: str, known: Iterable[str], *, list_all: bool = False
+    ) -> None:
         self.what = what
         self.name = name
+        known = list(known)
         self.suggestions = suggest(name, known)
         hint = f"; did you mean {_either(self.suggestions)}?" if self.suggestions else ""
+        if list_all:
+            hint += f" (one of: {', '.join(known)})"
         super().__init__(f"unknown {what} '{name}'{hint}")
 
 

@@ -95,7 +95,7 @@ class Timeline:
         try:
             return self.categories[code.strip().casefold()]
         except KeyError:
-            raise UnknownName("category", code, self.categories) from None
+            raise UnknownName("category", code, self.categories, list_all=True) from None
 
     def predecessors(self, code: str) -> list[str]:
         """Entities whose successor chain leads to `code`, nearest first (RU -> [SU, RUE])."""

@@ -121,14 +121,14 @@ def add_event(text: str, event: Event) -> str:
     return layout.text()
 
 
-def remove_event(text: str, event_id: str) -> str:
-    """`text` without the lines of the event `event_id`."""
+def remove_event(text: str, event_id: str, name: str = "this file") -> str:
+    """`text` (of the file `name`) without the lines of the event `event_id`."""
     layout = _layout(text)
     for first, end, value in layout.items("events"):
         if isinstance(value, dict) and value.get("id") == event_id:
             del layout.lines[first:end]
             return layout.text()
-    raise UsageError(f"no event '{event_id}' in this file")
+    raise UsageError(f"no event '{event_id}' in {name}")
 
 
 def format_text(text: str, render: Callable[[str, int], Sequence[str] | None]) -> str:

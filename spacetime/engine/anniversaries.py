@@ -17,7 +17,7 @@ from spacetime.core.dates import Precision
 from spacetime.core.errors import UsageError
 from spacetime.core.model import Event
 
-__all__ = ["Anniversary", "anniversaries", "parse_day"]
+__all__ = ["Anniversary", "anniversaries", "given_year", "parse_day"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +29,12 @@ class Anniversary:
 
 
 def parse_day(text: str) -> tuple[int, int]:
-    """(month, day) from what people type: "Oct 4", "4 October", "04-12", "2024-10-04"."""
+    """(month, day) from what people type: "Oct 4", "4 October", "04-12", "2024-10-04"; a
+    numeric form whose day and month order is ambiguous ("9.3", "3/9") is refused."""
     cleaned = text.strip()
+    from spacetime.engine.bounds import refuse_ambiguous
+
+    refuse_ambiguous(cleaned, "day", "MM-DD or YYYY-MM-DD")
     if m := re.fullmatch(r"(\d{1,2})-(\d{1,2})", cleaned):
         month, day = int(m[1]), int(m[2])
     else:
@@ -46,6 +50,12 @@ def parse_day(text: str) -> tuple[int, int]:
     if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]):
         raise UsageError(f"'{text}' is not a day of the year")
     return month, day
+
+
+def given_year(text: str) -> int | None:
+    """The year written in a typed day ("4 Oct 1957", "1957-10-04"), if any."""
+    found = re.search(r"(?<!\d)(\d{4})(?!\d)", text)
+    return int(found[1]) if found else None
 
 
 def anniversaries(

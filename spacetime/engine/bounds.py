@@ -13,14 +13,30 @@ from datetime import datetime
 from spacetime.core.dates import DateError, Point, Precision, parse_point
 from spacetime.core.errors import UsageError
 
-__all__ = ["parse_bound"]
+__all__ = ["parse_bound", "refuse_ambiguous"]
 
 _DEFAULTS = (datetime(2000, 1, 1), datetime(2004, 2, 2))
 
 
+AMBIGUOUS = re.compile(r"\d{1,2}\s*[./]\s*\d{1,2}(\s*[./]\s*\d{2,4})?|\d{1,2}-\d{1,2}-\d{2,4}")
+"""Numeric dates whose day and month order depends on the country (9.3, 3/9/2021, 09-03-2021)."""
+
+
+def refuse_ambiguous(text: str, option: str, suggestion: str = "YYYY-MM-DD") -> None:
+    """UsageError for a numeric date that reads as day.month in one country and month.day in
+    another."""
+    if AMBIGUOUS.fullmatch(text.strip()):
+        raise UsageError(
+            f"{option}: '{text.strip()}' could be day.month or month.day; write it as "
+            f"{suggestion} (or '9 March')"
+        )
+
+
 def parse_bound(text: str, option: str = "date") -> Point:
-    """The period a typed date names; UsageError when it names none."""
+    """The period a typed date names; UsageError when it names none (or when its day and month
+    order is ambiguous: 9.3.2021)."""
     cleaned = text.strip()
+    refuse_ambiguous(cleaned, option)
     decade = re.fullmatch(r"(\d{3})0'?s", cleaned)
     try:
         if decade:

@@ -123,7 +123,7 @@ def wanted_countries(
     lineage on, Russia brings in the Soviet Union: SU -> RU)."""
     wanted: dict[str, str | None] = {}
     for name in names:
-        code = timeline.entity(name).code
+        code = _entity_or_agency_hint(timeline, name)
         wanted[code] = None
         if lineage:
             for older in timeline.predecessors(code):
@@ -131,11 +131,28 @@ def wanted_countries(
     return wanted
 
 
+def _entity_or_agency_hint(timeline: Timeline, name: str) -> str:
+    """The entity's code; for a name that is an agency rather than a country, a hint to use
+    --agency (`-c nasa`)."""
+    try:
+        return timeline.entity(name).code
+    except UnknownName:
+        wanted = name.strip().casefold()
+        for event in timeline.events:
+            for agency in event.agencies:
+                if agency.casefold() == wanted:
+                    raise UsageError(
+                        f"'{name}' is an agency, not a country or organization: "
+                        f"use --agency {agency}"
+                    ) from None
+        raise
+
+
 def _status(name: str) -> Status:
     try:
         return Status(name.strip().casefold())
     except ValueError:
-        raise UnknownName("status", name, [s.value for s in Status]) from None
+        raise UnknownName("status", name, [s.value for s in Status], list_all=True) from None
 
 
 def word_pattern(word: str) -> re.Pattern[str]:

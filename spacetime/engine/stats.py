@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from spacetime.core.model import Event
 
@@ -22,7 +23,10 @@ class Stats:
     by_status: dict[str, int]
 
 
-def stats(events: Sequence[Event]) -> Stats:
+def stats(events: Sequence[Event], since: date | None = None) -> Stats:
+    """Count `events`; each counts in the decade it began, or for one that began before `since`
+    (the ongoing ISS occupation in `--since 2025`), in the decade `since` falls in: a period outside
+    the range asked for never appears."""
     decades: Counter[int] = Counter()
     undated = 0
     for event in events:
@@ -30,7 +34,7 @@ def stats(events: Sequence[Event]) -> Stats:
         if first is None:
             undated += 1
         else:
-            decades[first.year // 10 * 10] += 1
+            decades[max(first, since or first).year // 10 * 10] += 1
     by_decade = {}
     if decades:
         for start in range(min(decades), max(decades) + 1, 10):

@@ -83,7 +83,7 @@ def review(timeline: Timeline, today: date) -> list[Problem]:
         if event.status is Status.PLANNED and event.confirmed is None:
             message = (
                 f"planned event '{event.id}' has no 'confirmed': add the date a source last "
-                "confirmed the plan (confirmed: 2026-05)"
+                "confirmed the plan (confirmed: 2026-05, or `spacetime add --confirmed DATE`)"
             )
         elif event.status is Status.PLANNED and last is not None and last < today:
             confirmed = event.confirmed.text if event.confirmed else "never"

@@ -107,7 +107,7 @@ def render_chart(lanes: Sequence[Lane], width: int, title: str | None = None) ->
         out.append_text(line)
         out.append("\n")
     out.append_text(_axis(first_year, last_year, span, plot, label_width))
-    out.append_text(legend())
+    out.append_text(legend(width))
     return out
 
 
@@ -128,8 +128,8 @@ def _axis(first_year: int, last_year: int, span: int, plot: int, label_width: in
         x = min(plot - 1, int((year - first_year) / span * plot))
         axis[x] = "┬"
         text = str(year)
-        start = max(0, min(x - len(text) // 2, plot - len(text)))
-        if all(c == " " for c in labels[max(0, start - 1) : start + len(text) + 1]):
+        start = min(x, plot - len(text))  # under its tick, from the first digit: none drops out
+        if all(c == " " for c in labels[max(0, start - 1) : start + len(text)]):
             labels[start : start + len(text)] = list(text)
     pad = " " * (label_width + 1)
     result = Text(pad + "└─" + "".join(axis).replace(" ", "─") + "\n", style="dim")
@@ -137,18 +137,33 @@ def _axis(first_year: int, last_year: int, span: int, plot: int, label_width: in
     return result
 
 
-def legend() -> Text:
+def legend(width: int = 200) -> Text:
+    """The key to the marks, wrapped between items to `width` columns."""
     text = Text("\n")
-    for kind, words in (
-        ("world", "world first"),
-        ("milestone", "national first"),
-        ("planned", "planned"),
-        ("failed", "failed"),
-        ("event", "other event"),
-    ):
-        text.append(SYMBOLS[kind], style=STYLES[kind])
-        text.append(f" {words}   ")
-    text.append("2-9 + several events in one column\n", style=STYLES["many"])
+    items = [
+        (SYMBOLS[kind], words, STYLES[kind])
+        for kind, words in (
+            ("world", "world first"),
+            ("milestone", "national first"),
+            ("planned", "planned"),
+            ("failed", "failed"),
+            ("event", "other event"),
+        )
+    ]
+    items.append(("2-9 +", "several events in one column", STYLES["many"]))
+    used = 0
+    for symbol, words, style in items:
+        size = len(symbol) + 1 + len(words)
+        if used and used + 3 + size > width:
+            text.append("\n")
+            used = 0
+        elif used:
+            text.append("   ")
+            used += 3
+        text.append(symbol, style=style)
+        text.append(f" {words}")
+        used += size
+    text.append("\n")
     return text
 
 

@@ -12,11 +12,11 @@ from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell, Comparison
 from spacetime.engine.firsts import ordinal, via_text
 from spacetime.launches.cadence import Cadence
-from spacetime.output.listing import Column, Listing, Report
+from spacetime.output.listing import Brief, Column, Listing, Report, glued
 from spacetime.output.provenance import Provenance
 from spacetime.output.summaries import bar
 
-__all__ = ["comparison_report", "lag_text"]
+__all__ = ["MILESTONE_HEADER", "comparison_report", "lag_text", "milestone_cell"]
 
 WORLD = "★"
 AMONG = "◆"
@@ -42,12 +42,26 @@ CELL_FIELDS = [
 ]
 
 
+MILESTONE_HEADER = Brief("Milestone", "First")
+
+
+def milestone_cell(name: str) -> str:
+    """A milestone's name; in a narrow terminal without its leading "First" (under a "First"
+    header)."""
+    return Brief(name, name[6:]) if name.startswith("First ") else name
+
+
 def lag_text(years: int, months: int) -> str:
     return f"+{years} y {months} m" if years else f"+{months} m"
 
 
 def _years(days: float | None) -> str:
     return "—" if days is None else f"{days / 365.25:.1f} y"
+
+
+def _per_decade(by_decade: dict[str, tuple[int, float]]) -> str:
+    items = [glued(f"{k}: {n} at {_years(lag)}") for k, (n, lag) in by_decade.items()]
+    return Brief("; ".join(items), "\n".join(items))
 
 
 def _cell_record(cell: Cell, where: Provenance) -> dict[str, Any]:
@@ -82,24 +96,27 @@ def _cell_text(timeline: Timeline, cell: Cell, where: Provenance) -> str:
     if cell.via:
         what += f" ({via_text(timeline, cell.via)})"
     if cell.planned:
-        return f"planned {event.date.display(False)}\n{where.mark(what, event)}"
+        when = glued(event.date.display(False))
+        what = where.mark(what, event)
+        return Brief(f"planned {when}\n{what}", f"planned\n{when}\n{what}")
     if cell.world_first:
-        mark = f"{WORLD} world first"
+        mark = glued(f"{WORLD} world first")
     else:
         assert cell.lag is not None
-        mark = lag_text(*cell.lag) + (f" {AMONG}" if cell.first_among else "")
+        mark = glued(lag_text(*cell.lag) + (f" {AMONG}" if cell.first_among else ""))
         if cell.rank:
-            mark += f" · {ordinal(cell.rank)}"
+            mark += f" · {glued(ordinal(cell.rank))}"  # may go to a line of its own
     by = f" ({cell.by})" if cell.by else ""
-    return f"{event.date.display(False)}\n{mark}\n{where.mark(what + by, event)}"
+    when = event.date.display(False)
+    return f"{glued(when)}\n{mark}\n{where.mark(what + by, event)}"
 
 
 def _matrix(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str, Any]]]:
-    where = Provenance()
+    where = Provenance(timeline)
     records = [_cell_record(c.cells[m, n], where) for m in c.milestones for n in c.nations]
     rows = [
         [
-            timeline.milestones[m].name,
+            milestone_cell(timeline.milestones[m].name),
             *(_cell_text(timeline, c.cells[m, n], where) for n in c.nations),
         ]
         for m in c.milestones
@@ -113,7 +130,7 @@ def _matrix(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str, 
         fields=CELL_FIELDS,
         records=records,
         columns=[
-            Column("Milestone", wrap=True),
+            Column(MILESTONE_HEADER, wrap=True),
             *(Column(timeline.name_of(n), wrap=True) for n in c.nations),
         ],
         rows=rows,
@@ -164,7 +181,7 @@ def _summary(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str,
             str(s.world_firsts),
             str(s.planned),
             _years(s.median_lag_days),
-            "; ".join(f"{k}: {n} at {_years(lag)}" for k, (n, lag) in s.by_decade.items()),
+            _per_decade(s.by_decade),
         ]
         for s in c.summaries
     ]
@@ -172,12 +189,14 @@ def _summary(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str,
         fields=list(records[0]) if records else [],
         records=records,
         columns=[
-            Column("Nation"),
-            Column("Milestones", justify="right"),
-            Column("World firsts", justify="right"),
-            Column("Planned", justify="right"),
-            Column("Median lag", justify="right"),
-            Column("Reached per decade: count at median lag", wrap=True),
+            Column("Nation", wrap=True),
+            Column(Brief("Milestones", "Got"), justify="right"),
+            Column(Brief("World firsts", WORLD), justify="right"),
+            Column(Brief("Planned", "Plans"), justify="right"),
+            Column(Brief("Median lag", "Lag"), justify="right"),
+            Column(
+                Brief("Reached per decade: count at median lag", "Per decade"), wrap=True, main=True
+            ),
         ],
         rows=rows,
     )

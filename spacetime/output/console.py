@@ -1,6 +1,7 @@
 """Consoles for stdout and stderr that behave in pipes: no colour, no truncation.
 
-Colour goes only to a terminal and never when `NO_COLOR` is set. When stdout is not a terminal the
+Colour and every other style (bold, dim, italic) go only to a terminal, and never when `NO_COLOR`
+is set or `TERM=dumb`. When stdout is not a terminal the
 width is unlimited, so no table cell is ever cut or wrapped.
 """
 
@@ -26,11 +27,12 @@ class _Console(Console):
 def make_console(file: TextIO | None = None) -> Console:
     stream = file or sys.stdout
     terminal = stream.isatty()
+    plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     return _Console(
         file=stream,
-        no_color=bool(os.environ.get("NO_COLOR")),
+        no_color=plain,
         force_terminal=terminal,
-        color_system="auto" if terminal else None,
+        color_system="auto" if terminal and not plain else None,
         width=None if terminal else PIPE_WIDTH,
         highlight=False,
         emoji=False,

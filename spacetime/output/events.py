@@ -12,10 +12,19 @@ from spacetime.core.model import Event, Status
 from spacetime.core.timeline import Timeline
 from spacetime.engine.firsts import Claim, Rank, ordinal, via_text
 from spacetime.engine.query import Match
-from spacetime.output.listing import Column, Listing
+from spacetime.output.listing import Brief, Column, Listing
 from spacetime.output.provenance import Provenance
 
-__all__ = ["EVENT_FIELDS", "event_detail", "event_listing", "event_record", "relative"]
+__all__ = [
+    "EVENT_FIELDS",
+    "STATUS_MARKS",
+    "compact_date",
+    "event_detail",
+    "event_listing",
+    "event_record",
+    "relative",
+    "with_ids",
+]
 
 EVENT_FIELDS = [
     "id",
@@ -50,6 +59,41 @@ STATUS_STYLES = {
     Status.PLANNED: "italic cyan",
     Status.CANCELLED: "dim strike",
 }
+
+STATUS_MARKS = {
+    Status.ACHIEVED: "✓",
+    Status.PARTIAL: "◐",
+    Status.FAILED: "×",
+    Status.PLANNED: "○",
+    Status.CANCELLED: "⊘",
+}
+MARKS_LEGEND = " · ".join(f"{mark} {status.value}" for status, mark in STATUS_MARKS.items())
+
+
+def compact_date(d: EventDate) -> str:
+    """The date for a narrow column: no time of day; an interval on two lines."""
+    if not d.interval:
+        return d.display(False)
+    start = d.start.display(False) if d.start else "?"
+    end = d.end.display(False) if d.end else "ongoing" if d.text.endswith("..") else "?"
+    return f"{start} –\n{end}"
+
+
+def date_cell(d: EventDate) -> str:
+    """The date as a table cell: in full, compact when the terminal is narrow."""
+    full = d.display()
+    short = compact_date(d)
+    return Brief(full, short) if short != full else full
+
+
+def country_cell(timeline: Timeline, codes: tuple[str, ...]) -> str:
+    """Country names, or their codes in a narrow terminal when there are more than two."""
+    names = timeline.names_of(codes)
+    return Brief(names, ", ".join(codes)) if len(codes) > 2 else names
+
+
+def status_cell(status: Status) -> Brief:
+    return Brief(status.value, STATUS_MARKS[status])
 
 
 def _iso(day: date | None) -> str | None:
@@ -86,32 +130,46 @@ def event_record(event: Event, stands_for: str | None = None) -> dict[str, Any]:
     }
 
 
-def event_listing(timeline: Timeline, matches: list[Match]) -> Listing:
-    """The answer of `spacetime list`."""
-    rows = []
+def event_listing(timeline: Timeline, matches: list[Match], *, ids: bool = False) -> Listing:
+    """The answer of `spacetime list` (`ids`: with a column of event ids)."""
+    rows: list[list[str]] = []
     for m in matches:
-        countries = timeline.names_of(m.event.countries)
+        countries = country_cell(timeline, m.event.countries)
         if m.stands_for:
-            countries += f" (→ {timeline.name_of(m.stands_for)})"
+            countries += f" (→\u00a0{timeline.name_of(m.stands_for)})"
         e = m.event
-        rows.append([e.date.display(), e.title, countries, e.category or "", e.status.value])
+        rows.append(
+            [date_cell(e.date), e.title, countries, e.category or "", status_cell(e.status)]
+        )
     count = f"{len(matches)} event{'s' if len(matches) != 1 else ''}"
     if any(m.stands_for for m in matches):
         count += "; (→ X) marks a predecessor's event, shown for its successor (--no-lineage leaves them out)"
-    return Listing(
+    footer = Brief(count, f"{count}\n{MARKS_LEGEND}") if matches else count
+    listing = Listing(
         fields=EVENT_FIELDS,
         records=[event_record(m.event, m.stands_for) for m in matches],
         columns=[
             Column("Date"),
-            Column("Event", wrap=True),
-            Column("Countries", wrap=True),
-            Column("Category"),
-            Column("Status"),
+            Column("Event", wrap=True, main=True),
+            Column("Countries", wrap=True, drop=1),
+            Column("Category", drop=2),
+            Column(Brief("Status", "")),
         ],
         rows=rows,
         styles=[STATUS_STYLES[m.event.status] for m in matches],
-        footer=count,
+        footer=footer,
     )
+    return with_ids(listing, [m.event.id for m in matches]) if ids else listing
+
+
+def with_ids(listing: Listing, ids: list[str]) -> Listing:
+    """The listing with a first column of event ids (in a narrow terminal the date gives way to
+    them: `spacetime show ID` has it)."""
+    listing.columns[0] = listing.columns[0]._replace(drop=3)
+    listing.columns.insert(0, Column("Id"))
+    for row, event_id in zip(listing.rows, ids, strict=True):
+        row.insert(0, event_id)
+    return listing
 
 
 def relative(event_date: EventDate, today: date) -> str:
@@ -183,13 +241,13 @@ def event_detail(
         ("Defined at", str(event.origin)),
     ]
     pairs = [(k, v) for k, v in pairs if v]
-    own = Provenance().file(event)
+    own = Provenance(timeline).file(event)
     heading = f"{event.title}  [{event.id}]" + (f"  (from {own})" if own else "")
 
     return Listing(
         fields=[*EVENT_FIELDS, "from_file", "ranks"],
         records=[{**event_record(event), "from_file": own, "ranks": _rank_records(held)}],
-        columns=[Column("Field"), Column("Value", wrap=True)],
+        columns=[Column("Field"), Column("Value", wrap=True, main=True)],
         rows=[[k, v] for k, v in pairs],
         heading=heading,
         single=True,

@@ -8,8 +8,9 @@ from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell
 from spacetime.engine.firsts import Rank, ordinal, via_text
-from spacetime.output.compare import lag_text
-from spacetime.output.listing import Column, Listing
+from spacetime.output.compare import MILESTONE_HEADER, lag_text, milestone_cell
+from spacetime.output.events import compact_date, date_cell
+from spacetime.output.listing import Brief, Column, Listing, glued
 from spacetime.output.provenance import Provenance
 
 __all__ = ["nation_firsts_listing", "world_firsts_listing"]
@@ -48,7 +49,7 @@ def world_firsts_listing(
     timeline: Timeline, firsts: dict[str, Event], places: dict[str, dict[str, Rank]]
 ) -> Listing:
     ordered = sorted(firsts.items(), key=lambda item: item[1].sort_key())
-    where = Provenance()
+    where = Provenance(timeline)
     orders = {code: _order(places.get(code, {})) for code, _event in ordered}
     records = [
         {
@@ -61,9 +62,9 @@ def world_firsts_listing(
     ]
     rows = [
         [
-            event.date.display(),
-            timeline.milestones[code].name,
-            timeline.names_of(event.countries),
+            date_cell(event.date),
+            milestone_cell(timeline.milestones[code].name),
+            ", ".join(glued(timeline.name_of(c)) for c in event.countries),
             where.mark(event.mission or event.title, event),
             _followers(orders[code]),
         ]
@@ -83,9 +84,9 @@ def world_firsts_listing(
         records=records,
         columns=[
             Column("Date"),
-            Column("Milestone"),
-            Column("By"),
-            Column("Mission", wrap=True),
+            Column(MILESTONE_HEADER, wrap=True),
+            Column("By", wrap=True, drop=1),
+            Column("Mission", wrap=True, main=True),
             Column("Then", wrap=True),
         ],
         rows=rows,
@@ -98,7 +99,7 @@ def nation_firsts_listing(
 ) -> Listing:
     records = []
     rows = []
-    where = Provenance()
+    where = Provenance(timeline)
     for cell in cells:
         first = world.get(cell.milestone)
         records.append(
@@ -121,17 +122,18 @@ def nation_firsts_listing(
         )
         if cell.event is None:
             continue
-        mine = cell.event.date.display()
+        mine: str = compact_date(cell.event.date)
+        when: str
         if cell.planned:
-            beside, lag = "", f"planned {mine}"
+            mine = Brief(f"planned {mine}", f"planned\n{mine}")
+            when, who, lag = "", "", ""
         elif cell.world_first or first is None:
-            beside, lag = "★ world first", ""
+            when, who, lag = Brief("★ world first", "★"), "", ""
         else:
             assert cell.lag is not None
-            beside = where.mark(
-                f"{first.date.display()} {timeline.names_of(first.countries)}", first
-            )
+            when = where.mark(first.date.display(False), first)
             lag = lag_text(*cell.lag)
+            who = ", ".join(glued(timeline.name_of(c)) for c in first.countries)
         by = f" ({cell.by})" if cell.by else ""
         via = f" ({via_text(timeline, cell.via)})" if cell.via else ""
         place = ""
@@ -140,25 +142,28 @@ def nation_firsts_listing(
             place = f"{ordinal(cell.rank)}{after}"
         rows.append(
             [
-                timeline.milestones[cell.milestone].name,
+                milestone_cell(timeline.milestones[cell.milestone].name),
                 mine,
                 where.mark((cell.event.mission or cell.event.title) + via + by, cell.event),
-                beside,
+                when,
+                who,
                 lag,
                 place,
             ]
         )
+    achieved = f"{sum(1 for r in records if r['status'] == 'achieved')} milestones achieved"
     return Listing(
         fields=list(records[0]) if records else [],
         records=records,
         columns=[
-            Column("Milestone"),
+            Column(MILESTONE_HEADER, wrap=True),
             Column(f"{timeline.name_of(nation)}"),
-            Column("Mission", wrap=True),
-            Column("World first", wrap=True),
+            Column("Mission", wrap=True, main=True),
+            Column(Brief("World first", "First")),
+            Column("By", wrap=True, drop=1),
             Column("Behind"),
-            Column("Rank", wrap=True),
+            Column("Rank", wrap=True, drop=2),
         ],
         rows=rows,
-        footer=f"{sum(1 for r in records if r['status'] == 'achieved')} milestones achieved",
+        footer=Brief(achieved, f"{achieved}; ★ world first") if achieved != "0" else achieved,
     )

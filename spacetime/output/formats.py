@@ -99,7 +99,7 @@ def _tsv(listing: Listing, out: TextIO) -> None:
 
 def _markdown(listing: Listing, out: TextIO) -> None:
     def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+        return text.replace("|", "\\|").replace("\n", " ").replace("\u00a0", " ")
 
     out.write("| " + " | ".join(cell(c.header) for c in listing.columns) + " |\n")
     out.write(

@@ -9,15 +9,38 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-__all__ = ["Column", "Listing", "Report"]
+__all__ = ["Brief", "Column", "Listing", "Report", "glued"]
+
+NBSP = "\u00a0"
+
+
+def glued(text: str) -> str:
+    """Text a terminal table keeps on one line (its spaces made no-break spaces)."""
+    return text.replace(" ", NBSP)
+
+
+class Brief(str):
+    """A cell (or header, or footer) with a shorter form for a narrow terminal: `Brief("4 Oct
+    1957 19:28 UTC", "4 Oct 1957")` reads as its full text everywhere else."""
+
+    short: str
+
+    def __new__(cls, text: str, short: str) -> Brief:
+        made = super().__new__(cls, text)
+        made.short = short
+        return made
 
 
 class Column(NamedTuple):
-    """A human column: its header, and whether it may wrap (long text) or stays on one line."""
+    """A human column: its header, whether it may wrap (long text) or stays on one line, and how
+    it gives way in a narrow terminal: `main` (the column people read, given the room first) and
+    `drop` (left out when words would break otherwise: the highest first; 0 never)."""
 
     header: str
     wrap: bool = False
     justify: str = "left"
+    main: bool = False
+    drop: int = 0
 
 
 @dataclass(eq=False, repr=False)

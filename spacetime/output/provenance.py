@@ -1,10 +1,13 @@
 """Which answers rest on your own files: an event read from a personal or `--data` file (not from
 the timeline and vocabulary shipped with spacetime) is marked with its file wherever it decides an
-answer (a world first, a nation's first, a place among nations) or is shown in full."""
+answer (a world first, a nation's first, a place among nations) or is shown in full. Marks are
+made only when the bundled timeline is loaded too: with `--no-bundled` every answer comes from
+your files, and a mark on each would say nothing."""
 
 from __future__ import annotations
 
 from spacetime.core.model import Event
+from spacetime.core.timeline import Timeline
 
 __all__ = ["Provenance"]
 
@@ -13,14 +16,16 @@ class Provenance:
     """Tells an event of the user's files from a shipped one (the shipped files' names are looked
     up once, as messages show them)."""
 
-    def __init__(self) -> None:
-        from spacetime.load.sources import shipped_names
+    def __init__(self, timeline: Timeline) -> None:
+        from spacetime.load.sources import bundled_path, display_name, shipped_names
 
         self.shipped = shipped_names()
+        self.active = display_name(bundled_path()) in timeline.files
 
     def file(self, event: Event | None) -> str | None:
-        """The user's file `event` comes from; None for a shipped event (or no event)."""
-        if event is None or event.origin.file in self.shipped:
+        """The user's file `event` comes from; None for a shipped event (or no event), and for
+        every event when the bundled timeline is left out."""
+        if event is None or not self.active or event.origin.file in self.shipped:
             return None
         return event.origin.file
 

@@ -5,8 +5,15 @@ from __future__ import annotations
 from spacetime.core.timeline import Timeline
 from spacetime.engine.anniversaries import Anniversary
 from spacetime.engine.stats import Stats
-from spacetime.output.events import EVENT_FIELDS, STATUS_STYLES, event_record
-from spacetime.output.listing import Column, Listing, Report
+from spacetime.output.events import (
+    EVENT_FIELDS,
+    STATUS_STYLES,
+    country_cell,
+    date_cell,
+    event_record,
+    with_ids,
+)
+from spacetime.output.listing import Brief, Column, Listing, Report
 
 __all__ = ["anniversary_listing", "bar", "stats_report"]
 
@@ -27,7 +34,10 @@ def _counts(title: str, key: str, counts: dict[str, int], names: dict[str, str])
         fields=[key, "events"],
         records=[{key: k, "events": v} for k, v in counts.items()],
         columns=[Column(title), Column("Events", justify="right"), Column("")],
-        rows=[[names.get(k, k), str(v), bar(v, peak)] for k, v in counts.items()],
+        rows=[
+            [names.get(k, k), str(v), Brief(bar(v, peak), bar(v, peak, BAR_WIDTH // 2))]
+            for k, v in counts.items()
+        ],
     )
 
 
@@ -81,25 +91,28 @@ def _ago(years: int) -> str:
     return f"{years} year{'s' if years != 1 else ''} ago"
 
 
-def anniversary_listing(timeline: Timeline, found: list[Anniversary], heading: str) -> Listing:
-    return Listing(
+def anniversary_listing(
+    timeline: Timeline, found: list[Anniversary], heading: str, *, ids: bool = False
+) -> Listing:
+    listing = Listing(
         fields=[*EVENT_FIELDS, "years_ago"],
         records=[{**event_record(a.event), "years_ago": a.years} for a in found],
         columns=[
             Column("Date"),
             Column("When"),
-            Column("Event", wrap=True),
-            Column("Countries", wrap=True),
+            Column("Event", wrap=True, main=True),
+            Column("Countries", wrap=True, drop=1),
         ],
         rows=[
             [
-                a.event.date.display(),
+                date_cell(a.event.date),
                 _ago(a.years),
                 a.event.title,
-                timeline.names_of(a.event.countries),
+                country_cell(timeline, a.event.countries),
             ]
             for a in found
         ],
         styles=[STATUS_STYLES[a.event.status] for a in found],
         footer=f"{heading}: {len(found)} event{'s' if len(found) != 1 else ''}",
     )
+    return with_ids(listing, [a.event.id for a in found]) if ids else listing

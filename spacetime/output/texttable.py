@@ -1,9 +1,16 @@
 """The table format as text: fitted and coloured in a terminal, plain and uncut in a pipe.
 
 One layout serves both. In a pipe every column takes its natural width (no cell is ever cut or
-wrapped) under a `----` rule, with no control code. In a terminal the long-text columns share what
-the terminal's width leaves and wrap at word boundaries, the header is bold, and each row takes its
-style (`"italic cyan"`, `"dim strike"`...) as ANSI colour unless `NO_COLOR` is set or `TERM=dumb`.
+wrapped) under a `----` rule, with no control code. In a terminal too narrow for the natural
+widths, the table gives way in this order: cells with a short form (`Brief`: a compact date, a
+status mark) take it (and, if the table then fits with room to spare, the columns it costs least
+get their full form back); the long-text columns keep at least their longest word (the `main` column,
+the one people read, at least `MAIN_ROOM` cells) and share the rest, the main one first; columns
+marked `drop` are left out, least useful first, rather than break a word; only when nothing else
+gives way are words broken. A URL is never broken (it is clickable as an OSC 8 link where colour
+is on). The header is bold, and each row takes its style (`"italic cyan"`, `"dim strike"`...) as
+ANSI colour unless `NO_COLOR` is set or `TERM=dumb`. A no-break space (U+00A0) in a cell keeps two
+words on one line and prints as a space.
 
 This is written here rather than drawn with Rich: importing and laying out a Rich table cost about
 40 ms a run, as much again as the whole rest of `spacetime list` (docs/performance.md).
@@ -15,13 +22,19 @@ import os
 import unicodedata
 from typing import TextIO
 
-from spacetime.output.listing import Listing
+from spacetime.output.listing import Brief, Column, Listing
 
-__all__ = ["write_table"]
+__all__ = ["layout", "write_table"]
 
 GAP = "  "
 NARROWEST = 8
 """A wrapping column is never squeezed below this many cells while others could give way."""
+MAIN_ROOM = 20
+"""The main column is given at least this many cells (or its natural width) before any other
+long-text column grows past its longest word; columns are dropped rather than go below."""
+MAIN_WEIGHT = 3
+"""Of the room left over, the main column takes this many shares to one for another column."""
+NBSP = "\u00a0"
 SGR = {
     "bold": "1",
     "dim": "2",
@@ -43,46 +56,189 @@ def write_table(listing: Listing, out: TextIO) -> None:
     colour = terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
     def paint(text: str, style: str | None) -> str:
+        if colour and "://" in text and " " not in text.strip():
+            url = text.strip()
+            text = text.replace(url, f"\x1b]8;;{url}\x1b\\{url}\x1b]8;;\x1b\\")
         if not (colour and style and text):
             return text
         codes = ";".join(SGR[word] for word in style.split() if word in SGR)
         return f"\x1b[{codes}m{text}{RESET}" if codes else text
 
-    columns = listing.columns
     show_header = bool(listing.rows) and not listing.single  # one record reads as "key  value"
-    natural = [width(c.header) if show_header else 0 for c in columns]
-    for row in listing.rows:
-        for index, cell in enumerate(row):
-            natural[index] = max(natural[index], *(width(line) for line in cell.split("\n")))
-    widths = fit(natural, [c.wrap for c in columns], terminal_width(out)) if terminal else natural
+    if terminal:
+        keep, short, widths = layout(listing, terminal_width(out), show_header)
+    else:
+        keep, short = list(range(len(listing.columns))), frozenset[int]()
+        widths = _natural(listing, keep, short, show_header)
+    columns = [listing.columns[i] for i in keep]
     rule = paint("─" * (sum(widths) + len(GAP) * (len(widths) - 1)), "dim")
 
     def lines(cells: list[str], style: str | None, key_style: str | None = None) -> None:
         wrapped = [
-            wrap(cell, w) if terminal else cell.split("\n")
+            wrap(cell, w) if terminal else cell.replace(NBSP, " ").split("\n")
             for cell, w in zip(cells, widths, strict=True)
         ]
         for number in range(max(len(parts) for parts in wrapped)):
             texts = []
             for index, (parts, column) in enumerate(zip(wrapped, columns, strict=True)):
                 text = parts[number] if number < len(parts) else ""
-                pad = " " * (widths[index] - width(text))
+                pad = " " * max(0, widths[index] - width(text))
                 text = paint(text, key_style if index == 0 and key_style else style)
                 texts.append(pad + text if column.justify == "right" else text + pad)
             out.write(GAP.join(texts).rstrip() + "\n")
 
+    room = terminal_width(out) if terminal else 0
+
+    def text_lines(text: str, style: str | None = None) -> None:
+        for line in wrap(text, room) if terminal else text.split("\n"):
+            out.write(paint(line, style) + "\n")
+
     if listing.heading:
-        out.write(paint(listing.heading, "bold") + "\n")
+        text_lines(listing.heading, "bold")
     if show_header:
-        lines([c.header for c in columns], "bold")
+        lines([_form(listing.columns[i].header, i in short) for i in keep], "bold")
         out.write((rule if terminal else GAP.join("-" * w for w in widths)) + "\n")
     styles = listing.styles or [None] * len(listing.rows)
     for number, (row, style) in enumerate(zip(listing.rows, styles, strict=True)):
         if listing.row_lines and number:
             out.write((rule if terminal else "") + "\n")
-        lines(row, style, "bold" if listing.single else None)
+        lines([_form(row[i], i in short) for i in keep], style, "bold" if listing.single else None)
     if listing.footer:
-        out.write(listing.footer + "\n")
+        # a short footer explains short headers and marks (the status legend)
+        explains = any(isinstance(listing.columns[i].header, Brief) for i in short)
+        text_lines(_form(listing.footer, explains))
+
+
+def layout(
+    listing: Listing, room: int, header: bool = True
+) -> tuple[list[int], frozenset[int], list[int]]:
+    """How a listing fits `room` cells: the columns kept (indices), the columns in their short
+    form, and the width of each kept column (see the module docstring for the order of giving
+    way)."""
+    keep = list(range(len(listing.columns)))
+    short = frozenset[int]()
+    natural = _natural(listing, keep, short, header)
+    if sum(natural) + len(GAP) * (len(keep) - 1) <= room:
+        return keep, short, natural
+    short = frozenset(
+        i
+        for i, c in enumerate(listing.columns)
+        if isinstance(c.header, Brief) or any(isinstance(row[i], Brief) for row in listing.rows)
+    )
+    while True:
+        natural = _natural(listing, keep, short, header)
+        columns = [listing.columns[i] for i in keep]
+        least = [
+            _least(listing, i, i in short, header, natural[n]) if c.wrap else natural[n]
+            for n, (i, c) in enumerate(zip(keep, columns, strict=True))
+        ]
+        gaps = len(GAP) * (len(keep) - 1)
+        if sum(natural) + gaps <= room:
+            short = _restore(listing, keep, short, header, room - gaps - sum(natural))
+            return keep, short, _natural(listing, keep, short, header)
+        if sum(least) + gaps <= room:
+            comfort = [
+                _typical(listing, i, i in short) if c.wrap and not c.main else 0
+                for i, c in zip(keep, columns, strict=True)
+            ]
+            return keep, short, _share(natural, least, comfort, columns, room - gaps)
+        droppable = [i for i in keep if listing.columns[i].drop]
+        if not droppable:
+            return keep, short, _squeeze(least, [c.wrap for c in columns], room - gaps)
+        keep.remove(max(droppable, key=lambda i: (listing.columns[i].drop, i)))
+
+
+def _restore(
+    listing: Listing, keep: list[int], short: frozenset[int], header: bool, spare: int
+) -> frozenset[int]:
+    """When every kept column fits with `spare` cells left: the full form back in the columns it
+    fits in, those costing the fewest cells first."""
+    cost = {
+        i: _natural(listing, [i], frozenset(), header)[0]
+        - _natural(listing, [i], frozenset([i]), header)[0]
+        for i in short
+        if i in keep
+    }
+    kept = set(short)
+    for i in sorted(cost, key=lambda i: (cost[i], i)):
+        if cost[i] <= spare:
+            kept.discard(i)
+            spare -= cost[i]
+    return frozenset(kept)
+
+
+def _form(text: str, short: bool) -> str:
+    return text.short if short and isinstance(text, Brief) else text
+
+
+def _natural(listing: Listing, keep: list[int], short: frozenset[int], header: bool) -> list[int]:
+    natural = [width(_form(listing.columns[i].header, i in short)) if header else 0 for i in keep]
+    for row in listing.rows:
+        for n, i in enumerate(keep):
+            for line in _form(row[i], i in short).split("\n"):
+                natural[n] = max(natural[n], width(line))
+    return natural
+
+
+def _least(listing: Listing, index: int, short: bool, header: bool, natural: int) -> int:
+    """The narrowest a long-text column may be: its longest word (a URL does not count: it
+    overflows rather than break), and for the main column `MAIN_ROOM`."""
+    texts = [_form(row[index], short) for row in listing.rows]
+    if header:
+        texts.append(_form(listing.columns[index].header, short))
+    longest = max(
+        (width(w) for t in texts for w in t.replace("\n", " ").split(" ") if "://" not in w),
+        default=0,
+    )
+    floor = min(natural, MAIN_ROOM) if listing.columns[index].main else 0
+    return max(longest, floor, min(natural, NARROWEST))
+
+
+def _typical(listing: Listing, index: int, short: bool) -> int:
+    """The median width of a column's cells: a secondary long-text column is given this much
+    when there is room, so that most of its cells stay on one line."""
+    sizes = sorted(
+        max(width(line) for line in _form(row[index], short).split("\n")) for row in listing.rows
+    )
+    return sizes[len(sizes) // 2] if sizes else 0
+
+
+def _share(
+    natural: list[int], least: list[int], comfort: list[int], columns: list[Column], budget: int
+) -> list[int]:
+    """Widths within `budget`: fixed columns at their natural width and long-text columns at
+    their `least`; then the main column grows up to 1.5 × `MAIN_ROOM`, the secondary ones up to
+    their `comfort` (if all of them can), and what is left is shared by weight (the main column
+    first); no column grows past its natural width."""
+    widths = list(least)
+    spare = budget - sum(widths)
+    for n, column in enumerate(columns):
+        if column.main:
+            step = max(0, min(spare, min(natural[n], MAIN_ROOM * 3 // 2) - widths[n]))
+            widths[n] += step
+            spare -= step
+    raised = [max(w, min(c, n)) for w, c, n in zip(widths, comfort, natural, strict=True)]
+    if sum(raised) - sum(widths) <= spare:
+        spare -= sum(raised) - sum(widths)
+        widths = raised
+    growing = [n for n, c in enumerate(columns) if c.wrap and natural[n] > widths[n]]
+    weight = {n: MAIN_WEIGHT if columns[n].main else 1 for n in growing}
+    while spare > 0 and growing:
+        unit = spare / sum(weight[n] for n in growing)
+        full = [n for n in growing if natural[n] - widths[n] <= unit * weight[n]]
+        for n in full:
+            spare -= natural[n] - widths[n]
+            widths[n] = natural[n]
+        growing = [n for n in growing if n not in full]
+        if full:
+            continue
+        steps = {n: int(unit * weight[n]) for n in growing}
+        left = spare - sum(steps.values())
+        for n in sorted(growing, key=lambda n: -weight[n]):
+            widths[n] += steps[n] + (1 if left > 0 else 0)
+            left -= 1
+        break
+    return widths
 
 
 def terminal_width(out: TextIO) -> int:
@@ -94,6 +250,20 @@ def terminal_width(out: TextIO) -> int:
         return os.get_terminal_size(out.fileno()).columns or 80
     except (OSError, ValueError, AttributeError):
         return 80
+
+
+def _squeeze(least: list[int], wraps: list[bool], budget: int) -> list[int]:
+    """When words must break: narrow the widest long-text column, one cell at a time (then the
+    widest of all), so that as few words as possible are cut."""
+    widths = list(least)
+    while sum(widths) > budget:
+        pool = [n for n, w in enumerate(wraps) if w and widths[n] > NARROWEST] or [
+            n for n in range(len(widths)) if widths[n] > 1
+        ]
+        if not pool:
+            break
+        widths[max(pool, key=lambda n: (widths[n], -n))] -= 1
+    return widths
 
 
 def fit(natural: list[int], wraps: list[bool], room: int) -> list[int]:
@@ -121,7 +291,8 @@ def fit(natural: list[int], wraps: list[bool], room: int) -> list[int]:
 
 
 def wrap(text: str, room: int) -> list[str]:
-    """Break text into lines of at most `room` cells, at spaces where possible."""
+    """Break text into lines of at most `room` cells, at spaces where possible; a URL is never
+    broken (it overflows), nor a no-break space."""
     result: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
@@ -132,13 +303,13 @@ def wrap(text: str, room: int) -> list[str]:
                 continue
             if line:
                 result.append(line)
-            while width(word) > room:
+            while width(word) > room and "://" not in word:
                 head = _prefix(word, room)
                 result.append(head)
                 word = word[len(head) :]
             line = word
         result.append(line)
-    return result
+    return [line.replace(NBSP, " ") for line in result]
 
 
 def width(text: str) -> int:

@@ -6,9 +6,9 @@ from collections import Counter
 
 from spacetime.core.timeline import Timeline
 from spacetime.engine.firsts import world_firsts
-from spacetime.output.listing import Column, Listing
+from spacetime.output.listing import Column, Listing, glued
 
-__all__ = ["entity_listing", "milestone_listing"]
+__all__ = ["category_listing", "entity_listing", "milestone_listing"]
 
 
 def entity_listing(timeline: Timeline) -> Listing:
@@ -17,7 +17,7 @@ def entity_listing(timeline: Timeline) -> Listing:
     rows = []
     for entity in sorted(timeline.entities.values(), key=lambda e: e.name.casefold()):
         lineage = " → ".join(
-            timeline.name_of(c)
+            glued(timeline.name_of(c))
             for c in [*reversed(timeline.predecessors(entity.code)), *timeline.lineage(entity.code)]
         )
         records.append(
@@ -46,10 +46,10 @@ def entity_listing(timeline: Timeline) -> Listing:
         records=records,
         columns=[
             Column("Code"),
-            Column("Name"),
-            Column("Kind"),
-            Column("Aliases", wrap=True),
-            Column("Lineage", wrap=True),
+            Column("Name", wrap=True),
+            Column("Kind", drop=2),
+            Column("Aliases", wrap=True, main=True),
+            Column("Lineage", wrap=True, drop=1),
             Column("Events", justify="right"),
         ],
         rows=rows,
@@ -76,7 +76,10 @@ def milestone_listing(timeline: Timeline) -> Listing:
             }
         )
         holder = (
-            f"{timeline.names_of(first.countries)}, {first.date.display()}" if first else "not yet"
+            f"{glued(first.date.display(False))}\n"
+            + ", ".join(glued(timeline.name_of(c)) for c in first.countries)
+            if first
+            else "not yet"
         )
         rule = f"Counts at: {milestone.moment.value}." if milestone.moment else ""
         if milestone.implied_by:
@@ -96,9 +99,29 @@ def milestone_listing(timeline: Timeline) -> Listing:
         records=records,
         columns=[
             Column("Milestone"),
-            Column("Definition", wrap=True),
-            Column("World first", wrap=True),
+            Column("Definition", wrap=True, main=True),
+            Column("World first", wrap=True, drop=1),
         ],
         rows=rows,
         footer=f"{len(records)} milestones",
+    )
+
+
+def category_listing(timeline: Timeline) -> Listing:
+    counts = Counter(event.category for event in timeline.events)
+    categories = list(timeline.categories.values())
+    return Listing(
+        fields=["code", "name", "definition", "events"],
+        records=[
+            {"code": c.code, "name": c.name, "definition": c.definition, "events": counts[c.code]}
+            for c in categories
+        ],
+        columns=[
+            Column("Category"),
+            Column("Name", wrap=True, drop=1),
+            Column("Definition", wrap=True, main=True),
+            Column("Events", justify="right"),
+        ],
+        rows=[[c.code, c.name, c.definition, str(counts[c.code])] for c in categories],
+        footer=f"{len(categories)} categories, {sum(counts.values())} events",
     )

@@ -1,14 +1,15 @@
 """`spacetime today` and `spacetime on DATE`: what happened on this day of the year."""
 
+import sys
 from typing import Annotated
 
 import typer
 
 from spacetime.cli.common import emit, load
-from spacetime.cli.options import DataOptions, OutputOptions, use
+from spacetime.cli.options import DataOptions, FilterOptions, IdsOption, OutputOptions, use
 from spacetime.core.dates import MONTH_ABBR
-from spacetime.engine.anniversaries import anniversaries, parse_day
-from spacetime.engine.clock import today as clock_today
+from spacetime.engine.anniversaries import anniversaries, given_year, parse_day
+from spacetime.engine.query import run
 from spacetime.output.summaries import anniversary_listing
 
 WeekOption = Annotated[
@@ -16,29 +17,58 @@ WeekOption = Annotated[
 ]
 
 
-def _answer(data: DataOptions, output: OutputOptions, month: int, day: int, week: bool) -> None:
+def _answer(
+    data: DataOptions,
+    filters: FilterOptions,
+    output: OutputOptions,
+    day: tuple[int, int],
+    week: bool,
+    ids: bool,
+) -> None:
     timeline = load(data)
-    year = clock_today().year
-    found = anniversaries(timeline.events, month, day, year, window=3 if week else 0)
-    heading = f"{'The week around ' if week else ''}{day} {MONTH_ABBR[month - 1]}"
-    emit(anniversary_listing(timeline, found, heading), output)
+    query = filters.query()
+    events = [m.event for m in run(timeline, query._replace(limit=None, reverse=False))]
+    month, day_of_month = day
+    found = anniversaries(events, month, day_of_month, data.today().year, window=3 if week else 0)
+    if filters.reverse:
+        found.reverse()
+    if filters.limit:
+        found = found[: filters.limit]
+    heading = f"{'The week around ' if week else ''}{day_of_month} {MONTH_ABBR[month - 1]}"
+    emit(anniversary_listing(timeline, found, heading, ids=ids), output)
 
 
-@use(data=DataOptions, output=OutputOptions)
-def today(week: WeekOption = False, *, data: DataOptions, output: OutputOptions) -> None:
-    """Events that happened on today's date in any year, with how long ago."""
-    now = clock_today()
-    _answer(data, output, now.month, now.day, week)
-
-
-@use(data=DataOptions, output=OutputOptions)
-def on(
-    day: Annotated[str, typer.Argument(metavar="DAY", help="'Oct 4', '4 October', 04-12...")],
+@use(data=DataOptions, filters=FilterOptions, output=OutputOptions)
+def today(
     week: WeekOption = False,
+    ids: IdsOption = False,
     *,
     data: DataOptions,
+    filters: FilterOptions,
+    output: OutputOptions,
+) -> None:
+    """Events that happened on today's date in any year, with how long ago."""
+    now = data.today()
+    _answer(data, filters, output, (now.month, now.day), week, ids)
+
+
+@use(data=DataOptions, filters=FilterOptions, output=OutputOptions)
+def on(
+    day: Annotated[str, typer.Argument(metavar="DAY", help="'Oct 4', '4 October', 10-04 (MM-DD).")],
+    week: WeekOption = False,
+    ids: IdsOption = False,
+    *,
+    data: DataOptions,
+    filters: FilterOptions,
     output: OutputOptions,
 ) -> None:
     """Events that happened on a given day of the year, in any year."""
-    month, day_of_month = parse_day(day)
-    _answer(data, output, month, day_of_month, week)
+    month_day = parse_day(day)
+    year = given_year(day)
+    if year is not None:
+        print(
+            f"spacetime: note: the year {year} is ignored: `on` lists the day in every year"
+            f" (for that year's events: spacetime list --since {year} --until {year})",
+            file=sys.stderr,
+        )
+    _answer(data, filters, output, month_day, week, ids)

@@ -39,8 +39,8 @@ def chart(
         bool,
         typer.Option(
             "--launches",
-            help="Draw orbital launches per year per nation instead (GCAT launch log, Jonathan "
-            "McDowell, https://planet4589.org); takes --country, --since and --until.",
+            help="Draw orbital launches per year per nation instead (GCAT launch log by Jonathan "
+            "McDowell); takes --country, --since and --until.",
         ),
     ] = False,
     *,

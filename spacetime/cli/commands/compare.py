@@ -1,21 +1,28 @@
 """`spacetime compare NATION NATION...`: milestones, lags and activity side by side."""
 
+import sys
 from typing import Annotated
 
 import typer
 
+from spacetime.cli import complete
 from spacetime.cli.common import emit, load_with_launches
-from spacetime.cli.options import DataOptions, FilterOptions, OutputOptions, use
-from spacetime.core.errors import UsageError
+from spacetime.cli.options import DataOptions, OutputOptions, SelectOptions, use
+from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import compare as run_compare
 from spacetime.engine.query import run
 from spacetime.output.compare import comparison_report
 
 
-@use(data=DataOptions, filters=FilterOptions, output=OutputOptions)
+@use(data=DataOptions, filters=SelectOptions, output=OutputOptions)
 def compare(
     nations: Annotated[
-        list[str], typer.Argument(metavar="NATION...", help="2 to 8 nations, by code or alias.")
+        list[str],
+        typer.Argument(
+            metavar="NATION...",
+            help="2 to 8 nations, by code or alias.",
+            autocompletion=complete.nations,
+        ),
     ],
     by: Annotated[
         str, typer.Option("--by", help="Activity per decade or per year.", metavar="decade|year")
@@ -27,21 +34,23 @@ def compare(
         bool,
         typer.Option(
             "--no-launches",
-            help="Leave out the launch cadence (from GCAT, Jonathan McDowell, https://planet4589.org).",
+            help="Leave out the launch cadence (from the GCAT launch log).",
         ),
     ] = False,
     *,
     data: DataOptions,
-    filters: FilterOptions,
+    filters: SelectOptions,
     output: OutputOptions,
 ) -> None:
-    """Compare nations: who got each milestone first, how far behind the others were, and when;
-    with their orbital launch cadence from the GCAT launch log."""
-    if filters.country:
-        raise UsageError("compare takes the nations as arguments; --country does not apply")
+    """Compare nations: who got each milestone first, how far behind, and their launch cadence.
+
+    The cadence (orbital launch attempts and success rate per period) comes from the GCAT launch
+    log."""
     timeline, files = load_with_launches(data)
     query = filters.query()
     lineage = query.lineage
+    if lineage:
+        _warn_counted_twice(timeline, nations)
     scoped = None
     if filters.selects_events():
         scoped = [m.event for m in run(timeline, query._replace(limit=None))]
@@ -55,3 +64,17 @@ def compare(
         timeline, result, lineage=lineage, by=by, by_category=by_category, cadence=rhythm
     )
     emit(report, output)
+
+
+def _warn_counted_twice(timeline: Timeline, nations: list[str]) -> None:
+    """A nation compared beside its successor is in both columns (the Soviet Union in Russia's)."""
+    codes = [timeline.entity(n).code for n in nations]
+    for code in dict.fromkeys(codes):
+        for older in timeline.predecessors(code):
+            if older in codes:
+                print(
+                    f"spacetime: warning: {timeline.name_of(older)} is counted twice: in its own "
+                    f"column and in {timeline.name_of(code)}'s, which includes its predecessors "
+                    "(--no-lineage counts each on its own)",
+                    file=sys.stderr,
+                )

@@ -8,8 +8,9 @@ from typing import Annotated
 
 import typer
 
-from spacetime.cli.options import DataOptions, split_values, use
+from spacetime.cli.options import FileOptions, split_values, use
 from spacetime.core.errors import ExitCode, UsageError
+from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.edit.store import edit_file
 from spacetime.load.schema import RecordReader
@@ -98,7 +99,7 @@ def slugify(title: str, taken: set[str]) -> str:
     return candidate
 
 
-@use(data=DataOptions)
+@use(data=FileOptions)
 def add(
     to: Annotated[
         Path | None,
@@ -138,7 +139,7 @@ def add(
         list[str] | None, typer.Option("--source", help="A URL confirming the date (repeatable).")
     ] = None,
     *,
-    data: DataOptions,
+    data: FileOptions,
 ) -> None:
     """Add an event to a timeline file; it is validated before anything is written."""
     values: dict[str, object] = {
@@ -184,6 +185,7 @@ def add(
             raise FileProblem(describe(target, err, "write")) from None
 
     added: list[str] = []
+    warnings: list[str] = []
 
     def change(text: str, timeline: Timeline) -> str:
         from spacetime.edit.text import add_event
@@ -202,10 +204,41 @@ def add(
         if event is None or problems:
             raise UsageError("; ".join(problems))
         added.append(event.id)
+        warnings.extend(_doubts(event, timeline))
         return add_event(text, event)
 
     edit_file(target, data.files(), change, create=EMPTY if to is None else None)
     print(f"added '{added[-1]}' to {target}", file=sys.stderr)
+    for warning in warnings:
+        print(f"spacetime: warning: {warning}", file=sys.stderr)
+
+
+def _doubts(event: Event, timeline: Timeline) -> list[str]:
+    """What looks wrong in an event about to be added, though it is valid: an achievement dated
+    in the future, a plan with no confirmation date, a title the timeline already has."""
+    from spacetime.core.model import Status
+    from spacetime.engine.clock import today
+
+    found = []
+    first = event.date.first_day
+    if event.status is Status.ACHIEVED and first is not None and first > today():
+        found.append(
+            f"'{event.id}' is achieved but dated in the future ({event.date.text}); "
+            "a plan is --status planned with --confirmed"
+        )
+    if event.status is Status.PLANNED and event.confirmed is None:
+        found.append(
+            f"planned event '{event.id}' has no 'confirmed': add the date a source last confirmed "
+            "the plan (`spacetime add --confirmed DATE`)"
+        )
+    title = event.title.casefold()
+    for other in timeline.events:
+        if other.title.casefold() == title:
+            found.append(
+                f"the title of '{event.id}' is already that of '{other.id}' ({other.origin})"
+            )
+            break
+    return found
 
 
 def _located(record: dict[str, object]) -> LocatedDict:
@@ -264,7 +297,7 @@ def _ask(key: str, timeline: Timeline) -> object:
             print(f"{err}; try again", file=sys.stderr)
 
 
-@use(data=DataOptions)
+@use(data=FileOptions)
 def remove(
     event_id: Annotated[str, typer.Argument(metavar="ID", help="The id of the event to remove.")],
     from_file: Annotated[
@@ -272,24 +305,26 @@ def remove(
         typer.Option("--from", help="The timeline file (default: your personal timeline)."),
     ] = None,
     *,
-    data: DataOptions,
+    data: FileOptions,
 ) -> None:
     """Remove an event from a timeline file; everything else stays as it was."""
     from spacetime.edit.text import remove_event
 
     target = from_file or personal_path()
-    edit_file(target, data.files(), lambda text, _timeline: remove_event(text, event_id))
+    edit_file(
+        target, data.files(), lambda text, _timeline: remove_event(text, event_id, str(target))
+    )
     print(f"removed '{event_id}' from {target}", file=sys.stderr)
 
 
-@use(data=DataOptions)
+@use(data=FileOptions)
 def fmt(
     file: Annotated[Path, typer.Argument(help="The timeline file to lay out canonically.")],
     check: Annotated[
         bool, typer.Option("--check", help="Change nothing; exit 1 if the file would change.")
     ] = False,
     *,
-    data: DataOptions,
+    data: FileOptions,
 ) -> None:
     """Rewrite a timeline in the canonical layout, keeping every comment."""
     from spacetime.edit.text import format_text

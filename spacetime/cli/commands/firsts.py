@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from spacetime.cli import complete
 from spacetime.cli.common import emit, load
 from spacetime.cli.options import DataOptions, OutputOptions, use
 from spacetime.engine.compare import nation_cells
@@ -16,7 +17,10 @@ def firsts(
     country: Annotated[
         str | None,
         typer.Option(
-            "--country", "-c", help="One nation's firsts, with the world first beside each."
+            "--country",
+            "-c",
+            help="One nation's firsts, with the world first beside each.",
+            autocompletion=complete.nations,
         ),
     ] = None,
     no_lineage: Annotated[

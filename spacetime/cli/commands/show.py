@@ -1,15 +1,24 @@
-"""`spacetime show ID`: one event in full, or one launch by its GCAT tag (`1957-ALP`)."""
+"""`spacetime show ID|WORDS|TAG`: one event in full, found by id, id prefix or words of its title;
+or one launch by its GCAT tag (`1957-ALP`)."""
 
+from dataclasses import replace
 from typing import Annotated
 
 import typer
 
-from spacetime.cli.common import emit, load_with_launches
+from spacetime.cli import complete
+from spacetime.cli.common import emit, load, load_with_launches
 from spacetime.cli.options import DataOptions, OutputOptions, use
-from spacetime.core.errors import UnknownName
-from spacetime.engine.clock import today
+from spacetime.core.errors import UsageError
+from spacetime.core.model import Event
+from spacetime.core.timeline import Timeline
+from spacetime.engine.find import find_events, nearest_events
 from spacetime.engine.firsts import event_ranks
+from spacetime.load.sources import DataFiles
 from spacetime.output.events import event_detail
+from spacetime.output.listing import Listing
+
+MAX_CANDIDATES = 20
 
 
 @use(data=DataOptions, output=OutputOptions)
@@ -17,50 +26,78 @@ def show(
     event_id: Annotated[
         str,
         typer.Argument(
-            metavar="ID",
-            help="An event's id (see `spacetime list`), or a launch's GCAT tag (1957-ALP).",
+            metavar="ID|WORDS|TAG",
+            help="The event's id, the start of it (apollo-11), words of its title (\"chang'e 4\"), or a launch's GCAT tag (1957-ALP).",
+            autocompletion=complete.event_ids,
         ),
     ],
     *,
     data: DataOptions,
     output: OutputOptions,
 ) -> None:
-    """Show one event with all its fields, ranks and sources, or one launch with its payloads."""
+    """Show one event with all its fields, ranks and sources, or one launch by its GCAT tag."""
     timeline, files = load_with_launches(data)
-    try:
-        event = timeline.event(event_id)
-    except UnknownName:
+    found = find_events(timeline, event_id)
+    if not found and files.launches:
         from spacetime.launches.query import find_launch
 
-        launch = find_launch(files, event_id) if files.launches else None
-        if launch is None:
-            raise
-        from spacetime.launches.links import events_of
-        from spacetime.output.launches import launch_detail
-
-        day = launch.date.text[:10]
-        same_day = [e for e in timeline.events if e.date.text[:10] == day or e.launch == launch.tag]
-        linked = events_of(timeline, launch, same_day)
-        emit(launch_detail(timeline, launch, [(e.id, e.title) for e in linked]), output)
-        return
-    detail = event_detail(timeline, event, today(), event_ranks(timeline, event))
-    if files.launches:
-        from spacetime.launches.links import launch_of
-        from spacetime.launches.query import find_launch, launches_on
-
-        day = event.date.text[:10]
-        if event.launch is not None:
-            launch = find_launch(files, event.launch)
-        else:
-            launch = launch_of(timeline, event, launches_on(files, day)) if len(day) == 10 else None
+        launch = find_launch(files, event_id)
         if launch is not None:
-            detail.records[0]["launch"] = launch.tag
-            if "launch" not in detail.fields:
-                detail.fields = [*detail.fields, "launch"]
-            text = f"{launch.tag}: {launch.vehicle}, {launch.site.short} (spacetime show {launch.tag.replace(' ', '-')})"
-            at = next((i for i, row in enumerate(detail.rows) if row[0] in ("Launch", "Tags")), -1)
-            if at >= 0 and detail.rows[at][0] == "Launch":
-                detail.rows[at] = ["Launch", text]
-            else:
-                detail.rows.insert(at if at >= 0 else len(detail.rows), ["Launch", text])
+            from spacetime.launches.links import events_of
+            from spacetime.output.launches import launch_detail
+
+            day = launch.date.text[:10]
+            same_day = [
+                e for e in timeline.events if e.date.text[:10] == day or e.launch == launch.tag
+            ]
+            linked = events_of(timeline, launch, same_day)
+            emit(launch_detail(timeline, launch, [(e.id, e.title) for e in linked]), output)
+            return
+    if not found and data.day() is not None:
+        later = find_events(load(replace(data, as_of=None)), event_id)
+        if len(later) == 1:
+            raise UsageError(
+                f"'{later[0].id}' ({later[0].date.display(False)}) is not known as of {data.day()}"
+            )
+    if not found:
+        near = nearest_events(timeline, event_id)
+        hint = "; did you mean " + " or ".join(f"'{e.id}'" for e in near) + "?" if near else ""
+        raise UsageError(f"no event matches '{event_id}'{hint}")
+    if len(found) > 1:
+        lines = [f"'{event_id}' matches {len(found)} events; show one by its id:"]
+        lines += [f"  {e.id}  {e.date.display(False)}  {e.title}" for e in found[:MAX_CANDIDATES]]
+        if len(found) > MAX_CANDIDATES:
+            lines.append(
+                f"  ... and {len(found) - MAX_CANDIDATES} more (spacetime list --ids -s WORDS)"
+            )
+        raise UsageError("\n".join(lines))
+    event = found[0]
+    detail = event_detail(timeline, event, data.today(), event_ranks(timeline, event))
+    _add_launch(detail, timeline, event, files)
     emit(detail, output)
+
+
+def _add_launch(detail: Listing, timeline: Timeline, event: Event, files: DataFiles) -> None:
+    """The launch the event is (or is dated by), from the launch log, in the detail."""
+    if not files.launches:
+        return
+    from spacetime.launches.links import launch_of
+    from spacetime.launches.query import find_launch, launches_on
+
+    day = event.date.text[:10]
+    if event.launch is not None:
+        launch = find_launch(files, event.launch)
+    else:
+        launch = launch_of(timeline, event, launches_on(files, day)) if len(day) == 10 else None
+    if launch is None:
+        return
+    detail.records[0]["launch"] = launch.tag
+    if "launch" not in detail.fields:
+        detail.fields = [*detail.fields, "launch"]
+    where = f"spacetime show {launch.tag.replace(' ', '-')}"
+    text = f"{launch.tag}: {launch.vehicle}, {launch.site.short} ({where})"
+    at = next((i for i, row in enumerate(detail.rows) if row[0] in ("Launch", "Tags")), -1)
+    if at >= 0 and detail.rows[at][0] == "Launch":
+        detail.rows[at] = ["Launch", text]
+    else:
+        detail.rows.insert(at if at >= 0 else len(detail.rows), ["Launch", text])

@@ -19,7 +19,7 @@ def stats(
         typer.Option(
             "--launches",
             help="Count orbital launches instead, by decade, state, vehicle, site, outcome and "
-            "kind (GCAT launch log, Jonathan McDowell, https://planet4589.org); takes --country, "
+            "kind (GCAT launch log by Jonathan McDowell); takes --country, "
             "--since and --until.",
         ),
     ] = False,
@@ -34,10 +34,11 @@ def stats(
         from spacetime.launches.query import run_launches
         from spacetime.output.launches import launch_stats_report
 
-        query = filters.launch_query("--launches")._replace(limit=None)
+        chosen = filters.launch_query("--launches")._replace(limit=None)
         timeline, files = load_with_launches(data)
-        emit(launch_stats_report(timeline, run_launches(timeline, files, query)), output)
+        emit(launch_stats_report(timeline, run_launches(timeline, files, chosen)), output)
         return
     timeline = load(data)
-    events = [m.event for m in run(timeline, filters.query())]
-    emit(stats_report(timeline, count(events)), output)
+    query = filters.query()
+    events = [m.event for m in run(timeline, query)]
+    emit(stats_report(timeline, count(events, since=query.since)), output)

@@ -7,14 +7,14 @@ from typing import Annotated
 import typer
 
 from spacetime.cli.common import check_readable
-from spacetime.cli.options import DataOptions, use
+from spacetime.cli.options import FileOptions, use
 from spacetime.core.timeline import Timeline
 from spacetime.engine.clock import today
 from spacetime.engine.firsts import rule_problems
 from spacetime.load.loader import load_timeline, review
 
 
-@use(data=DataOptions)
+@use(data=FileOptions)
 def validate(
     files: Annotated[
         list[Path] | None,
@@ -23,7 +23,7 @@ def validate(
         ),
     ] = None,
     *,
-    data: DataOptions,
+    data: FileOptions,
 ) -> None:
     """Check timeline and launch files: every problem as file:line, then a summary. Exit 3 if any
     is invalid.
@@ -45,14 +45,18 @@ def validate(
         print(warning, file=sys.stderr)
     events = sum(1 for e in timeline.events if e.origin.file in checked)
     names = ", ".join(n for n in chosen.names if n in checked)
-    shown = checked & set(chosen.names)
+    from spacetime.load.sources import display_name, vocabulary_path
+
+    standard = display_name(vocabulary_path())  # always there: not worth a mention
+    others = [n for n in chosen.names if n not in checked and n != standard]
     extra = (
-        ""
-        if shown == set(chosen.names)
-        else f" (loaded with {len(chosen.names) - len(shown)} more)"
+        f" (checked together with {', '.join(others)}, whose entities, milestones and"
+        " categories it may use)"
+        if others
+        else ""
     )
     print(
-        f"{names}: valid{extra}: {events} events, {len(timeline.entities)} entities, "
+        f"{names}: valid{extra}: {events} event{'s' if events != 1 else ''}, {len(timeline.entities)} entities, "
         f"{len(timeline.milestones)} milestones, {len(timeline.categories)} categories; "
         f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
     )

@@ -1,8 +1,8 @@
-"""`spacetime countries` and `spacetime milestones`: the vocabularies of the loaded timeline."""
+"""`spacetime countries`, `milestones` and `categories`: the vocabularies of the loaded timeline."""
 
 from spacetime.cli.common import emit, load
 from spacetime.cli.options import DataOptions, OutputOptions, use
-from spacetime.output.vocabulary import entity_listing, milestone_listing
+from spacetime.output.vocabulary import category_listing, entity_listing, milestone_listing
 
 
 @use(data=DataOptions, output=OutputOptions)
@@ -15,3 +15,9 @@ def countries(*, data: DataOptions, output: OutputOptions) -> None:
 def milestones(*, data: DataOptions, output: OutputOptions) -> None:
     """List the milestones ("firsts"), their definitions and who achieved each first."""
     emit(milestone_listing(load(data)), output)
+
+
+@use(data=DataOptions, output=OutputOptions)
+def categories(*, data: DataOptions, output: OutputOptions) -> None:
+    """List the categories (what --category takes), defined, with their event counts."""
+    emit(category_listing(load(data)), output)

@@ -1,0 +1,77 @@
+"""Shell completion, run for real in bash: commands, options and values from the timeline."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+from spacetime.cli.complete import countries, milestones
+
+Cli = Callable[..., Run]
+BIN = Path(sys.executable).parent
+BASH = shutil.which("bash")
+DRIVER = """
+source <(spacetime completion bash)
+COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMPREPLY=()
+_spacetime_completion spacetime
+printf '%s\\n' "${COMPREPLY[@]}"
+"""
+
+
+def complete(*words: str) -> list[str]:
+    """What bash offers after `words` (the last one being typed), through the printed script."""
+    assert BASH is not None
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    done = subprocess.run(
+        [BASH, "-c", DRIVER, "driver", "spacetime", *words],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return [line for line in done.stdout.splitlines() if line]
+
+
+pytestmark = pytest.mark.skipif(
+    BASH is None or not (BIN / "spacetime").exists(), reason="needs bash and the installed command"
+)
+
+
+def test_bash_completes_commands_and_options() -> None:
+    assert complete("comp") == ["compare", "completion"]
+    assert complete("list", "--as") == ["--as-of"]
+    assert "--no-lineage" in complete("list", "--no")
+
+
+def test_bash_completes_values_from_the_timeline() -> None:
+    assert "china" in complete("list", "-c", "chi")
+    assert complete("list", "-c", "usa,chin") == ["usa,china"]
+    assert complete("list", "--category", "ma") == ["mars"]
+    assert complete("list", "--status", "pl") == ["planned"]
+    assert complete("list", "-m", "first-mars-l") == ["first-mars-landing"]
+    assert complete("show", "sputnik-1") == ["sputnik-1"]
+    assert "russia" in complete("compare", "china", "rus")
+
+
+def test_value_completers_follow_what_was_typed() -> None:
+    assert countries("US,SOV") == ["US,soviet", "US,soviets"]
+    assert milestones("first-lunar-s") == [
+        "first-lunar-soft-landing",
+        "first-lunar-sample-return",
+        "first-lunar-south-pole-landing",
+    ]
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_prints_a_script_for_each_shell(cli: Cli, shell: str) -> None:
+    result = cli("completion", shell)
+    assert result.code == 0 and "_SPACETIME_COMPLETE=complete_" + shell in result.out
+    assert cli("completion", "tcsh").code == 2

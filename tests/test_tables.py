@@ -1,0 +1,98 @@
+"""Golden tables: every table command drawn into a fake terminal 60, 80 and 120 columns wide.
+
+The fixture is a frozen slice of the bundled timeline (tests/fixtures/tables.yaml). To accept a
+deliberate change of layout, run `SPACETIME_UPDATE_GOLDEN=1 pytest tests/test_tables.py` and read
+the diff of tests/golden/tables/ before committing it.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from spacetime.cli.app import main
+from spacetime.output.texttable import width
+
+GOLDEN = Path(__file__).parent / "golden" / "tables"
+DATA = ("--no-bundled", "--data", "tests/fixtures/tables.yaml")  # relative: the same everywhere
+COMMANDS = {
+    "list": ("list",),
+    "list-russia": ("list", "-c", "russia", "--until", "1975"),
+    "show": ("show", "vostok-1-gagarin"),
+    "compare": ("compare", "china", "russia", "usa"),
+    "firsts": ("firsts",),
+    "firsts-china": ("firsts", "-c", "china"),
+    "stats": ("stats",),
+    "on": ("on", "Apr 12", "--week"),
+    "countries": ("countries",),
+    "milestones": ("milestones",),
+    "categories": ("categories",),
+    "list-ids": ("list", "--ids", "--since", "1990"),
+    "today": ("today", "--week", "--as-of", "2021-02-10"),
+    "compare-2021": ("compare", "china", "india", "uae", "--as-of", "2021-03-09"),
+}
+WIDTHS = (60, 80, 120)
+
+
+class Terminal(io.StringIO):
+    """Standard output as a terminal of the width in $COLUMNS."""
+
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        raise OSError("no file descriptor")
+
+
+def draw(args: tuple[str, ...], columns: int, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.chdir(FIXTURES.parents[1])
+    monkeypatch.setenv("COLUMNS", str(columns))
+    monkeypatch.setenv("NO_COLOR", "1")
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    assert main([args[0], *DATA, *args[1:]]) == 0
+    return terminal.getvalue()
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_golden_table(name: str, columns: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = draw(COMMANDS[name], columns, monkeypatch)
+    golden = GOLDEN / f"{name}-{columns}.txt"
+    if os.environ.get("SPACETIME_UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+    # every line fits, except a URL, which is never broken
+    for line in text.splitlines():
+        assert width(line) <= columns or "://" in line, line
+
+
+LEGEND = "✓ ◐ × ○ ⊘ · – ongoing achieved partial failed planned cancelled"  # status marks
+SHORT_FORMS = {*LEGEND.split(" "), "Got", "★", "Plans", "Lag", "Per", "decade", "First", "world"}
+SHORT_FORMS.add("achieved;")  # short headers and footers
+
+
+UNAVOIDABLE = {("list-ids", 60)}
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_no_word_is_broken(name: str, columns: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every word of a narrow table is a word of the wide one (or of a short form): nothing
+    was cut in two (except where it cannot fit: 60 columns less a 40-letter id leave 15)."""
+    if (name, columns) in UNAVOIDABLE:
+        pytest.skip("a word longer than its column can be")
+    wide = set(draw(COMMANDS[name], 1000, monkeypatch).split())
+    narrow = set(draw(COMMANDS[name], columns, monkeypatch).split())
+    drawn = {
+        word
+        for word in narrow - wide - SHORT_FORMS
+        if set(word) - set("─█") and not re.fullmatch(r"[A-Z]{2,4},?", word)  # rules, bars, codes
+    }
+    assert drawn == set()
