@@ -244,13 +244,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         from spacetime.cli.complete import respond
 
         return respond(instruction, build_app)
+    from spacetime.cli.streams import prepare_streams
+
+    prepare_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or bool(os.environ.get("SPACETIME_DEBUG"))
     args = [a for a in args if a != "--debug"]  # accepted anywhere on the line
     if args in ([], ["--help"], ["-h"]):
         from spacetime.output.texttable import terminal_width
 
-        sys.stdout.write(root_help(min(terminal_width(sys.stdout), 100)))
+        try:
+            sys.stdout.write(root_help(min(terminal_width(sys.stdout), 100)))
+            sys.stdout.flush()
+        except OSError as err:
+            return _output_failed(err)
         return ExitCode.OK
     import typer
 
@@ -315,6 +322,7 @@ def _is_output_error(err: OSError) -> bool:
     import errno
 
     return err.filename is None and err.errno in (
+        errno.EBADF,
         errno.ENOSPC,
         errno.EDQUOT,
         errno.EFBIG,
@@ -323,10 +331,14 @@ def _is_output_error(err: OSError) -> bool:
 
 
 def _output_failed(err: OSError) -> int:
+    import errno
+
     from spacetime.core.files import CAUSES
 
     _quiet_stdout()
-    cause = CAUSES.get(err.errno or 0, "cannot write")
+    cause = (
+        "it is closed" if err.errno == errno.EBADF else CAUSES.get(err.errno or 0, "cannot write")
+    )
     return _fail(
         [f"spacetime: error: cannot write to standard output: {cause}"], ExitCode.FILESYSTEM
     )

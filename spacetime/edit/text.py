@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacetime.core.errors import UsageError
@@ -28,6 +28,7 @@ class _Layout:
     newline: str
     keys: dict[str, int]  # top-level key -> 0-based line
     document: LocatedDict | None
+    _items: dict[str, list[tuple[int, int, Any]]] = field(default_factory=dict)
 
     def section_end(self, key: str) -> int:
         """The 0-based line after the last line of a top-level section's content."""
@@ -39,7 +40,13 @@ class _Layout:
         return end
 
     def items(self, key: str) -> list[tuple[int, int, Any]]:
-        """(first line, end line, value) of each item of a section, 0-based, end exclusive."""
+        """(first line, end line, value) of each item of a section, 0-based, end exclusive;
+        worked out once per section (the layout's lines are not changed in between)."""
+        if key not in self._items:
+            self._items[key] = self._find_items(key)
+        return self._items[key]
+
+    def _find_items(self, key: str) -> list[tuple[int, int, Any]]:
         if self.document is None or not isinstance(self.document.get(key), LocatedList):
             return []
         section: LocatedList = self.document[key]
@@ -176,7 +183,9 @@ def _indent_like(lines: list[str], layout: _Layout, key: str) -> list[str]:
     return lines if key != "events" else _indent(lines, layout)
 
 
-_INLINE = re.compile(r"\s+#\s?(.*)$")
+# A `#` after white space; a look-behind rather than `\s+#`, which backtracks quadratically
+# over a long run of spaces.
+_INLINE = re.compile(r"(?<=\s)#\s?(.*)$")
 
 
 def _comments(lines: Sequence[str], keep_inline_from: Sequence[str] | None = None) -> list[str]:
@@ -199,6 +208,7 @@ def _comments(lines: Sequence[str], keep_inline_from: Sequence[str] | None = Non
 
 
 def _strip_blank(lines: list[str]) -> list[str]:
-    while lines and not lines[-1].strip():
-        lines = lines[:-1]
-    return lines
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    return lines[:end]
