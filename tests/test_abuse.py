@@ -7,11 +7,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import MINI
+from conftest import MINI, Run
 
 SPACETIME = [sys.executable, "-m", "spacetime"]
 
@@ -100,3 +101,58 @@ def test_narrow_encodings_replace_rather_than_fail(
     result = shell(args, tmp_path, PYTHONIOENCODING=encoding)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip()
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"), [("/dev/zero", "a device"), ("/dev/urandom", "a device"), ("fifo", "a FIFO")]
+)
+def test_data_that_is_no_regular_file_is_refused_unread(
+    path: str, kind: str, tmp_path: Path
+) -> None:
+    os.mkfifo(tmp_path / "fifo")
+    result = shell(f"list --data {path}", tmp_path)
+    assert (result.returncode, result.stderr) == (
+        2,
+        f"spacetime: error: --data {path}: {kind}, not a timeline file\n",
+    )
+    from_env = shell("list", tmp_path, SPACETIME_DATA=path)
+    assert (from_env.returncode, from_env.stderr) == (
+        3,
+        f"{path}: cannot read: {kind}, not a regular file\n",
+    )
+
+
+def test_data_larger_than_the_cap_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spacetime.core import reading
+    from spacetime.core.reading import read_bytes
+
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"format: spacetime/1\n" + b"#" * 100)
+    monkeypatch.setattr(reading, "MAX_BYTES", 64)
+    with pytest.raises(OSError, match="larger than 0 MiB, the most spacetime reads"):
+        read_bytes(big)
+    with big.open("r+b") as stream:  # a sparse file just past the real cap: no disk used
+        stream.truncate(256 * 1024 * 1024 + 1)
+    monkeypatch.undo()
+    result = shell(f"list --data {big}", tmp_path)
+    assert (result.returncode, result.stderr) == (
+        2,
+        f"spacetime: error: --data {big}: larger than 256 MiB, the most spacetime reads\n",
+    )
+
+
+@pytest.mark.parametrize("width", ["1001", "1000000"])
+def test_chart_width_is_capped(width: str, cli: Callable[..., Run]) -> None:
+    result = cli("chart", "--width", width)
+    assert (result.code, result.err) == (
+        2,
+        f"spacetime: error: --width must be 40 to 1000, not {width}\n",
+    )
+
+
+def test_chart_at_the_widest(cli: Callable[..., Run]) -> None:
+    result = cli("chart", "--no-bundled", "--data", str(MINI), "--width", "1000")
+    assert result.code == 0
+    assert max(len(line) for line in result.out.splitlines()) == 1000

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from spacetime.core.errors import FileProblem, UsageError
 from spacetime.core.files import FileExists, describe, kind_of, write_file
+from spacetime.core.reading import read_bytes
 from spacetime.core.timeline import Timeline
 from spacetime.edit.lock import locked
 from spacetime.load.loader import load_timeline
@@ -27,7 +28,7 @@ LOCK_TIMEOUT = 60.0
 
 def read_text(path: Path) -> str:
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file (create it with 'spacetime init {path}')") from None
     except OSError as err:
@@ -48,7 +49,7 @@ def _current(path: Path) -> bytes | None:
         mode = path.stat().st_mode
         if not stat.S_ISREG(mode):
             raise FileProblem(f"cannot edit {path}: {kind_of(mode)}, not a timeline file")
-        return path.read_bytes()
+        return read_bytes(path)
     except FileNotFoundError:
         return None
     except OSError as err:

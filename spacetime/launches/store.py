@@ -23,6 +23,7 @@ from pathlib import Path
 
 from spacetime.core.dates import EventDate, Point, Precision
 from spacetime.core.errors import DataError, Problem
+from spacetime.core.reading import read_bytes
 from spacetime.launches.model import CREDIT, Kind, Launch, Site, parse_code
 
 __all__ = ["MAGIC", "LaunchFile", "is_launch_file", "launch_file_text"]
@@ -36,6 +37,8 @@ _PRECISIONS = (Precision.DAY, Precision.TIME)
 def is_launch_file(path: Path) -> bool:
     """Whether `path` is a spacetime launch file (by its first line); False when unreadable."""
     try:
+        if not path.is_file():  # a FIFO would wait for a writer; a device is refused later
+            return False
         with path.open("rb") as stream:
             return stream.read(len(MAGIC)) == MAGIC.encode()
     except OSError:
@@ -74,7 +77,7 @@ class LaunchFile:
     def __init__(self, path: Path, name: str | None = None) -> None:
         self.name = name or str(path)
         try:
-            self.text = path.read_text(encoding="utf-8")
+            self.text = read_bytes(path).decode("utf-8")
         except (OSError, UnicodeDecodeError) as err:
             reason = err.strerror if isinstance(err, OSError) and err.strerror else "not UTF-8 text"
             raise DataError(

@@ -44,6 +44,7 @@ from spacetime.core.model import (
     Status,
     Term,
 )
+from spacetime.core.reading import read_bytes
 from spacetime.core.timeline import Timeline, paused_gc
 from spacetime.engine.index import ROW_FIELDS
 from spacetime.load.places import user_cache_dir
@@ -74,7 +75,7 @@ def load_cached(files: DataFiles) -> Timeline:
     if os.environ.get("SPACETIME_NO_CACHE"):
         return _load(files)
     try:
-        contents = [path.read_bytes() for path in files.paths]
+        contents = [read_bytes(path) for path in files.paths]
     except OSError:
         return _load(files)  # reports the unreadable file
     entry = user_cache_dir() / f"{_key(files, contents)}.marshal"

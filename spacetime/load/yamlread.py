@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from spacetime.core.reading import read_bytes
+
 __all__ = [
     "REJECTED",
     "LocatedDict",
@@ -85,7 +87,7 @@ def read_document(path: Path) -> tuple[Any, list[tuple[int, str]]]:
     ReadError when the file cannot be read at all (missing, not UTF-8, not YAML or JSON).
     """
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except IsADirectoryError:
         raise ReadError(0, "is a directory, not a timeline file") from None
     except FileNotFoundError:

@@ -14,6 +14,7 @@ from spacetime.engine.query import run
 from spacetime.output.chart import lanes_by, render_chart
 
 MAX_LANES = 12
+MIN_WIDTH, MAX_WIDTH = 40, 1000  # the chart is drawn in memory: its size must stay bounded
 
 
 @use(data=DataOptions, filters=FilterOptions)
@@ -26,7 +27,10 @@ def chart(
     ] = "country",
     width: Annotated[
         int | None,
-        typer.Option("--width", help="Columns (default: the terminal's, or 100 in a pipe)."),
+        typer.Option(
+            "--width",
+            help=f"Columns, {MIN_WIDTH} to {MAX_WIDTH} (default: the terminal's, or 100 in a pipe).",
+        ),
     ] = None,
     svg: Annotated[Path | None, typer.Option("--svg", help="Also save the chart as SVG.")] = None,
     html: Annotated[
@@ -54,8 +58,7 @@ def chart(
         return
     if lanes not in ("country", "category"):
         raise UsageError(f"--lanes must be country or category, not '{lanes}'")
-    if width is not None and width < 40:
-        raise UsageError(f"--width must be 40 or more, not {width}")
+    _check_width(width)
     check_writable([svg, html], force)
     timeline = load(data)
     matches = run(timeline, filters.query())
@@ -76,7 +79,7 @@ def chart(
     from spacetime.output.console import make_console
 
     console = make_console()
-    columns = width or (console.width if sys.stdout.isatty() else 100)
+    columns = width or (min(console.width, MAX_WIDTH) if sys.stdout.isatty() else 100)
     picture = render_chart(drawn, columns, title)
     console.print(picture, crop=False)
     if svg or html:
@@ -97,8 +100,7 @@ def _launch_chart(
     from spacetime.output.launchchart import chart_html, chart_svg, chart_text
 
     query = filters.launch_query("--launches")
-    if width is not None and width < 40:
-        raise UsageError(f"--width must be 40 or more, not {width}")
+    _check_width(width)
     check_writable([svg, html], force)
     timeline, files = load_with_launches(data)
     years, series = yearly_series(
@@ -108,7 +110,7 @@ def _launch_chart(
     span = f"{years[0]}–{years[-1]}" if years else ""
     title = f"Orbital launch attempts per year, {span} ({total} launches)"
     console = make_console()
-    columns = width or (console.width if sys.stdout.isatty() else 100)
+    columns = width or (min(console.width, MAX_WIDTH) if sys.stdout.isatty() else 100)
     console.print(chart_text(years, series, title, columns), crop=False)
     if svg is not None or html is not None:
         picture = chart_svg(years, series, title)
@@ -143,3 +145,8 @@ def _save(picture: object, width: int, svg: Path | None, html: Path | None, forc
     if html is not None:
         write_file(html, recorder.export_html(clear=False), replace=force)
         print(f"saved {html}", file=sys.stderr)
+
+
+def _check_width(width: int | None) -> None:
+    if width is not None and not MIN_WIDTH <= width <= MAX_WIDTH:
+        raise UsageError(f"--width must be {MIN_WIDTH} to {MAX_WIDTH}, not {width}")
