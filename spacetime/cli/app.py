@@ -358,9 +358,11 @@ def _fail(lines: list[str], code: ExitCode) -> int:
         sys.stdout.flush()
     except OSError:  # a closed pipe or a full disk: the message on stderr is what counts
         _quiet_stdout()
+    from spacetime.core.errors import printable
+
     try:
         for line in lines:
-            print(line, file=sys.stderr)
+            print(printable(line), file=sys.stderr)
     except BrokenPipeError:  # even stderr may be a closed pipe
         pass
     return code

@@ -24,6 +24,7 @@ from spacetime.load.sources import DataFiles
 __all__ = ["LOCK_TIMEOUT", "check_editable", "edit_file", "read_text"]
 
 LOCK_TIMEOUT = 60.0
+BOM = b"\xef\xbb\xbf"  # a UTF-8 byte-order mark: read past, and kept when the file is written
 
 
 def read_text(path: Path) -> str:
@@ -89,7 +90,8 @@ def edit_file(
 
         if new != old or before is None:
             try:
-                write_file(path, new, replace=before is not None, check=unchanged)
+                bom = "\ufeff" if before is not None and before.startswith(BOM) else ""
+                write_file(path, bom + new, replace=before is not None, check=unchanged)
             except FileExists:  # created by someone else since it was read
                 unchanged()
                 raise

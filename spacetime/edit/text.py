@@ -53,6 +53,9 @@ class _Layout:
         starts = [line - 1 for line in section.item_lines]
         if not starts:
             return []  # an empty flow list: `events: []`
+        for start in starts:
+            if not self.lines[start].lstrip().startswith("-"):
+                raise UsageError(_flow(start + 1, f"'{key}'"))
         ends = [*starts[1:], self.section_end(key)]
         result = []
         for first, end, value in zip(starts, ends, section, strict=True):
@@ -63,6 +66,14 @@ class _Layout:
 
     def text(self) -> str:
         return self.newline.join(self.lines) + (self.newline if self.lines else "")
+
+
+def _flow(line: int, what: str) -> str:
+    return (
+        f"line {line}: {what} is written in flow style (JSON-like [...] or {{...}}); add, remove "
+        "and fmt edit block style only, one '- ' item a line (`spacetime export yaml --no-bundled "
+        "--data FILE -o NEW.yaml` writes a file's events in block style)"
+    )
 
 
 def _is_filler(line: str) -> bool:
@@ -85,6 +96,8 @@ def _layout(text: str) -> _Layout:
     if lines and lines[-1] == "":
         lines.pop()
     keys = {k: document.line_of(k) - 1 for k in document} if document is not None else {}
+    if len(set(keys.values())) < len(keys):
+        raise UsageError(_flow(min(keys.values()) + 1, "the top level"))
     return _Layout(lines, newline, keys, document)
 
 
@@ -183,28 +196,70 @@ def _indent_like(lines: list[str], layout: _Layout, key: str) -> list[str]:
     return lines if key != "events" else _indent(lines, layout)
 
 
-# A `#` after white space; a look-behind rather than `\s+#`, which backtracks quadratically
-# over a long run of spaces.
-_INLINE = re.compile(r"(?<=\s)#\s?(.*)$")
-
-
 def _comments(lines: Sequence[str], keep_inline_from: Sequence[str] | None = None) -> list[str]:
-    """The comments among `lines`, as full lines; with `keep_inline_from`, also the trailing
-    comments of lines whose text the canonical lines do not already contain."""
+    """The comments among `lines`, as full lines; with `keep_inline_from` (`lines` then being one
+    record), also the trailing comments of lines whose text the canonical lines do not already
+    contain. A `#` inside a quoted string or a block of text is no comment."""
     found = []
     canonical = "\n".join(keep_inline_from or [])
-    for line in lines:
+    starts = _comment_starts(lines) if keep_inline_from is not None else None
+    for number, line in enumerate(lines):
         stripped = line.strip()
-        if stripped.startswith("#"):
+        if starts is None:
+            if stripped.startswith("#"):
+                found.append(line)
+            continue
+        column = starts.get(number)
+        if column is None:
+            continue
+        if not line[:column].strip():
             found.append(line)
-        elif (
-            keep_inline_from is not None
-            and (match := _INLINE.search(line))
-            and match[0].strip() not in canonical
-        ):
+        elif line[column:].strip() not in canonical:
             indent = line[: len(line) - len(line.lstrip())]
-            found.append(f"{indent.replace('-', ' ')}# {match[1]}")
+            found.append(f"{indent.replace('-', ' ')}# {line[column + 1 :].lstrip(' ')}")
     return found
+
+
+def _comment_starts(lines: Sequence[str]) -> dict[int, int]:
+    """{line index: column of the `#` that starts its comment} for the lines of one record: a `#`
+    at the start of a line or after white space, outside every scalar (YAML's own scanner says
+    where each scalar starts and ends)."""
+    candidates = [
+        (number, column)
+        for number, line in enumerate(lines)
+        if "#" in line
+        for column in _hashes(line)
+    ]
+    if not candidates:
+        return {}
+    import yaml
+
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)("\n".join(lines))
+    spans = []
+    try:
+        while not loader.check_token(yaml.StreamEndToken):
+            token = loader.get_token()
+            if isinstance(token, yaml.ScalarToken):
+                start, end = token.start_mark, token.end_mark
+                spans.append(((start.line, start.column), (end.line, end.column)))
+    except yaml.YAMLError:  # the record does not stand alone: its full-line comments only
+        return {n: c for n, c in candidates if not lines[n][:c].strip()}
+    finally:
+        loader.dispose()
+    starts: dict[int, int] = {}
+    for place in candidates:
+        if place[0] not in starts and not any(start <= place < end for start, end in spans):
+            starts[place[0]] = place[1]
+    return starts
+
+
+def _hashes(line: str) -> list[int]:
+    """The columns of `#`s that could start a comment: first on the line or after white space."""
+    return [
+        column
+        for column, char in enumerate(line)
+        if char == "#" and (column == 0 or line[column - 1] in " \t")
+    ]
 
 
 def _strip_blank(lines: list[str]) -> list[str]:
