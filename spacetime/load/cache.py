@@ -70,14 +70,16 @@ def layout() -> str:
     return "; ".join(parts)
 
 
-def load_cached(files: DataFiles) -> Timeline:
-    """The timeline of `files`, from the cache when their bytes are unchanged."""
+def load_cached(files: DataFiles, given: dict[Path, bytes] | None = None) -> Timeline:
+    """The timeline of `files`, from the cache when their bytes are unchanged; `given` holds the
+    bytes to use for some of the paths instead of theirs on disk (an edit about to be written)."""
+    given = given or {}
     if os.environ.get("SPACETIME_NO_CACHE"):
-        return _load(files)
+        return _load(files, given)
     try:
-        contents = [read_bytes(path) for path in files.paths]
+        contents = [given[p] if p in given else read_bytes(p) for p in files.paths]
     except OSError:
-        return _load(files)  # reports the unreadable file
+        return _load(files, given)  # reports the unreadable file
     entry = user_cache_dir() / f"{_key(files, contents)}.marshal"
     with paused_gc():
         cached = _read(entry)

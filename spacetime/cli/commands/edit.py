@@ -328,7 +328,7 @@ def fmt(
 ) -> None:
     """Rewrite a timeline in the canonical layout, keeping every comment."""
     from spacetime.edit.text import format_text
-    from spacetime.load.loader import load_timeline
+    from spacetime.load.cache import load_cached
     from spacetime.output.yamlfmt import entity_lines, event_lines, term_lines
 
     def change(text: str, timeline: Timeline) -> str:
@@ -353,7 +353,7 @@ def fmt(
 
         files = data.files([file])
         text = read_text(file)
-        timeline = load_timeline(files.paths, files.names, texts={file: text})
+        timeline = load_cached(files, {file: text.encode()})
         if change(text, timeline) != text:
             print(f"{file} would be reformatted", file=sys.stderr)
             raise typer.Exit(ExitCode.FAILURE)
