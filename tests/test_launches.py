@@ -104,7 +104,7 @@ def test_import_reads_the_awkward_rows(cli: Cli, imported: Path) -> None:
     assert len(found) == 15
     sputnik = found["1957 ALP"]
     assert sputnik["date"] == "1957-10-04T19:28:34Z"
-    assert sputnik["country"] == "SU" and sputnik["gcat_state"] == "SU"
+    assert sputnik["nation"] == "SU" and sputnik["gcat_state"] == "SU"
     assert sputnik["site"] == "NIIP-5" and sputnik["site_name"] == "NIIP-5, Baykonur, Kazakstan"
     assert (sputnik["vehicle"], sputnik["family"]) == ("Sputnik 8K71PS", "Sputnik")
     assert sputnik["payloads"] == ["1-y ISZ"] and sputnik["outcome"] == "success"
@@ -116,7 +116,7 @@ def test_import_reads_the_awkward_rows(cli: Cli, imported: Path) -> None:
     assert found["1961 BET"]["success"] is False
     assert (found["1965-004"]["outcome"], found["1965-004"]["percent"]) == ("partial", 75)
     assert found["1965-004"]["success"] is True
-    assert found["1979-104"]["country"] == "ESA" and found["1979-104"]["gcat_state"] == "I-ESA"
+    assert found["1979-104"]["nation"] == "ESA" and found["1979-104"]["gcat_state"] == "I-ESA"
     assert found["1968-F09"]["country"] == "ELDO"
     assert found["1969-U01"]["kind"] == "off-earth"
     assert found["1962 A OMI"]["date"] == "1962-08-23T11:33Z?"
@@ -409,7 +409,7 @@ def test_stats_counts_launches(cli: Cli, imported: Path) -> None:
     assert document["by_outcome"] == {"success": 9, "failure": 4, "partial": 2}
     assert document["by_kind"] == {"orbital": 13, "deep-space": 1, "off-earth": 1}
     assert document["by_country"][0] == {
-        "country": "US", "launches": 7, "successes": 6, "failures": 1, "partial": 1,
+        "nation": "US", "launches": 7, "successes": 6, "failures": 1, "partial": 1,
         "success_rate": round(6 / 7, 4),
     }  # fmt: skip
     result = cli("stats", "--launches", *base, "--category", "moon")
