@@ -117,7 +117,7 @@ def test_import_reads_the_awkward_rows(cli: Cli, imported: Path) -> None:
     assert (found["1965-004"]["outcome"], found["1965-004"]["percent"]) == ("partial", 75)
     assert found["1965-004"]["success"] is True
     assert found["1979-104"]["nation"] == "ESA" and found["1979-104"]["gcat_state"] == "I-ESA"
-    assert found["1968-F09"]["country"] == "ELDO"
+    assert found["1968-F09"]["nation"] == "ELDO"
     assert found["1969-U01"]["kind"] == "off-earth"
     assert found["1962 A OMI"]["date"] == "1962-08-23T11:33Z?"
     assert found["1962 A OMI"]["uncertain"] is True
