@@ -128,7 +128,7 @@ def test_sqlite_columns_follow_the_json_keys(cli: Cli, tmp_path: Path) -> None:
         db.row_factory = sqlite3.Row
         for row in db.execute("SELECT * FROM events"):
             record = listed[row["id"]]
-            for key in row.keys():
+            for key in row.keys():  # noqa: SIM118 (a Row iterates over its values)
                 value = record[key]
                 value = "; ".join(value) if isinstance(value, list) else value
                 assert row[key] == value, (row["id"], key)
