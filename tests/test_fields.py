@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 
 import pytest
+
 from conftest import MINI, Run
 
 Cli = Callable[..., Run]

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
+
 from conftest import Run
 
 ROOT = Path(__file__).parent.parent
