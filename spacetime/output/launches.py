@@ -180,7 +180,8 @@ def count_listing(
     records = []
     rows = []
     for c in found:
-        record: dict[str, Any] = {fields[0]: c.key}
+        # a decade is "1960s" here as in `stats` and `compare`; a year stays a number
+        record: dict[str, Any] = {fields[0]: f"{c.key}s" if by is By.DECADE else c.key}
         if nested:
             record["nation"] = c.nation
         record.update(
