@@ -45,6 +45,11 @@ def test_fields_make_the_columns_of_the_table(cli: Cli) -> None:
 def test_fields_on_a_single_record_and_a_report(cli: Cli) -> None:
     shown = cli("show", *BASE, "sputnik-1", "--fields", "id,first_day", "--json").json()
     assert shown == {"id": "sputnik-1", "first_day": "1957-10-04"}
+    table = cli("show", *BASE, "sputnik-1", "--fields", "id,first_day").out
+    assert [line.split() for line in table.splitlines()] == [
+        ["id", "sputnik-1"],
+        ["first_day", "1957-10-04"],
+    ]
     cells = cli("compare", *BASE, "usa", "ussr", "--fields", "milestone,nation", "--json").json()
     assert cells and all(list(c) == ["milestone", "nation"] for c in cells)
     assert {c["nation"] for c in cells} == {"US", "SU"}

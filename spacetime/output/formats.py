@@ -55,12 +55,14 @@ def narrow(answer: Listing | Report, fields: tuple[str, ...]) -> Listing:
             f"valid fields: {', '.join(listing.fields)}"
         )
     records = [{name: record.get(name) for name in fields} for record in listing.records]
+    if listing.single:  # one record reads as "key  value" lines
+        columns = [Column("Field"), Column("Value", wrap=True, main=True)]
+        rows = [[name, _flat(record[name])] for record in records for name in fields]
+    else:
+        columns = [Column(name, wrap=True) for name in fields]
+        rows = [[_flat(record[name]) for name in fields] for record in records]
     return Listing(
-        fields=list(fields),
-        records=records,
-        columns=[Column(name, wrap=True) for name in fields],
-        rows=[[_flat(record[name]) for name in fields] for record in records],
-        single=listing.single,
+        fields=list(fields), records=records, columns=columns, rows=rows, single=listing.single
     )
 
 
