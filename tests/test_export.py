@@ -160,6 +160,12 @@ def test_sqlite_holds_the_launch_log_with_its_credit(cli: Cli, tmp_path: Path) -
             " ON launches.rowid = launches_fts.rowid WHERE launches_fts MATCH '\"1-y ISZ\"'"
         ).fetchall()
         assert hits == [("1957 ALP",)]
+        # Datasette offers a search box for a table whose FTS table names it as content="..."
+        for table in ("events", "launches"):
+            (sql,) = db.execute(
+                "SELECT sql FROM sqlite_master WHERE name = ?", (f"{table}_fts",)
+            ).fetchone()
+            assert f'content="{table}"' in sql
     db.close()
     meta = json.loads((tmp_path / "space.metadata.json").read_text(encoding="utf-8"))
     assert (meta["license"], meta["source_url"]) == ("CC BY 4.0", "https://planet4589.org")

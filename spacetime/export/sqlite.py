@@ -54,7 +54,7 @@ CREATE TABLE event_tags (event TEXT NOT NULL REFERENCES events(id), tag TEXT NOT
 CREATE TABLE sources (event TEXT NOT NULL REFERENCES events(id), position INTEGER NOT NULL,
     url TEXT NOT NULL, PRIMARY KEY (event, position));
 CREATE INDEX events_first_day ON events(first_day);
-CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content='events', content_rowid='rowid');
+CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content="events", content_rowid="rowid");
 CREATE TABLE sites (code TEXT PRIMARY KEY, name TEXT, gcat_state TEXT, gcat_state_name TEXT);
 CREATE TABLE launches (tag TEXT PRIMARY KEY, date TEXT NOT NULL, date_display TEXT NOT NULL,
     precision TEXT NOT NULL, first_day TEXT, last_day TEXT, uncertain INTEGER NOT NULL,
@@ -67,7 +67,7 @@ CREATE TABLE payloads (launch TEXT NOT NULL REFERENCES launches(tag), position I
 CREATE INDEX launches_first_day ON launches(first_day);
 CREATE INDEX launches_nation ON launches(nation);
 CREATE VIRTUAL TABLE launches_fts USING fts5(tag, vehicle, agency_name, site, payloads,
-    content='launches', content_rowid='rowid');
+    content="launches", content_rowid="rowid");
 """
 
 
