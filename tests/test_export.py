@@ -152,6 +152,9 @@ def test_sqlite_holds_the_launch_log_with_its_credit(cli: Cli, tmp_path: Path) -
         assert db.execute(
             "SELECT launch, position, name FROM payloads WHERE launch = '1957 ALP'"
         ).fetchall() == [("1957 ALP", 1, "1-y ISZ")]
+        assert db.execute(
+            "SELECT launch FROM event_launches WHERE event = 'sputnik-1'"
+        ).fetchone() == ("1957 ALP",)
         assert db.execute("SELECT name FROM sites WHERE code = 'NIIP-5'").fetchone() == (
             "NIIP-5, Baykonur, Kazakstan",
         )

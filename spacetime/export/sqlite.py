@@ -1,7 +1,8 @@
 """A SQLite database ready for `sqlite3` and Datasette.
 
 Tables: events, entities, milestones, categories, and the links event_countries, event_milestones,
-event_tags, sources; the launch log's launches, payloads and sites; foreign keys throughout;
+event_tags, sources; the launch log's launches, payloads and sites, and event_launches linking an
+event to its launch where the log holds it; foreign keys throughout;
 `events_fts` and `launches_fts`, full-text indexes over events (title, summary) and launches (tag,
 vehicle, agency, site, payloads). Columns are named as the JSON keys are (docs/json.md): dates as
 written with `date_display`, precision and first/last ISO days; lists joined with "; " as in CSV.
@@ -64,6 +65,8 @@ CREATE TABLE launches (tag TEXT PRIMARY KEY, date TEXT NOT NULL, date_display TE
     pad TEXT, flight TEXT, payload_count INTEGER NOT NULL, payloads TEXT NOT NULL);
 CREATE TABLE payloads (launch TEXT NOT NULL REFERENCES launches(tag), position INTEGER NOT NULL,
     name TEXT NOT NULL, PRIMARY KEY (launch, position));
+CREATE TABLE event_launches (event TEXT PRIMARY KEY REFERENCES events(id),
+    launch TEXT NOT NULL REFERENCES launches(tag));
 CREATE INDEX launches_first_day ON launches(first_day);
 CREATE INDEX launches_nation ON launches(nation);
 CREATE VIRTUAL TABLE launches_fts USING fts5(tag, vehicle, agency_name, site, payloads,
@@ -128,6 +131,11 @@ def write_sqlite(
                 db.executescript(SCHEMA)
                 _fill(db, timeline, events)
                 _fill_launches(db, timeline, launches)
+                tags = {launch.tag for launch in launches}
+                db.executemany(
+                    "INSERT INTO event_launches VALUES (?, ?)",
+                    [(e.id, e.launch) for e in events if e.launch in tags],
+                )
         except sqlite3.Error as err:  # the disk, not the data: reported as the system's refusal
             code = getattr(err, "sqlite_errorcode", 0) & 0xFF
             raise OSError(SQLITE_ERRNO.get(code, errno.EIO), str(err)) from None
