@@ -118,8 +118,6 @@ SOURCE_KINDS = DATA / "source-kinds.yaml"
 # source, so that it is taken off here).
 AWAITING_ACCEPTED_SOURCE = {
     "artemis-ii-crewed-lunar-flyby",
-    "blue-ghost-mission-1-landing",
-    "gird-09-first-soviet-liquid-rocket",
 }
 
 
