@@ -83,4 +83,4 @@ def load_with_launches(options: DataOptions) -> tuple[Timeline, DataFiles]:
 
 
 def emit(answer: Listing | Report, options: OutputOptions) -> None:
-    write(answer, options.chosen)
+    write(answer, options.chosen, choice=options.choice())

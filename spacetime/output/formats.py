@@ -2,7 +2,12 @@
 
 JSON is an array of records (an object for a single one), JSON Lines one record a line, CSV and TSV
 a header and one row a record (lists joined with "; "), Markdown a pipe table of the human columns,
-and `table` an aligned text table for people (`spacetime.output.texttable`). Adding a format is one function and one line in `WRITERS`.
+and `table` an aligned text table for people (`spacetime.output.texttable`). Adding a format is one
+function and one line in `WRITERS`.
+
+`Choice` narrows any answer the same way in every format: `fields` keeps only the named record keys
+(the human formats then show those keys as columns), `count` writes only the number of records.
+A report (`compare`, `stats`) narrowed by fields is its long-form `flat` table.
 """
 
 from __future__ import annotations
@@ -11,11 +16,12 @@ import json
 import sys
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
-from spacetime.output.listing import Listing, Report
+from spacetime.core.errors import UsageError
+from spacetime.output.listing import Column, Listing, Report
 
-__all__ = ["OutputClosed", "OutputFormat", "write"]
+__all__ = ["Choice", "OutputClosed", "OutputFormat", "narrow", "write"]
 
 
 class OutputClosed(Exception):
@@ -31,11 +37,54 @@ class OutputFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
-def write(answer: Listing | Report, fmt: OutputFormat, out: TextIO | None = None) -> None:
-    """Write a command's answer in one format to `out` (stdout by default)."""
+class Choice(NamedTuple):
+    """What of an answer to write: only these record keys (None: all), or only the count."""
+
+    fields: tuple[str, ...] | None = None
+    count_only: bool = False
+
+
+def narrow(answer: Listing | Report, fields: tuple[str, ...]) -> Listing:
+    """The answer with only `fields`, in that order: a usage error naming the valid fields when
+    one is unknown."""
+    listing = answer.flat if isinstance(answer, Report) else answer
+    unknown = [name for name in fields if name not in listing.fields]
+    if unknown:
+        raise UsageError(
+            f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
+            f"valid fields: {', '.join(listing.fields)}"
+        )
+    records = [{name: record.get(name) for name in fields} for record in listing.records]
+    if listing.single:  # one record reads as "key  value" lines
+        columns = [Column("Field"), Column("Value", wrap=True, main=True)]
+        rows = [[name, _flat(record[name])] for record in records for name in fields]
+    else:
+        columns = [Column(name, wrap=True) for name in fields]
+        rows = [[_flat(record[name]) for name in fields] for record in records]
+    return Listing(
+        fields=list(fields), records=records, columns=columns, rows=rows, single=listing.single
+    )
+
+
+def _count(answer: Listing | Report) -> int:
+    return len((answer.flat if isinstance(answer, Report) else answer).records)
+
+
+def write(
+    answer: Listing | Report,
+    fmt: OutputFormat,
+    out: TextIO | None = None,
+    choice: Choice | None = None,
+) -> None:
+    """Write a command's answer in one format to `out` (stdout by default), narrowed by `choice`."""
     stream = out or sys.stdout
+    choice = choice or Choice()
+    if choice.fields:
+        answer = narrow(answer, choice.fields)
     try:
-        if isinstance(answer, Report):
+        if choice.count_only:
+            stream.write(f"{_count(answer)}\n")
+        elif isinstance(answer, Report):
             _report(answer, fmt, stream)
         else:
             WRITERS[fmt](answer, stream)
