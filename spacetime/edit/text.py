@@ -16,10 +16,10 @@ from typing import Any
 from spacetime.core.errors import UsageError
 from spacetime.core.model import Event
 from spacetime.load.schema import SECTIONS
-from spacetime.load.yamlread import LocatedDict, LocatedList, ReadError, parse_text
+from spacetime.load.yamlread import LocatedDict, LocatedList, Parsed, ReadError, parse_text
 from spacetime.output.yamlfmt import event_lines
 
-__all__ = ["add_event", "format_text", "remove_event"]
+__all__ = ["add_event", "format_text", "outline", "remove_event"]
 
 
 @dataclass
@@ -81,12 +81,25 @@ def _is_filler(line: str) -> bool:
     return not stripped or stripped.startswith("#")
 
 
-def _layout(text: str) -> _Layout:
-    newline = "\r\n" if "\r\n" in text else "\n"
+def outline(text: str) -> tuple[Parsed, Parsed]:
+    """`text` parsed once, as two documents: one for the loader (which takes its sections out as
+    it reads them) and one for `format_text(..., parsed=)`, so a file is not parsed twice."""
     try:
         document, problems = parse_text(text)
     except ReadError as err:
         raise UsageError(f"line {err.line}: {err.message}") from None
+    if not isinstance(document, LocatedDict):
+        return (document, problems), (document, problems)
+    kept = LocatedDict(document)
+    kept.line, kept.key_lines = document.line, document.key_lines
+    return (document, problems), (kept, problems)
+
+
+def _layout(text: str, parsed: Parsed | None = None) -> _Layout:
+    newline = "\r\n" if "\r\n" in text else "\n"
+    if parsed is None:
+        parsed = outline(text)[1]
+    document, problems = parsed
     if problems:
         line, message = problems[0]
         raise UsageError(f"line {line}: {message}")
@@ -151,12 +164,15 @@ def remove_event(text: str, event_id: str, name: str = "this file") -> str:
     raise UsageError(f"no event '{event_id}' in {name}")
 
 
-def format_text(text: str, render: Callable[[str, int], Sequence[str] | None]) -> str:
+def format_text(
+    text: str, render: Callable[[str, int], Sequence[str] | None], parsed: Parsed | None = None
+) -> str:
     """The canonical layout of `text`. `render(section, line)` gives the canonical lines of the
     record that starts at 1-based `line` (None to keep it as written). Every comment is kept:
     comments between records stay between them, a comment inside a record moves above it, and
-    top-level comments stay with the section that follows them."""
-    layout = _layout(text)
+    top-level comments stay with the section that follows them. `parsed` is `text`'s document
+    from `outline`, when the caller has it."""
+    layout = _layout(text, parsed)
     if not layout.keys:
         return text
     order = sorted(layout.keys, key=layout.keys.__getitem__)

@@ -24,6 +24,7 @@ __all__ = [
     "REJECTED",
     "LocatedDict",
     "LocatedList",
+    "Parsed",
     "ReadError",
     "decode",
     "parse_text",
@@ -99,7 +100,11 @@ def read_document(path: Path) -> tuple[Any, list[tuple[int, str]]]:
     return parse_text(decode(data), json_file=path.suffix.lower() == ".json")
 
 
-def parse_text(text: str, *, json_file: bool = False) -> tuple[Any, list[tuple[int, str]]]:
+Parsed = tuple[Any, list[tuple[int, str]]]
+"""A document and the (line, message) problems met reading it."""
+
+
+def parse_text(text: str, *, json_file: bool = False) -> Parsed:
     """Like `read_document`, for text already in memory."""
     if json_file:
         return _read_json(text), []
