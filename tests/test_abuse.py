@@ -303,3 +303,13 @@ def test_what_add_accepts_export_yaml_writes_back_loadably(
             stored.summary,
             stored.note,
         )
+
+
+def test_fmt_of_a_title_of_200000_spaces(tmp_path: Path, cli: Callable[..., Run]) -> None:
+    """A long run of spaces once made the comment search backtrack for minutes."""
+    title = "a" + " " * 200_000 + "b"
+    path = _file(tmp_path, EVENT.replace("title: Issue 5", f'title: "{title}"   # kept'))
+    assert cli("fmt", str(path), "--no-bundled").code == 0
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[3:6] == ["    # kept", "  - id: x", "    date: 1970"]
+    assert lines[6] == f"    title: {title}"
