@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from spacetime.core.errors import DataError, ExitCode, SpacetimeError
+from spacetime.core.errors import DataError, ExitCode, ParameterError, SpacetimeError
 
 if TYPE_CHECKING:
     import typer
@@ -286,7 +286,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             err = with_personal_hint(err)
         prefix = "" if err.exit_code is ExitCode.DATA else "spacetime: error: "
-        return _fail([prefix + line for line in err.lines()], err.exit_code)
+        lines = [flagged(err)] if isinstance(err, ParameterError) else err.lines()
+        return _fail([prefix + line for line in lines], err.exit_code)
     except (OutputClosed, BrokenPipeError):
         _quiet_stdout()
         return ExitCode.OK
@@ -364,3 +365,8 @@ def _quiet_stdout() -> None:
 def main_exit() -> None:
     """The console-script entry point."""
     sys.exit(main())
+
+
+def flagged(err: ParameterError) -> str:
+    """A library parameter error as the command line says it: `limit` becomes `--limit`."""
+    return err.render(lambda name: "--" + name.replace("_", "-"))

@@ -52,9 +52,12 @@ def check_writable(paths: list[Path | None], force: bool) -> None:
 def load(options: DataOptions) -> Timeline:
     """The timeline the data options name, through the cache (see `spacetime.load.cache`), as it
     stood on the --as-of day if one is given (see `spacetime.engine.asof`)."""
+    import gc
+
     check_readable(options.data or [], "--data")
     day = options.day()
     timeline = load_cached(options.files())
+    gc.freeze()  # the timeline lives as long as the command: out of the collector's sight
     if day is None:
         return timeline
     from spacetime.engine.asof import as_of

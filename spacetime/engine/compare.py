@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from spacetime.core.errors import UsageError
+from spacetime.core.errors import ParameterError, UsageError
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.engine.firsts import Claim, Rank, claims, ranks, world_firsts
@@ -89,7 +89,7 @@ def compare(
     if not 2 <= len(codes) <= 8:
         raise UsageError(f"compare takes 2 to 8 different nations, not {len(codes)}")
     if by not in ("decade", "year"):
-        raise UsageError(f"--by must be decade or year, not '{by}'")
+        raise ParameterError(f"{{by}} must be decade or year, not '{by}'", "by")
     scope = Timeline(
         list(events) if events is not None else timeline.events,
         timeline.entities,

@@ -14,7 +14,7 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
-from spacetime.core.errors import UnknownName, UsageError
+from spacetime.core.errors import ParameterError, UnknownName
 from spacetime.core.model import Event, Status
 from spacetime.core.timeline import Timeline
 from spacetime.engine.index import (
@@ -74,11 +74,13 @@ def run(timeline: Timeline, query: Query) -> list[Match]:
     tags = {t.casefold() for t in query.tags}
     words = [word_pattern(w) for w in query.text.casefold().split()] if query.text else []
     if query.since and query.until and query.since > query.until:
-        raise UsageError(
-            f"the range is empty: --since {query.since} is after --until {query.until}"
+        raise ParameterError(
+            f"the range is empty: {{since}} {query.since} is after {{until}} {query.until}",
+            "since",
+            "until",
         )
     if query.limit is not None and query.limit < 1:
-        raise UsageError(f"--limit must be 1 or more, not {query.limit}")
+        raise ParameterError(f"{{limit}} must be 1 or more, not {query.limit}", "limit")
 
     since = query.since.toordinal() if query.since else None
     until = query.until.toordinal() if query.until else None
@@ -133,7 +135,7 @@ def wanted_countries(
 
 def _entity_or_agency_hint(timeline: Timeline, name: str) -> str:
     """The entity's code; for a name that is an agency rather than a country, a hint to use
-    --agency (`-c nasa`)."""
+    the agency filter (`-c nasa`)."""
     try:
         return timeline.entity(name).code
     except UnknownName:
@@ -141,9 +143,10 @@ def _entity_or_agency_hint(timeline: Timeline, name: str) -> str:
         for event in timeline.events:
             for agency in event.agencies:
                 if agency.casefold() == wanted:
-                    raise UsageError(
+                    raise ParameterError(
                         f"'{name}' is an agency, not a country or organization: "
-                        f"use --agency {agency}"
+                        f"use {{agency}} {agency}",
+                        "agency",
                     ) from None
         raise
 
