@@ -15,6 +15,8 @@ from spacetime.core.errors import DataError, ExitCode, ParameterError, Spacetime
 if TYPE_CHECKING:
     import typer
 
+    from spacetime.output.environment import Environment
+
 __all__ = ["COMMANDS", "build_app", "main"]
 
 # Command name -> (module in spacetime.cli.commands, function, group, summary). Only the module of
@@ -237,20 +239,29 @@ def _root() -> Callable[..., None]:
     return root
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return the exit code (see the README's exit code table)."""
+def main(argv: Sequence[str] | None = None, env: "Environment | None" = None) -> int:
+    """Run the command line and return the exit code (see the README's exit code table). `env`
+    holds the terminal's facts (built from this process by default; tests pass their own)."""
     instruction = os.environ.get("_SPACETIME_COMPLETE")
     if instruction:  # a shell asking for completions (see spacetime.cli.complete)
         from spacetime.cli.complete import respond
 
         return respond(instruction, build_app)
-    args = list(sys.argv[1:] if argv is None else argv)
+    from spacetime.output.environment import CURRENT, Environment
+
+    env = env or Environment.from_process()
+    token = CURRENT.set(env)
+    try:
+        return _run(list(sys.argv[1:] if argv is None else argv), env)
+    finally:
+        CURRENT.reset(token)
+
+
+def _run(args: list[str], env: "Environment") -> int:
     debug = "--debug" in args or bool(os.environ.get("SPACETIME_DEBUG"))
     args = [a for a in args if a != "--debug"]  # accepted anywhere on the line
     if args in ([], ["--help"], ["-h"]):
-        from spacetime.output.texttable import terminal_width
-
-        sys.stdout.write(root_help(min(terminal_width(sys.stdout), 100)))
+        sys.stdout.write(root_help(min(env.width, 100)))
         return ExitCode.OK
     import typer
 

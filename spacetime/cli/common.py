@@ -9,10 +9,18 @@ from spacetime.core.errors import UsageError
 from spacetime.core.timeline import Timeline
 from spacetime.load.cache import load_cached
 from spacetime.load.sources import DataFiles
+from spacetime.output.environment import CURRENT, Environment
 from spacetime.output.formats import write
 from spacetime.output.listing import Listing, Report
 
-__all__ = ["check_readable", "check_writable", "emit", "load", "load_with_launches"]
+__all__ = [
+    "check_readable",
+    "check_writable",
+    "emit",
+    "environment",
+    "load",
+    "load_with_launches",
+]
 
 
 def check_readable(paths: list[Path], label: str) -> None:
@@ -73,5 +81,10 @@ def load_with_launches(options: DataOptions) -> tuple[Timeline, DataFiles]:
     return load(options), files
 
 
+def environment() -> Environment:
+    """The environment `main` was given (or built from the process) for this run."""
+    return CURRENT.get() or Environment.from_process()
+
+
 def emit(answer: Listing | Report, options: OutputOptions) -> None:
-    write(answer, options.chosen)
+    write(answer, options.chosen, env=environment())

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, TextIO
 
+from spacetime.output.environment import Environment
 from spacetime.output.listing import Listing, Report
 
 __all__ = ["OutputClosed", "OutputFormat", "write"]
@@ -31,14 +32,25 @@ class OutputFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
-def write(answer: Listing | Report, fmt: OutputFormat, out: TextIO | None = None) -> None:
-    """Write a command's answer in one format to `out` (stdout by default)."""
-    stream = out or sys.stdout
+def write(
+    answer: Listing | Report,
+    fmt: OutputFormat,
+    out: TextIO | None = None,
+    env: Environment | None = None,
+) -> None:
+    """Write a command's answer in one format to `out` (`env.stdout`, else stdout, by default);
+    `env` says whether a table goes to a terminal (by default it does not: plain and uncut)."""
+    stream = out or (env.stdout if env else sys.stdout)
+
+    def table(listing: Listing, out: TextIO) -> None:
+        _table(listing, out, env)
+
+    writers: Writers = {**WRITERS, OutputFormat.TABLE: table}
     try:
         if isinstance(answer, Report):
-            _report(answer, fmt, stream)
+            _report(answer, fmt, stream, writers)
         else:
-            WRITERS[fmt](answer, stream)
+            writers[fmt](answer, stream)
         stream.flush()
     except BrokenPipeError:
         raise OutputClosed from None
@@ -111,13 +123,13 @@ def _markdown(listing: Listing, out: TextIO) -> None:
         out.write(f"\n{listing.footer}\n")
 
 
-def _table(listing: Listing, out: TextIO) -> None:
+def _table(listing: Listing, out: TextIO, env: Environment | None = None) -> None:
     from spacetime.output.texttable import write_table
 
-    write_table(listing, out)
+    write_table(listing, out, env)
 
 
-def _report(report: Report, fmt: OutputFormat, out: TextIO) -> None:
+def _report(report: Report, fmt: OutputFormat, out: TextIO, writers: Writers) -> None:
     if fmt is OutputFormat.JSON:
         json.dump(report.document, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -127,12 +139,13 @@ def _report(report: Report, fmt: OutputFormat, out: TextIO) -> None:
             if index:
                 out.write("\n")
             out.write(heading.format(title))
-            WRITERS[fmt](listing, out)
+            writers[fmt](listing, out)
     else:
-        WRITERS[fmt](report.flat, out)
+        writers[fmt](report.flat, out)
 
 
-WRITERS: dict[OutputFormat, Callable[[Listing, TextIO], None]] = {
+Writers = dict[OutputFormat, Callable[[Listing, TextIO], None]]
+WRITERS: Writers = {
     OutputFormat.TABLE: _table,
     OutputFormat.JSON: _json,
     OutputFormat.JSONL: _jsonl,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from spacetime.cli.common import check_writable, load
+from spacetime.cli.common import check_writable, environment, load
 from spacetime.cli.options import DataOptions, FilterOptions, split_values, use
 from spacetime.core.errors import UsageError
 from spacetime.engine.firsts import world_firsts
@@ -75,8 +75,9 @@ def chart(
     title = f"{len(matches)} events · lanes by {lanes}"
     from spacetime.output.console import make_console
 
-    console = make_console()
-    columns = width or (console.width if sys.stdout.isatty() else 100)
+    env = environment()
+    console = make_console(env)
+    columns = width or (env.width if env.terminal else 100)
     picture = render_chart(drawn, columns, title)
     console.print(picture, crop=False)
     if svg or html:
@@ -107,8 +108,9 @@ def _launch_chart(
     total = sum(sum(s.per_year.values()) for s in series)
     span = f"{years[0]}–{years[-1]}" if years else ""
     title = f"Orbital launch attempts per year, {span} ({total} launches)"
-    console = make_console()
-    columns = width or (console.width if sys.stdout.isatty() else 100)
+    env = environment()
+    console = make_console(env)
+    columns = width or (env.width if env.terminal else 100)
     console.print(chart_text(years, series, title, columns), crop=False)
     if svg is not None or html is not None:
         picture = chart_svg(years, series, title)
