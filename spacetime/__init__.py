@@ -8,9 +8,10 @@ first use, and neither Typer nor Rich ever is.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing `typing` would triple the cost
 if TYPE_CHECKING:
+    from typing import Any
+
     from spacetime.api import Atlas, Result
     from spacetime.core.errors import DataError, SpacetimeError, UnknownName, UsageError
 
