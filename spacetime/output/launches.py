@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from spacetime.core.timeline import Timeline
+from spacetime.core.words import plural
 from spacetime.launches.model import CREDIT, Launch, Outcome
 from spacetime.launches.query import By, Count, LaunchMatch, counts
 from spacetime.output.listing import Column, Listing, Report
@@ -128,7 +129,7 @@ def launch_listing(
             ]
         )
     failures = sum(not m.launch.success for m in matches)
-    footer = f"{len(matches)} launch{'es' if len(matches) != 1 else ''}, {failures} failed"
+    footer = f"{plural(len(matches), 'launch', 'launches')}, {failures} failed"
     if any(m.stands_for for m in matches):
         footer += "; (→ X) marks a predecessor's launch, shown for its successor"
     return Listing(

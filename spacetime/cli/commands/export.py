@@ -14,6 +14,7 @@ from spacetime.cli.options import DataOptions, FilterOptions, use
 from spacetime.core.errors import UsageError
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
+from spacetime.core.words import plural
 from spacetime.engine.query import run
 from spacetime.output.formats import OutputClosed, OutputFormat, write
 
@@ -48,7 +49,7 @@ def _text(fmt: ExportFormat, timeline: Timeline, events: list[Event]) -> tuple[s
 
 
 def _count(events: list[Event]) -> str:
-    return f"{len(events)} event{'s' if len(events) != 1 else ''}"
+    return plural(len(events), "event")
 
 
 def _other(fmt: ExportFormat, timeline: Timeline, events: list[Event]) -> str:
