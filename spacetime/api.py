@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from spacetime.core.dates import Per
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell, Comparison
@@ -155,23 +156,24 @@ class Atlas:
         self,
         *nations: str,
         lineage: bool = True,
-        by: str = "decade",
+        by: Per | str = Per.DECADE,
         by_category: bool = False,
         launches: bool = True,
     ) -> Result[Comparison]:
         """Nations side by side, as `spacetime compare`: milestones, lags, activity `by` decade
         or year, and the launch cadence from the launch log (unless `launches` is false)."""
-        from spacetime.engine.compare import compare
+        from spacetime.engine.compare import compare, period_kind
         from spacetime.output.compare import comparison_report
 
-        result = compare(self.timeline, nations, lineage=lineage, by=by)
+        per = period_kind(by)
+        result = compare(self.timeline, nations, lineage=lineage, by=per)
         rhythm = None
         if launches and self.files.launches:
             from spacetime.launches.cadence import cadence
 
-            rhythm = cadence(self.timeline, self.files, result.nations, lineage, by)
+            rhythm = cadence(self.timeline, self.files, result.nations, lineage, per)
         report = comparison_report(
-            self.timeline, result, lineage=lineage, by=by, by_category=by_category, cadence=rhythm
+            self.timeline, result, lineage=lineage, by=per, by_category=by_category, cadence=rhythm
         )
         return Result(result, report)
 

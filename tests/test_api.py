@@ -100,8 +100,12 @@ def test_other_files_and_errors_that_name_parameters_not_flags() -> None:
 
 
 def test_the_command_line_still_names_the_flags(cli: Cli) -> None:
-    run = cli("compare", "usa", "ussr", "--by", "week")
-    assert (run.code, run.err) == (2, "spacetime: error: --by must be decade or year, not 'week'\n")
+    run = cli("list", "-c", "nasa")
+    message = "'nasa' is an agency, not a country or organization: use --agency NASA"
+    assert (run.code, run.err) == (2, f"spacetime: error: {message}\n")
+    with pytest.raises(UsageError) as agency:
+        spacetime.Atlas.load().events(country="nasa")
+    assert str(agency.value) == message.replace("--agency", "agency")
 
 
 def test_a_query_leaves_the_collector_as_it_was() -> None:

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any, TextIO
 
 from spacetime.output.environment import Environment
-from spacetime.output.listing import Listing, Report
+from spacetime.output.listing import Align, Listing, Report
 
 __all__ = ["OutputClosed", "OutputFormat", "write"]
 
@@ -115,7 +115,9 @@ def _markdown(listing: Listing, out: TextIO) -> None:
 
     out.write("| " + " | ".join(cell(c.header) for c in listing.columns) + " |\n")
     out.write(
-        "|" + "|".join(":---" if c.justify == "left" else "---:" for c in listing.columns) + "|\n"
+        "|"
+        + "|".join(":---" if c.justify is Align.LEFT else "---:" for c in listing.columns)
+        + "|\n"
     )
     for row in listing.rows:
         out.write("| " + " | ".join(cell(text) for text in row) + " |\n")

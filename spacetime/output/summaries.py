@@ -14,7 +14,7 @@ from spacetime.output.events import (
     event_record,
     with_ids,
 )
-from spacetime.output.listing import Brief, Column, Listing, Report
+from spacetime.output.listing import Align, Brief, Column, Listing, Report
 
 __all__ = ["anniversary_listing", "bar", "stats_report"]
 
@@ -34,7 +34,7 @@ def _counts(title: str, key: str, counts: dict[str, int], names: dict[str, str])
     return Listing(
         fields=[key, "events"],
         records=[{key: k, "events": v} for k, v in counts.items()],
-        columns=[Column(title), Column("Events", justify="right"), Column("")],
+        columns=[Column(title), Column("Events", justify=Align.RIGHT), Column("")],
         rows=[
             [names.get(k, k), str(v), Brief(bar(v, peak), bar(v, peak, BAR_WIDTH // 2))]
             for k, v in counts.items()

@@ -22,7 +22,7 @@ import unicodedata
 from typing import TextIO
 
 from spacetime.output.environment import Environment
-from spacetime.output.listing import Brief, Column, Listing
+from spacetime.output.listing import Align, Brief, Column, Listing
 
 __all__ = ["layout", "write_table"]
 
@@ -86,7 +86,7 @@ def write_table(listing: Listing, out: TextIO, env: Environment | None = None) -
                 text = parts[number] if number < len(parts) else ""
                 pad = " " * max(0, widths[index] - width(text))
                 text = paint(text, key_style if index == 0 and key_style else style)
-                texts.append(pad + text if column.justify == "right" else text + pad)
+                texts.append(pad + text if column.justify is Align.RIGHT else text + pad)
             out.write(GAP.join(texts).rstrip() + "\n")
 
     room = env.width if terminal else 0

@@ -1,6 +1,7 @@
 """`spacetime chart [filters]`: the timeline drawn in the terminal, saved as SVG or HTML on demand."""
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -16,14 +17,21 @@ from spacetime.output.chart import lanes_by, render_chart
 MAX_LANES = 12
 
 
+class Lanes(StrEnum):
+    """What one lane of the chart holds."""
+
+    COUNTRY = "country"
+    CATEGORY = "category"
+
+
 @use(data=DataOptions, filters=FilterOptions)
 def chart(
     lanes: Annotated[
-        str,
+        Lanes,
         typer.Option(
             "--lanes", help="One lane per country or per category.", metavar="country|category"
         ),
-    ] = "country",
+    ] = Lanes.COUNTRY,
     width: Annotated[
         int | None,
         typer.Option("--width", help="Columns (default: the terminal's, or 100 in a pipe)."),
@@ -52,15 +60,13 @@ def chart(
     if launches:
         _launch_chart(data, filters, width, svg, html, force)
         return
-    if lanes not in ("country", "category"):
-        raise UsageError(f"--lanes must be country or category, not '{lanes}'")
     if width is not None and width < 40:
         raise UsageError(f"--width must be 40 or more, not {width}")
     check_writable([svg, html], force)
     timeline = load(data)
     matches = run(timeline, filters.query())
     firsts = {e.id for e in world_firsts(timeline).values()}
-    if lanes == "category":
+    if lanes is Lanes.CATEGORY:
         used = {m.event.category for m in matches}
         keys = [(c.code, c.name) for c in timeline.categories.values() if c.code in used]
         key_of = {m.event.id: [m.event.category] if m.event.category else [] for m in matches}

@@ -20,15 +20,17 @@ from spacetime.output.formats import OutputClosed, OutputFormat, write
 
 
 class ExportFormat(StrEnum):
+    """Other tools' formats, then every listing format but the table (taken from `OutputFormat`,
+    so a new output format is an export format too)."""
+
+    _ignore_ = "listing"
     ICS = "ics"
     TIMELINEJS = "timelinejs"
     SQLITE = "sqlite"
     YAML = "yaml"
-    JSON = "json"
-    JSONL = "jsonl"
-    CSV = "csv"
-    TSV = "tsv"
-    MARKDOWN = "markdown"
+    for listing in OutputFormat:
+        if listing is not OutputFormat.TABLE:
+            locals()[listing.name] = listing.value
 
 
 def _text(fmt: ExportFormat, timeline: Timeline, events: list[Event]) -> tuple[str, str]:
