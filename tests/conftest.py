@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from spacetime.cli.app import build_app, main
 from spacetime.core.timeline import Timeline
@@ -53,11 +52,6 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
         return Run(int(code), captured.out, captured.err)
 
     return run
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 app = build_app()
