@@ -8,27 +8,16 @@ when its own period overlaps the range (an ongoing event overlaps every range af
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
 from spacetime.core.errors import ParameterError, UnknownName
-from spacetime.core.model import Event, Status
+from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
-from spacetime.engine.index import (
-    AGENCIES,
-    CATEGORY,
-    COUNTRIES,
-    FIRST,
-    HAYSTACK,
-    LAST,
-    MILESTONES,
-    STATUS,
-    TAGS,
-    rows,
-)
+from spacetime.engine.filters import FILTERS, word_pattern
+from spacetime.engine.index import COUNTRIES, FIRST, LAST, rows
 
 __all__ = ["Match", "Query", "SortKey", "run", "wanted_countries", "word_pattern"]
 
@@ -67,12 +56,11 @@ class Match(NamedTuple):
 def run(timeline: Timeline, query: Query) -> list[Match]:
     """The events of `timeline` that `query` selects, in its order; UsageError for unknown names."""
     wanted = wanted_countries(timeline, query.countries, query.lineage)
-    categories = {timeline.category(c).code for c in query.categories}
-    milestones = {timeline.milestone(m).code for m in query.milestones}
-    statuses = {_status(s).value for s in query.statuses}
-    agencies = {a.casefold() for a in query.agencies}
-    tags = {t.casefold() for t in query.tags}
-    words = [word_pattern(w) for w in query.text.casefold().split()] if query.text else []
+    active = [
+        (position, f.test, f.resolve(timeline, getattr(query, f.name)))
+        for position, f in enumerate(FILTERS, start=COUNTRIES + 1)
+        if getattr(query, f.name)
+    ]
     if query.since and query.until and query.since > query.until:
         raise ParameterError(
             f"the range is empty: {{since}} {query.since} is after {{until}} {query.until}",
@@ -92,17 +80,7 @@ def run(timeline: Timeline, query: Query) -> list[Match]:
             if not hits:
                 continue
             stands_for = None if None in hits else hits[0]
-        if categories and row[CATEGORY] not in categories:
-            continue
-        if milestones and milestones.isdisjoint(row[MILESTONES]):
-            continue
-        if statuses and row[STATUS] not in statuses:
-            continue
-        if agencies and agencies.isdisjoint(row[AGENCIES]):
-            continue
-        if tags and tags.isdisjoint(row[TAGS]):
-            continue
-        if words and not all(word.search(row[HAYSTACK]) for word in words):
+        if not all(test(chosen, row[at]) for at, test, chosen in active):
             continue
         if since is not None and row[LAST] is not None and row[LAST] < since:
             continue
@@ -149,15 +127,3 @@ def _entity_or_agency_hint(timeline: Timeline, name: str) -> str:
                         "agency",
                     ) from None
         raise
-
-
-def _status(name: str) -> Status:
-    try:
-        return Status(name.strip().casefold())
-    except ValueError:
-        raise UnknownName("status", name, [s.value for s in Status], list_all=True) from None
-
-
-def word_pattern(word: str) -> re.Pattern[str]:
-    """A search word matches at the start of a word: `iss` finds "ISS" but not "mission"."""
-    return re.compile(r"(?<![^\W_])" + re.escape(word))

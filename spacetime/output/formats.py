@@ -2,7 +2,11 @@
 
 JSON is an array of records (an object for a single one), JSON Lines one record a line, CSV and TSV
 a header and one row a record (lists joined with "; "), Markdown a pipe table of the human columns,
-and `table` an aligned text table for people (`spacetime.output.texttable`). Adding a format is one function and one line in `WRITERS`.
+and `table` an aligned text table for people (`spacetime.output.texttable`), fitted and coloured
+only when the `Environment` passed says standard output is a terminal. A `Report` (`stats`,
+`compare`) is one JSON document, titled sections in a table or Markdown, and its flat listing in
+the other formats. Adding a format is a member of `OutputFormat`, its function and its line in
+`WRITERS` (`spacetime export` then offers it too).
 """
 
 from __future__ import annotations
