@@ -111,7 +111,7 @@ class DataOptions(FileOptions):
 
     def today(self) -> date:
         """The --as-of day, or today."""
-        from spacetime.engine.clock import today
+        from spacetime.output.environment import today
 
         return self.day() or today()
 

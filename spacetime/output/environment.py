@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TextIO
 
-__all__ = ["CURRENT", "Environment"]
+__all__ = ["CURRENT", "Environment", "today"]
 
 
 @dataclass(frozen=True)
@@ -84,3 +84,14 @@ def _day(text: str) -> date | None:
 CURRENT: ContextVar[Environment | None] = ContextVar("environment", default=None)
 """The environment of the command-line run in progress: set by `spacetime.cli.app.main` for the
 run's duration only (a library call never sets it)."""
+
+
+def today() -> date:
+    """Today for the run in progress: its environment's day when set, else the clock's
+    (`spacetime.engine.clock`, which reports a malformed `SPACETIME_TODAY`)."""
+    env = CURRENT.get()
+    if env is not None and env.today is not None:
+        return env.today
+    from spacetime.engine.clock import today as clock_today
+
+    return clock_today()

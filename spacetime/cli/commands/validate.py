@@ -10,9 +10,9 @@ from spacetime.cli.common import check_readable
 from spacetime.cli.options import FileOptions, use
 from spacetime.core.timeline import Timeline
 from spacetime.core.words import plural
-from spacetime.engine.clock import today
 from spacetime.engine.firsts import rule_problems
 from spacetime.load.loader import load_timeline, review
+from spacetime.output.environment import today
 
 
 @use(data=FileOptions)
