@@ -55,6 +55,7 @@ def test_compare_json_schema(cli: Cli) -> None:
     assert row["world_first"] == {
         "event": "sputnik-1",
         "date": "1957-10-04T19:28:34Z",
+        "date_display": "4 Oct 1957 19:28:34 UTC",
         "first_day": "1957-10-04",
         "countries": ["SU"],
         "from_file": None,  # marked only beside the bundled timeline
@@ -66,10 +67,11 @@ def test_compare_json_schema(cli: Cli) -> None:
         12,
         6,
     )
-    assert row["cells"]["RU"]["by"] == "SU" and row["cells"]["RU"]["world_first"] is True
+    assert row["cells"]["RU"]["by"] == "SU" and row["cells"]["RU"]["is_world_first"] is True
     summary = {s["nation"]: s for s in doc["summary"]}
-    assert summary["CN"]["median_lag_days"] == 4585
-    assert summary["CN"]["by_decade"] == {"1970s": {"milestones": 1, "median_lag_days": 4585}}
+    assert summary["CN"]["median_lag_days"] == 4585.0
+    assert isinstance(summary["CN"]["median_lag_days"], float)
+    assert summary["CN"]["by_decade"] == {"1970s": {"milestones": 1, "median_lag_days": 4585.0}}
     assert doc["activity"]["counts"]["CN"]["1970s"] == 1
 
 
@@ -130,7 +132,7 @@ def test_bundled_data_answers_the_seed_questions(cli: Cli) -> None:
     china = satellite["cells"]["CN"]
     assert (china["first_day"], china["lag_years"], china["lag_months"]) == ("1970-04-24", 12, 6)
     russia = satellite["cells"]["RU"]
-    assert (russia["by"], russia["world_first"]) == ("SU", True)
+    assert (russia["by"], russia["is_world_first"]) == ("SU", True)
     # China is the third nation to bring lunar samples home.
     firsts = cli(
         "list", "--milestone", "first-lunar-sample-return", "--status", "achieved", "--json"

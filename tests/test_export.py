@@ -85,7 +85,11 @@ def test_timelinejs_has_only_allowed_keys_and_no_invented_fields(cli: Cli) -> No
 def test_sqlite_opens_checks_clean_and_searches(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "space.db"
     result = cli("export", "sqlite", *BASE, "-o", str(path))
-    assert (result.code, result.err) == (0, f"exported 11 events to {path}\n")
+    described = tmp_path / "space.metadata.json"
+    assert (result.code, result.err) == (
+        0,
+        f"exported 11 events to {path} (Datasette metadata: {described})\n",
+    )
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
         assert db.execute("SELECT count(*) FROM events").fetchone() == (11,)
@@ -100,9 +104,80 @@ def test_sqlite_opens_checks_clean_and_searches(cli: Cli, tmp_path: Path) -> Non
         assert row == ("2030s", "decade", "2030-01-01", "2039-12-31")
         assert db.execute("SELECT successor FROM entities WHERE code = 'SU'").fetchone() == ("RU",)
         assert db.execute(
-            "SELECT entity_code FROM event_countries WHERE event_id = 'ilrs-mou' ORDER BY 1"
+            "SELECT country FROM event_countries WHERE event = 'ilrs-mou' ORDER BY 1"
         ).fetchall() == [("CN",), ("RU",)]
     db.close()
+    assert json.loads(described.read_text(encoding="utf-8"))["databases"] == {
+        "space": {
+            "tables": {
+                "events": {
+                    "description": "Events of the space age; every event's sources are in "
+                    "`sources`.",
+                    "source": "spacetime's curated timeline (each event's source URLs: `sources`)",
+                }
+            }
+        }
+    }
+
+
+def test_sqlite_columns_follow_the_json_keys(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "space.db"
+    assert cli("export", "sqlite", *BASE, "-o", str(path)).code == 0
+    listed = {e["id"]: e for e in cli("list", *BASE, "--json").json()}
+    with sqlite3.connect(path) as db:
+        db.row_factory = sqlite3.Row
+        for row in db.execute("SELECT * FROM events"):
+            record = listed[row["id"]]
+            for key in row.keys():  # noqa: SIM118 (a Row iterates over its values)
+                value = record[key]
+                value = "; ".join(value) if isinstance(value, list) else value
+                assert row[key] == value, (row["id"], key)
+    db.close()
+
+
+def test_sqlite_holds_the_launch_log_with_its_credit(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "space.db"
+    year = ("--since", "1957", "--until", "1957")
+    result = cli("export", "sqlite", *year, "-o", str(path))
+    assert result.code == 0
+    events = int(cli("list", *year, "--count").out)
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        (launches,) = db.execute("SELECT count(*) FROM launches").fetchone()
+        assert result.err.startswith(f"exported {events} events and {launches} launches to {path}")
+        assert db.execute(
+            "SELECT tag, date, nation, site, payload_count, payloads FROM launches"
+            " WHERE tag = '1957 ALP'"
+        ).fetchone() == ("1957 ALP", "1957-10-04T19:28:34Z", "SU", "NIIP-5", 1, "1-y ISZ")
+        assert db.execute(
+            "SELECT launch, position, name FROM payloads WHERE launch = '1957 ALP'"
+        ).fetchall() == [("1957 ALP", 1, "1-y ISZ")]
+        assert db.execute(
+            "SELECT launch FROM event_launches WHERE event = 'sputnik-1'"
+        ).fetchone() == ("1957 ALP",)
+        assert db.execute("SELECT name FROM sites WHERE code = 'NIIP-5'").fetchone() == (
+            "NIIP-5, Baykonur, Kazakstan",
+        )
+        hits = db.execute(
+            "SELECT launches.tag FROM launches_fts JOIN launches"
+            " ON launches.rowid = launches_fts.rowid WHERE launches_fts MATCH '\"1-y ISZ\"'"
+        ).fetchall()
+        assert hits == [("1957 ALP",)]
+        # Datasette offers a search box for a table whose FTS table names it as content="..."
+        for table in ("events", "launches"):
+            (sql,) = db.execute(
+                "SELECT sql FROM sqlite_master WHERE name = ?", (f"{table}_fts",)
+            ).fetchone()
+            assert f'content="{table}"' in sql
+    db.close()
+    meta = json.loads((tmp_path / "space.metadata.json").read_text(encoding="utf-8"))
+    assert (meta["license"], meta["source_url"]) == ("CC BY 4.0", "https://planet4589.org")
+    assert "Jonathan McDowell, https://planet4589.org" in meta["source"]
+    gcat = meta["databases"]["space"]["tables"]["launches"]
+    assert (gcat["source"], gcat["license"]) == (
+        "GCAT, Jonathan McDowell, https://planet4589.org",
+        "CC BY 4.0",
+    )
 
 
 def test_yaml_round_trips(cli: Cli, tmp_path: Path) -> None:

@@ -98,7 +98,9 @@ def test_new_files_follow_the_umask(cli: Cli, tmp_path: Path, umask: int) -> Non
     assert cli("add", *BASE, *ADD).code == 0
     assert mode(personal) == expected
     assert mode(tmp_path / "spacetime.schema.json") == expected  # written by init beside its file
-    assert names(tmp_path) == sorted([*made, "spacetime.schema.json"])  # no temporary or lock file
+    assert names(tmp_path) == sorted(
+        [*made, "out.metadata.json", "spacetime.schema.json"]
+    )  # no temporary or lock file
 
 
 @pytest.mark.parametrize("kept", [0o640, 0o604, 0o600, 0o664])
@@ -312,7 +314,7 @@ def test_concurrent_sqlite_exports_never_leave_a_partial_database(tmp_path: Path
     codes = sorted(r.wait() for r in runs)
     assert codes == [0, 2, 2], [r.communicate()[1] for r in runs]
     assert count_events(path) == MINI_EVENTS
-    assert names(tmp_path) == ["space.db"]
+    assert names(tmp_path) == ["space.db", "space.metadata.json"]
 
 
 # 18.3: the environment is not a bug

@@ -87,4 +87,4 @@ def environment() -> Environment:
 
 
 def emit(answer: Listing | Report, options: OutputOptions) -> None:
-    write(answer, options.chosen, env=environment())
+    write(answer, options.chosen, choice=options.choice(), env=environment())

@@ -21,7 +21,7 @@ from spacetime.cli import complete
 from spacetime.core.errors import UsageError
 from spacetime.engine.query import Query, SortKey
 from spacetime.load.sources import DataFiles
-from spacetime.output.formats import OutputFormat
+from spacetime.output.formats import Choice, OutputFormat
 
 if TYPE_CHECKING:
     from spacetime.launches.query import LaunchQuery
@@ -316,6 +316,27 @@ class OutputOptions:
     json: Annotated[
         bool, typer.Option("--json", help="Same as --format json.", rich_help_panel=OUTPUT)
     ] = False
+    fields: Annotated[
+        str | None,
+        typer.Option(
+            "--fields",
+            metavar="NAMES",
+            help="Only these fields, in this order, in any format: --fields id,date,title "
+            "(docs/json.md lists each command's fields).",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = None
+    count: Annotated[
+        bool,
+        typer.Option("--count", help="Print only the number of matches.", rich_help_panel=OUTPUT),
+    ] = False
+
+    def choice(self) -> Choice:
+        """The --fields and --count choice for the format layer."""
+        names = tuple(split_values([self.fields])) if self.fields is not None else None
+        if self.fields is not None and not names:
+            raise UsageError("--fields needs at least one field name")
+        return Choice(fields=names, count_only=self.count)
 
     @property
     def chosen(self) -> OutputFormat:

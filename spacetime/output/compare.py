@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from spacetime.core.dates import Per
+from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell, Comparison
 from spacetime.engine.firsts import ordinal, via_text
@@ -28,15 +29,17 @@ CELL_FIELDS = [
     "status",
     "event",
     "date",
+    "date_display",
     "first_day",
+    "countries",
+    "from_file",
     "mission",
     "by",
-    "world_first",
-    "first_among",
+    "is_world_first",
+    "is_first_among",
     "lag_days",
     "lag_years",
     "lag_months",
-    "from_file",
     "via",
     "rank",
     "before",
@@ -56,6 +59,12 @@ def lag_text(years: int, months: int) -> str:
     return f"+{years} y {months} m" if years else f"+{months} m"
 
 
+def _days(days: float | None) -> float | None:
+    """A median lag in days: always a number with a fraction (a median of two lags may be half a
+    day), or null."""
+    return None if days is None else float(days)
+
+
 def _years(days: float | None) -> str:
     return "—" if days is None else f"{days / 365.25:.1f} y"
 
@@ -65,6 +74,22 @@ def _per_decade(by_decade: dict[str, tuple[int, float]]) -> str:
     return Brief("; ".join(items), "\n".join(items))
 
 
+def event_ref(prefix: str, event: Event | None, where: Provenance) -> dict[str, Any]:
+    """A reference to an event, the same in every answer: its id, date (as written, for people,
+    its first day), the countries it credits and the file it came from (null when bundled);
+    `prefix` names whose event it is (`world_first_`)."""
+    return {
+        f"{prefix}event": event.id if event else None,
+        f"{prefix}date": event.date.text if event else None,
+        f"{prefix}date_display": event.date.display() if event else None,
+        f"{prefix}first_day": event.date.first_day.isoformat()
+        if event and event.date.first_day
+        else None,
+        f"{prefix}countries": list(event.countries) if event else [],
+        f"{prefix}from_file": where.file(event),
+    }
+
+
 def _cell_record(cell: Cell, where: Provenance) -> dict[str, Any]:
     event = cell.event
     status = "none" if event is None else "planned" if cell.planned else "achieved"
@@ -72,17 +97,14 @@ def _cell_record(cell: Cell, where: Provenance) -> dict[str, Any]:
         "milestone": cell.milestone,
         "nation": cell.nation,
         "status": status,
-        "event": event.id if event else None,
-        "date": event.date.text if event else None,
-        "first_day": event.date.first_day.isoformat() if event and event.date.first_day else None,
+        **event_ref("", event, where),
         "mission": (event.mission or event.title) if event else None,
         "by": cell.by,
-        "world_first": cell.world_first,
-        "first_among": cell.first_among,
+        "is_world_first": cell.world_first,
+        "is_first_among": cell.first_among,
         "lag_days": cell.lag_days,
         "lag_years": cell.lag[0] if cell.lag else None,
         "lag_months": cell.lag[1] if cell.lag else None,
-        "from_file": where.file(event),
         "via": cell.via,
         "rank": cell.rank,
         "before": list(cell.before),
@@ -145,15 +167,7 @@ def _matrix(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str, 
             {
                 "milestone": m,
                 "name": timeline.milestones[m].name,
-                "world_first": None
-                if first is None
-                else {
-                    "event": first.id,
-                    "date": first.date.text,
-                    "first_day": first.date.first_day.isoformat() if first.date.first_day else None,
-                    "countries": list(first.countries),
-                    "from_file": where.file(first),
-                },
+                "world_first": None if first is None else event_ref("", first, where),
                 "cells": {n: _cell_record(c.cells[m, n], where) for n in c.nations},
             }
         )
@@ -167,9 +181,9 @@ def _summary(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str,
             "achieved": s.achieved,
             "world_firsts": s.world_firsts,
             "planned": s.planned,
-            "median_lag_days": s.median_lag_days,
+            "median_lag_days": _days(s.median_lag_days),
             "by_decade": {
-                decade: {"milestones": n, "median_lag_days": lag}
+                decade: {"milestones": n, "median_lag_days": _days(lag)}
                 for decade, (n, lag) in s.by_decade.items()
             },
         }

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell
 from spacetime.engine.firsts import Rank, ordinal, via_text
-from spacetime.output.compare import MILESTONE_HEADER, lag_text, milestone_cell
+from spacetime.output.compare import MILESTONE_HEADER, event_ref, lag_text, milestone_cell
 from spacetime.output.events import compact_date, date_cell
 from spacetime.output.listing import Brief, Column, Listing, glued
 from spacetime.output.provenance import Provenance
 
 __all__ = ["nation_firsts_listing", "world_firsts_listing"]
-
-
-def _event_fields(prefix: str, event: Event | None, where: Provenance) -> dict[str, Any]:
-    return {
-        f"{prefix}event": event.id if event else None,
-        f"{prefix}date": event.date.text if event else None,
-        f"{prefix}first_day": event.date.first_day.isoformat()
-        if event and event.date.first_day
-        else None,
-        f"{prefix}countries": list(event.countries) if event else [],
-        f"{prefix}from_file": where.file(event),
-    }
 
 
 FOLLOWERS = 3
@@ -55,7 +41,7 @@ def world_firsts_listing(
         {
             "milestone": code,
             "name": timeline.milestones[code].name,
-            **_event_fields("", event, where),
+            **event_ref("", event, where),
             "order": [{"nation": r.by, "rank": r.place, "event": r.event} for r in orders[code]],
         }
         for code, event in ordered
@@ -74,11 +60,7 @@ def world_firsts_listing(
         fields=[
             "milestone",
             "name",
-            "event",
-            "date",
-            "first_day",
-            "countries",
-            "from_file",
+            *event_ref("", None, where),
             "order",
         ],
         records=records,
@@ -111,9 +93,9 @@ def nation_firsts_listing(
                 else "planned"
                 if cell.planned
                 else "achieved",
-                **_event_fields("", cell.event, where),
+                **event_ref("", cell.event, where),
                 "by": cell.by,
-                **_event_fields("world_first_", first, where),
+                **event_ref("world_first_", first, where),
                 "lag_days": cell.lag_days,
                 "via": cell.via,
                 "rank": cell.rank,

@@ -7,6 +7,10 @@ only when the `Environment` passed says standard output is a terminal. A `Report
 `compare`) is one JSON document, titled sections in a table or Markdown, and its flat listing in
 the other formats. Adding a format is a member of `OutputFormat`, its function and its line in
 `WRITERS` (`spacetime export` then offers it too).
+
+`Choice` narrows any answer the same way in every format: `fields` keeps only the named record keys
+(the human formats then show those keys as columns), `count` writes only the number of records.
+A report (`compare`, `stats`) narrowed by fields is its long-form `flat` table.
 """
 
 from __future__ import annotations
@@ -15,12 +19,14 @@ import json
 import sys
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
+from spacetime.core.errors import UsageError
+from spacetime.core.words import plural
 from spacetime.output.environment import Environment
-from spacetime.output.listing import Align, Listing, Report
+from spacetime.output.listing import Align, Column, Listing, Report
 
-__all__ = ["OutputClosed", "OutputFormat", "write"]
+__all__ = ["Choice", "OutputClosed", "OutputFormat", "narrow", "write"]
 
 
 class OutputClosed(Exception):
@@ -36,22 +42,62 @@ class OutputFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
+class Choice(NamedTuple):
+    """What of an answer to write: only these record keys (None: all), or only the count."""
+
+    fields: tuple[str, ...] | None = None
+    count_only: bool = False
+
+
+def narrow(answer: Listing | Report, fields: tuple[str, ...]) -> Listing:
+    """The answer with only `fields`, in that order: a usage error naming the valid fields when
+    one is unknown."""
+    listing = answer.flat if isinstance(answer, Report) else answer
+    unknown = [name for name in fields if name not in listing.fields]
+    if unknown:
+        raise UsageError(
+            f"unknown {plural(len(unknown), 'field', number=False)} {', '.join(unknown)}; "
+            f"valid fields: {', '.join(listing.fields)}"
+        )
+    records = [{name: record.get(name) for name in fields} for record in listing.records]
+    if listing.single:  # one record reads as "key  value" lines
+        columns = [Column("Field"), Column("Value", wrap=True, main=True)]
+        rows = [[name, _flat(record[name])] for record in records for name in fields]
+    else:
+        columns = [Column(name, wrap=True) for name in fields]
+        rows = [[_flat(record[name]) for name in fields] for record in records]
+    return Listing(
+        fields=list(fields), records=records, columns=columns, rows=rows, single=listing.single
+    )
+
+
+def _count(answer: Listing | Report) -> int:
+    return len((answer.flat if isinstance(answer, Report) else answer).records)
+
+
 def write(
     answer: Listing | Report,
     fmt: OutputFormat,
     out: TextIO | None = None,
+    choice: Choice | None = None,
     env: Environment | None = None,
 ) -> None:
-    """Write a command's answer in one format to `out` (`env.stdout`, else stdout, by default);
-    `env` says whether a table goes to a terminal (by default it does not: plain and uncut)."""
+    """Write a command's answer in one format to `out` (`env.stdout`, else stdout, by default),
+    narrowed by `choice`; `env` says whether a table goes to a terminal (by default it does not:
+    plain and uncut)."""
     stream = out or (env.stdout if env else sys.stdout)
+    choice = choice or Choice()
+    if choice.fields:
+        answer = narrow(answer, choice.fields)
 
     def table(listing: Listing, out: TextIO) -> None:
         _table(listing, out, env)
 
     writers: Writers = {**WRITERS, OutputFormat.TABLE: table}
     try:
-        if isinstance(answer, Report):
+        if choice.count_only:
+            stream.write(f"{_count(answer)}\n")
+        elif isinstance(answer, Report):
             _report(answer, fmt, stream, writers)
         else:
             writers[fmt](answer, stream)

@@ -32,7 +32,8 @@ LAUNCH_FIELDS = [
     "date",
     "date_display",
     "precision",
-    "day",
+    "first_day",
+    "last_day",
     "uncertain",
     "kind",
     "outcome",
@@ -40,8 +41,8 @@ LAUNCH_FIELDS = [
     "percent",
     "vehicle",
     "family",
-    "country",
-    "country_name",
+    "nation",
+    "nation_name",
     "gcat_state",
     "agency",
     "agency_name",
@@ -70,7 +71,8 @@ def launch_record(
         "date": d.text,
         "date_display": d.display(),
         "precision": d.precision.label,
-        "day": d.text[:10],
+        "first_day": d.first_day.isoformat() if d.first_day else None,
+        "last_day": d.last_day.isoformat() if d.last_day else None,
         "uncertain": d.uncertain,
         "kind": launch.kind.value,
         "outcome": launch.outcome.value,
@@ -78,8 +80,8 @@ def launch_record(
         "percent": launch.percent,
         "vehicle": launch.vehicle,
         "family": launch.family,
-        "country": launch.state,
-        "country_name": timeline.name_of(launch.state),
+        "nation": launch.state,
+        "nation_name": timeline.name_of(launch.state),
         "gcat_state": launch.gcat_state,
         "agency": launch.agency or None,
         "agency_name": launch.agency_name or None,
@@ -160,8 +162,8 @@ def count_listing(
     from spacetime.output.summaries import bar
 
     nested = any(c.nation for c in found)
-    key_names = {By.COUNTRY: "country"}
-    fields = [key_names.get(by, by.value), *(["country"] if nested else []), *COUNT_FIELDS]
+    key_names = {By.COUNTRY: "nation"}
+    fields = [key_names.get(by, by.value), *(["nation"] if nested else []), *COUNT_FIELDS]
     peak = max((c.launches for c in found), default=0)
 
     def label(count: Count) -> str:
@@ -179,9 +181,10 @@ def count_listing(
     records = []
     rows = []
     for c in found:
-        record: dict[str, Any] = {fields[0]: c.key}
+        # a decade is "1960s" here as in `stats` and `compare`; a year stays a number
+        record: dict[str, Any] = {fields[0]: f"{c.key}s" if by is By.DECADE else c.key}
         if nested:
-            record["country"] = c.nation
+            record["nation"] = c.nation
         record.update(
             launches=c.launches,
             successes=c.successes,

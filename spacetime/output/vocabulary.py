@@ -6,7 +6,9 @@ from collections import Counter
 
 from spacetime.core.timeline import Timeline
 from spacetime.engine.firsts import world_firsts
+from spacetime.output.compare import event_ref
 from spacetime.output.listing import Align, Column, Listing, glued
+from spacetime.output.provenance import Provenance
 
 __all__ = ["category_listing", "entity_listing", "milestone_listing"]
 
@@ -59,6 +61,7 @@ def entity_listing(timeline: Timeline) -> Listing:
 
 def milestone_listing(timeline: Timeline) -> Listing:
     firsts = world_firsts(timeline)
+    where = Provenance(timeline)
     records = []
     rows = []
     for milestone in timeline.milestones.values():
@@ -70,9 +73,7 @@ def milestone_listing(timeline: Timeline) -> Listing:
                 "definition": milestone.definition,
                 "moment": milestone.moment.value if milestone.moment else None,
                 "implied_by": list(milestone.implied_by),
-                "world_first_event": first.id if first else None,
-                "world_first_date": first.date.text if first else None,
-                "world_first_countries": list(first.countries) if first else [],
+                **event_ref("world_first_", first, where),
             }
         )
         holder = (
@@ -92,9 +93,7 @@ def milestone_listing(timeline: Timeline) -> Listing:
             "definition",
             "moment",
             "implied_by",
-            "world_first_event",
-            "world_first_date",
-            "world_first_countries",
+            *event_ref("world_first_", None, where),
         ],
         records=records,
         columns=[

@@ -41,7 +41,9 @@ def scalar(text: str, *, date: bool = False) -> str:
 
 def _inline(items: Iterable[str]) -> str:
     parts = [
-        i if _INLINE_SAFE.fullmatch(i) and i.casefold() not in _RESERVED else json.dumps(i)
+        i
+        if _INLINE_SAFE.fullmatch(i) and i.casefold() not in _RESERVED
+        else json.dumps(i, ensure_ascii=False)
         for i in items
     ]
     return "[" + ", ".join(parts) + "]"

@@ -78,6 +78,26 @@ def _other(fmt: ExportFormat, timeline: Timeline, events: list[Event]) -> str:
     return buffer.getvalue()
 
 
+def _sqlite(output: Path, force: bool, data: DataOptions, filters: FilterOptions) -> None:
+    """The selected events and the whole launch log loaded, in a database, with its Datasette
+    metadata beside it (the database's companion, named after it: replaced with it)."""
+    from spacetime.cli.common import load_with_launches
+    from spacetime.core.files import write_file
+    from spacetime.export.sqlite import metadata, metadata_path, write_sqlite
+    from spacetime.launches.query import load_launches
+
+    described = metadata_path(output)
+    check_writable([output], force)
+    timeline, files = load_with_launches(data)
+    events = [m.event for m in run(timeline, filters.query())]
+    launches = load_launches(files) if files.launches else []
+    write_sqlite(timeline, events, output, launches=launches, replace=force)
+    document = json.dumps(metadata(output, bool(launches)), ensure_ascii=False, indent=2)
+    write_file(described, document + "\n")
+    held = f"{_count(events)}" + (f" and {len(launches)} launches" if launches else "")
+    print(f"exported {held} to {output} (Datasette metadata: {described})", file=sys.stderr)
+
+
 @use(data=DataOptions, filters=FilterOptions)
 def export(
     fmt: Annotated[
@@ -103,18 +123,14 @@ def export(
     """Export the selected events: a calendar of anniversaries, TimelineJS, SQLite, YAML..."""
     if output is not None and str(output) == "-":
         output = None
+    if fmt is ExportFormat.SQLITE:
+        if output is None:
+            raise UsageError("sqlite needs a file: add -o FILE")
+        _sqlite(output, force, data, filters)
+        return
     check_writable([output], force)
-    if fmt is ExportFormat.SQLITE and output is None:
-        raise UsageError("sqlite needs a file: add -o FILE")
     timeline = load(data)
     events = [m.event for m in run(timeline, filters.query())]
-    if fmt is ExportFormat.SQLITE:
-        from spacetime.export.sqlite import write_sqlite
-
-        assert output is not None
-        write_sqlite(timeline, events, output, replace=force)
-        print(f"exported {_count(events)} to {output}", file=sys.stderr)
-        return
     text, held = _text(fmt, timeline, events)
     if output is not None:
         from spacetime.core.files import write_file
