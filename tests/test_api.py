@@ -17,7 +17,9 @@ import pytest
 
 import spacetime
 from conftest import MINI, Run
+from spacetime.cli.app import main
 from spacetime.core.errors import UnknownName, UsageError
+from spacetime.output.environment import Environment
 
 README = Path(__file__).parents[1] / "README.md"
 Cli = Callable[..., Run]
@@ -106,6 +108,18 @@ def test_the_command_line_still_names_the_flags(cli: Cli) -> None:
     with pytest.raises(UsageError) as agency:
         spacetime.Atlas.load().events(country="nasa")
     assert str(agency.value) == message.replace("--agency", "agency")
+
+
+def test_the_entry_point_writes_where_its_environment_says() -> None:
+    out, err = StringIO(), StringIO()
+    code = main(["list", "-c", "china", "-n", "1", "--json"], Environment(stdout=out, stderr=err))
+    first = spacetime.Atlas.load().events(country="china", limit=1)
+    assert (code, json.loads(out.getvalue())) == (0, first.records())
+    assert err.getvalue() == ""
+    out, err = StringIO(), StringIO()
+    code = main(["list", "--limit", "0"], Environment(stdout=out, stderr=err))
+    assert (code, out.getvalue()) == (2, "")
+    assert err.getvalue() == "spacetime: error: --limit must be 1 or more, not 0\n"
 
 
 def test_a_query_leaves_the_collector_as_it_was() -> None:

@@ -358,9 +358,12 @@ def _fail(lines: list[str], code: ExitCode) -> int:
         sys.stdout.flush()
     except OSError:  # a closed pipe or a full disk: the message on stderr is what counts
         _quiet_stdout()
+    from spacetime.output.environment import CURRENT
+
+    env = CURRENT.get()
     try:
         for line in lines:
-            print(line, file=sys.stderr)
+            print(line, file=env.stderr if env else sys.stderr)
     except BrokenPipeError:  # even stderr may be a closed pipe
         pass
     return code
