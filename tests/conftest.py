@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from spacetime.cli.app import build_app, main
 from spacetime.core.timeline import Timeline
 from spacetime.load.loader import load_timeline
+from spacetime.output.environment import Environment
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini.yaml"
@@ -47,17 +49,14 @@ class Run:
 def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
     """Run `spacetime ARGS` in-process through `main`, capturing stdout and stderr."""
 
-    def run(*args: str) -> Run:
-        code = main(list(args))
+    def run(*args: str, today: date | None = None) -> Run:
+        """`today`: the day the run takes for today (injected, as the entry point would)."""
+        env = Environment.from_process()
+        code = main(list(args), env if today is None else replace(env, today=today))
         captured = capsys.readouterr()
         return Run(int(code), captured.out, captured.err)
 
     return run
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 app = build_app()

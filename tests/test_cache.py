@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -169,15 +171,25 @@ def test_an_entry_of_an_older_layout_is_a_miss(cli: Cli, tmp_path: Path) -> None
 def test_the_layout_follows_the_definitions(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from spacetime.engine import index
+    from spacetime.engine.filters import Filter
     from spacetime.load import cache
 
     path = user_file(tmp_path, "Probe columns")
     titles(cli, path)
     before = cache.layout()
-    monkeypatch.setattr(cache, "ROW_FIELDS", (*cache.ROW_FIELDS, "a new column"))
-    assert cache.layout() != before and "a new column" in cache.layout()
+    code = "from spacetime.load.cache import layout; print(layout(), end='')"
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert again.stdout == before  # the same in every process (no object addresses)
+    new = Filter("new", lambda e: e.id, lambda t, v: v, lambda w, h: h == w)
+    monkeypatch.setattr(index, "FILTERS", (*index.FILTERS, new))
+    assert cache.layout() != before and "'new'" in cache.layout()
     assert titles(cli, path) == ["Probe columns"]
     assert len(entries()) == 2  # a new key, not the old entry read with a new shape
+    # the same filter keeping something else of an event: a new key again
+    monkeypatch.setattr(index, "FILTERS", (*index.FILTERS[:-1], new._replace(keep=lambda e: 0)))
+    assert titles(cli, path) == ["Probe columns"]
+    assert len(entries()) == 3
 
 
 def test_a_cache_that_cannot_be_used_costs_speed_only(

@@ -45,12 +45,14 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+@pytest.mark.slow
 def test_bash_completes_commands_and_options() -> None:
     assert complete("comp") == ["compare", "completion"]
     assert complete("list", "--as") == ["--as-of"]
     assert "--no-lineage" in complete("list", "--no")
 
 
+@pytest.mark.slow
 def test_bash_completes_values_from_the_timeline() -> None:
     assert "china" in complete("list", "-c", "chi")
     assert complete("list", "-c", "usa,chin") == ["usa,china"]

@@ -85,7 +85,7 @@ def test_colour_in_a_terminal_but_not_with_no_color() -> None:
     coloured = run_in_terminal(args, env(TERM="xterm-256color", COLUMNS="100"))
     assert "\x1b[" in coloured and "Vanguard TV3" in coloured
     plain = run_in_terminal(args, env(TERM="xterm-256color", COLUMNS="100", NO_COLOR="1"))
-    assert "\x1b[3" not in plain and "Vanguard TV3" in plain
+    assert "\x1b" not in plain and "Vanguard TV3" in plain
 
 
 def test_pipe_output_has_no_control_codes() -> None:
@@ -97,6 +97,7 @@ def test_pipe_output_has_no_control_codes() -> None:
     assert "Continuous occupation of the station" in done.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_wheel_ships_the_bundled_timeline_and_works_from_anywhere(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"

@@ -283,6 +283,7 @@ def start_add(path: Path, *args: str, **streams: Any) -> subprocess.Popen[bytes]
     return subprocess.Popen(command, stderr=subprocess.PIPE, env=env, **streams)
 
 
+@pytest.mark.slow
 def test_twenty_concurrent_adds_all_land(tmp_path: Path) -> None:
     path = tmp_path / "busy.yaml"
     path.write_text("format: spacetime/1\n\nevents:\n", encoding="utf-8")

@@ -203,6 +203,7 @@ def test_a_process_killed_in_the_middle_of_a_write_leaves_the_old_file(tmp_path:
     assert names(tmp_path) == ["course.yaml"] and path.read_text(encoding="utf-8") == "next\n"
 
 
+@pytest.mark.slow
 def test_add_killed_at_any_moment_leaves_a_whole_file(tmp_path: Path) -> None:
     path = tmp_path / "busy.yaml"
     path.write_text(TIMELINE, encoding="utf-8")
@@ -295,6 +296,7 @@ def count_events(database: Path) -> int:
     return int(count)
 
 
+@pytest.mark.slow
 def test_concurrent_sqlite_exports_never_leave_a_partial_database(tmp_path: Path) -> None:
     path = tmp_path / "space.db"
     export = ("export", "sqlite", *BASE, "-o", str(path))
@@ -493,6 +495,7 @@ def test_standard_output_on_a_full_device_is_one_line_exit_4() -> None:
         ), args
 
 
+@pytest.mark.slow
 def test_no_lock_file_is_left_and_concurrent_adds_still_queue(tmp_path: Path) -> None:
     path = tmp_path / "busy.yaml"
     path.write_text(TIMELINE, encoding="utf-8")

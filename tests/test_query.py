@@ -108,10 +108,12 @@ def test_unknown_names_suggest(mini: Timeline) -> None:
 
 
 def test_bad_ranges_and_limits(mini: Timeline) -> None:
-    with pytest.raises(UsageError, match="the range is empty"):
+    with pytest.raises(UsageError) as empty:
         run(mini, Query(since=date(2000, 1, 1), until=date(1999, 1, 1)))
-    with pytest.raises(UsageError, match="--limit must be 1 or more, not 0"):
+    assert str(empty.value) == "the range is empty: since 2000-01-01 is after until 1999-01-01"
+    with pytest.raises(UsageError) as limit:
         run(mini, Query(limit=0))
+    assert str(limit.value) == "limit must be 1 or more, not 0"  # the library names no flag
 
 
 @pytest.mark.parametrize(

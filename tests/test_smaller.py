@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import io
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from conftest import FIXTURES, MINI, Run
 from spacetime.cli.app import main
+from spacetime.output.environment import Environment
 
 Cli = Callable[..., Run]
 TABLES = ("--no-bundled", "--data", str(FIXTURES / "tables.yaml"))
@@ -27,21 +25,26 @@ class Terminal(io.StringIO):
         raise OSError("no file descriptor")
 
 
-def chart_in_terminal(monkeypatch: pytest.MonkeyPatch, *args: str) -> str:
-    monkeypatch.setenv("COLUMNS", "120")
-    terminal = Terminal()
-    monkeypatch.setattr(sys, "stdout", terminal)
-    assert main(["chart", *TABLES, *args]) == 0
+def chart_in_terminal(*args: str, colour: bool = True) -> str:
+    terminal = io.StringIO()
+    env = Environment(stdout=terminal, terminal=True, width=120, colour=colour)
+    assert main(["chart", *TABLES, *args], env) == 0
     return terminal.getvalue()
 
 
-def test_chart_honours_no_color_for_every_style(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.setenv("TERM", "xterm-256color")
-    coloured = chart_in_terminal(monkeypatch, "-c", "usa,ussr")
+def test_chart_honours_no_color_for_every_style() -> None:
+    coloured = chart_in_terminal("-c", "usa,ussr")
     assert {"1", "2"} <= {code for codes in SGR.findall(coloured) for code in codes.split(";")}
-    monkeypatch.setenv("NO_COLOR", "1")
-    assert "\x1b" not in chart_in_terminal(monkeypatch, "-c", "usa,ussr")
+    assert "\x1b" not in chart_in_terminal("-c", "usa,ussr", colour=False)
+
+
+def test_no_color_and_a_dumb_terminal_turn_colour_off() -> None:
+    terminal = Terminal()
+    assert Environment.from_process(terminal, environ={"TERM": "xterm-256color"}).colour
+    for environ in ({"NO_COLOR": "1"}, {"TERM": "dumb"}):
+        assert not Environment.from_process(terminal, environ=environ).colour
+    assert Environment.from_process(terminal, environ={"COLUMNS": "77"}).width == 77
+    assert not Environment.from_process(io.StringIO(), environ={}).terminal
 
 
 def test_chart_axis_labels_every_tick(cli: Cli) -> None:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import io
 import os
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURES
 from spacetime.cli.app import main
+from spacetime.output.environment import Environment
 from spacetime.output.texttable import width
 
 GOLDEN = Path(__file__).parent / "golden" / "tables"
@@ -40,23 +40,11 @@ COMMANDS = {
 WIDTHS = (60, 80, 120)
 
 
-class Terminal(io.StringIO):
-    """Standard output as a terminal of the width in $COLUMNS."""
-
-    def isatty(self) -> bool:
-        return True
-
-    def fileno(self) -> int:
-        raise OSError("no file descriptor")
-
-
 def draw(args: tuple[str, ...], columns: int, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.chdir(FIXTURES.parents[1])
-    monkeypatch.setenv("COLUMNS", str(columns))
-    monkeypatch.setenv("NO_COLOR", "1")
-    terminal = Terminal()
-    monkeypatch.setattr(sys, "stdout", terminal)
-    assert main([args[0], *DATA, *args[1:]]) == 0
+    terminal = io.StringIO()
+    env = Environment(stdout=terminal, terminal=True, width=columns, colour=False)
+    assert main([args[0], *DATA, *args[1:]], env) == 0
     return terminal.getvalue()
 
 

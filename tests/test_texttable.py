@@ -5,17 +5,11 @@ from __future__ import annotations
 import io
 import re
 
-import pytest
-
+from spacetime.output.environment import Environment
 from spacetime.output.listing import Brief, Column, Listing
 from spacetime.output.texttable import fit, layout, width, wrap, write_table
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
-class Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
 
 
 def listing() -> Listing:
@@ -32,21 +26,15 @@ def listing() -> Listing:
     )
 
 
-def draw(answer: Listing, columns: int, monkeypatch: pytest.MonkeyPatch, **env: str) -> str:
-    monkeypatch.setenv("COLUMNS", str(columns))
-    for name in ("NO_COLOR", "TERM"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    out = Terminal()
-    write_table(answer, out)
+def draw(answer: Listing, columns: int, *, colour: bool = True) -> str:
+    """The table as a terminal of `columns` cells shows it (the facts injected, not patched)."""
+    out = io.StringIO()
+    write_table(answer, out, Environment(stdout=out, terminal=True, width=columns, colour=colour))
     return out.getvalue()
 
 
-def test_terminal_table_wraps_the_long_column_to_the_width(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    text = ANSI.sub("", draw(listing(), 44, monkeypatch))
+def test_terminal_table_wraps_the_long_column_to_the_width() -> None:
+    text = ANSI.sub("", draw(listing(), 44))
     assert text.splitlines() == [
         "Date        Event                   Status",
         "─" * 44,
@@ -58,20 +46,16 @@ def test_terminal_table_wraps_the_long_column_to_the_width(
     ]
 
 
-def test_terminal_table_is_coloured_unless_no_color_or_a_dumb_terminal(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    coloured = draw(listing(), 120, monkeypatch)
+def test_terminal_table_is_coloured_unless_no_color_or_a_dumb_terminal() -> None:
+    coloured = draw(listing(), 120)
     assert "\x1b[1mDate\x1b[0m" in coloured
     assert "\x1b[31mVanguard TV3 explodes on its launch pad\x1b[0m" in coloured
-    assert "\x1b" not in draw(listing(), 120, monkeypatch, NO_COLOR="1")
-    assert "\x1b" not in draw(listing(), 120, monkeypatch, TERM="dumb")
+    assert "\x1b" not in draw(listing(), 120, colour=False)
 
 
-def test_a_pipe_is_never_cut_or_coloured(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COLUMNS", "20")
+def test_a_pipe_is_never_cut_or_coloured() -> None:
     out = io.StringIO()
-    write_table(listing(), out)
+    write_table(listing(), out, Environment(stdout=out, terminal=False, width=20, colour=True))
     assert out.getvalue().splitlines() == [
         "Date        Event                                                       Status",
         "----------  ----------------------------------------------------------  --------",
@@ -80,7 +64,7 @@ def test_a_pipe_is_never_cut_or_coloured(monkeypatch: pytest.MonkeyPatch) -> Non
     ]
 
 
-def test_single_record_reads_as_bold_keys_and_values(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_single_record_reads_as_bold_keys_and_values() -> None:
     answer = Listing(
         fields=[],
         records=[],
@@ -89,7 +73,7 @@ def test_single_record_reads_as_bold_keys_and_values(monkeypatch: pytest.MonkeyP
         heading="Sputnik 1  [sputnik-1]",
         single=True,
     )
-    text = draw(answer, 80, monkeypatch, NO_COLOR="1")
+    text = draw(answer, 80, colour=False)
     assert text.splitlines() == [
         "Sputnik 1  [sputnik-1]",
         "Date     4 Oct 1957",
@@ -97,7 +81,7 @@ def test_single_record_reads_as_bold_keys_and_values(monkeypatch: pytest.MonkeyP
         "         https://b.example",
     ]
     # in colour, each source is a terminal link (OSC 8) around the whole URL
-    coloured = draw(answer, 80, monkeypatch)
+    coloured = draw(answer, 80)
     link = "\x1b]8;;https://a.example\x1b\\https://a.example\x1b]8;;\x1b\\"
     assert f"\x1b[1mSources\x1b[0m  {link}" in coloured.splitlines()
 
@@ -160,9 +144,7 @@ def events(title: str) -> Listing:
     )
 
 
-def test_a_narrow_terminal_takes_short_forms_then_drops_columns_before_breaking_words(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_a_narrow_terminal_takes_short_forms_then_drops_columns_before_breaking_words() -> None:
     title = "GIRD-09, the first Soviet liquid-propellant rocket, flies"
     # wide enough: everything in full
     assert layout(events(title), 200) == ([0, 1, 2, 3, 4], frozenset(), [23, 57, 12, 17, 8])
@@ -175,7 +157,7 @@ def test_a_narrow_terminal_takes_short_forms_then_drops_columns_before_breaking_
     # 50: the category goes before a word is broken, then the countries
     assert layout(events(title), 50)[0] == [0, 1, 2, 4]
     assert layout(events(title), 36)[0] == [0, 1, 4]
-    text = ANSI.sub("", draw(events(title), 50, monkeypatch))
+    text = ANSI.sub("", draw(events(title), 50))
     assert text.splitlines() == [
         "Date        Event                     Countries",
         "─" * 50,

@@ -134,12 +134,11 @@ def test_parse_day(text: str, expected: tuple[int, int]) -> None:
     assert parse_day(text) == expected
 
 
-def test_on_and_today_commands(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_on_and_today_commands(cli: Cli) -> None:
     result = cli("on", *BASE, "Oct 4", "--json")
     [record] = result.json()
     assert (record["id"], record["years_ago"]) == ("sputnik-1", 69)
-    monkeypatch.setenv("SPACETIME_TODAY", "2031-04-12")
-    today = cli("today", *BASE)
+    today = cli("today", *BASE, today=date(2031, 4, 12))
     assert "Yuri Gagarin orbits the Earth" in today.out and "70 years ago" in today.out
     bad = cli("on", *BASE, "Smarch 40")
     assert bad.code == 2 and bad.err.startswith("spacetime: error: 'Smarch 40' is not a day")

@@ -10,10 +10,12 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from spacetime.core.errors import DataError, ExitCode, SpacetimeError
+from spacetime.core.errors import DataError, ExitCode, ParameterError, SpacetimeError
 
 if TYPE_CHECKING:
     import typer
+
+    from spacetime.output.environment import Environment
 
 __all__ = ["COMMANDS", "build_app", "main"]
 
@@ -237,24 +239,32 @@ def _root() -> Callable[..., None]:
     return root
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return the exit code (see the README's exit code table)."""
+def main(argv: Sequence[str] | None = None, env: "Environment | None" = None) -> int:
+    """Run the command line and return the exit code (see the README's exit code table). `env`
+    holds the terminal's facts (built from this process by default; tests pass their own)."""
     instruction = os.environ.get("_SPACETIME_COMPLETE")
     if instruction:  # a shell asking for completions (see spacetime.cli.complete)
         from spacetime.cli.complete import respond
 
         return respond(instruction, build_app)
     from spacetime.cli.streams import prepare_streams
+    from spacetime.output.environment import CURRENT, Environment
 
-    prepare_streams()
-    args = list(sys.argv[1:] if argv is None else argv)
+    prepare_streams()  # before the environment takes the streams
+    env = env or Environment.from_process()
+    token = CURRENT.set(env)
+    try:
+        return _run(list(sys.argv[1:] if argv is None else argv), env)
+    finally:
+        CURRENT.reset(token)
+
+
+def _run(args: list[str], env: "Environment") -> int:
     debug = "--debug" in args or bool(os.environ.get("SPACETIME_DEBUG"))
     args = [a for a in args if a != "--debug"]  # accepted anywhere on the line
     if args in ([], ["--help"], ["-h"]):
-        from spacetime.output.texttable import terminal_width
-
         try:
-            sys.stdout.write(root_help(min(terminal_width(sys.stdout), 100)))
+            sys.stdout.write(root_help(min(env.width, 100)))
             sys.stdout.flush()
         except OSError as err:
             return _output_failed(err)
@@ -293,7 +303,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             err = with_personal_hint(err)
         prefix = "" if err.exit_code is ExitCode.DATA else "spacetime: error: "
-        return _fail([prefix + line for line in err.lines()], err.exit_code)
+        lines = [flagged(err)] if isinstance(err, ParameterError) else err.lines()
+        return _fail([prefix + line for line in lines], err.exit_code)
     except (OutputClosed, BrokenPipeError):
         _quiet_stdout()
         return ExitCode.OK
@@ -359,10 +370,12 @@ def _fail(lines: list[str], code: ExitCode) -> int:
     except OSError:  # a closed pipe or a full disk: the message on stderr is what counts
         _quiet_stdout()
     from spacetime.core.errors import printable
+    from spacetime.output.environment import CURRENT
 
+    env = CURRENT.get()
     try:
         for line in lines:
-            print(printable(line), file=sys.stderr)
+            print(printable(line), file=env.stderr if env else sys.stderr)
     except BrokenPipeError:  # even stderr may be a closed pipe
         pass
     return code
@@ -378,3 +391,8 @@ def _quiet_stdout() -> None:
 def main_exit() -> None:
     """The console-script entry point."""
     sys.exit(main())
+
+
+def flagged(err: ParameterError) -> str:
+    """A library parameter error as the command line says it: `limit` becomes `--limit`."""
+    return err.render(lambda name: "--" + name.replace("_", "-"))

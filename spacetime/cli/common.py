@@ -9,10 +9,18 @@ from spacetime.core.errors import UsageError
 from spacetime.core.timeline import Timeline
 from spacetime.load.cache import load_cached
 from spacetime.load.sources import DataFiles
+from spacetime.output.environment import CURRENT, Environment
 from spacetime.output.formats import write
 from spacetime.output.listing import Listing, Report
 
-__all__ = ["check_readable", "check_writable", "emit", "load", "load_with_launches"]
+__all__ = [
+    "check_readable",
+    "check_writable",
+    "emit",
+    "environment",
+    "load",
+    "load_with_launches",
+]
 
 
 def check_readable(paths: list[Path], label: str) -> None:
@@ -64,9 +72,12 @@ def check_writable(paths: list[Path | None], force: bool) -> None:
 def load(options: DataOptions) -> Timeline:
     """The timeline the data options name, through the cache (see `spacetime.load.cache`), as it
     stood on the --as-of day if one is given (see `spacetime.engine.asof`)."""
+    import gc
+
     check_readable(options.data or [], "--data")
     day = options.day()
     timeline = load_cached(options.files())
+    gc.freeze()  # the timeline lives as long as the command: out of the collector's sight
     if day is None:
         return timeline
     from spacetime.engine.asof import as_of
@@ -82,5 +93,10 @@ def load_with_launches(options: DataOptions) -> tuple[Timeline, DataFiles]:
     return load(options), files
 
 
+def environment() -> Environment:
+    """The environment `main` was given (or built from the process) for this run."""
+    return CURRENT.get() or Environment.from_process()
+
+
 def emit(answer: Listing | Report, options: OutputOptions) -> None:
-    write(answer, options.chosen, choice=options.choice())
+    write(answer, options.chosen, choice=options.choice(), env=environment())

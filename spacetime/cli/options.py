@@ -2,7 +2,9 @@
 
 `@use(data=DataOptions, filters=FilterOptions)` adds every field of each group to a command's
 parameters and hands the command one instance per group, so every listing command takes the same
-flags with the same help, and a new filter is one field here.
+flags with the same help. A new event filter is a field of `Query` and a `Filter` in
+`spacetime.engine.filters` (which the index and the cache follow), then its flag here (a field
+of `SelectOptions` and its line in `query()`) and its parameter in `spacetime.api`.
 """
 
 import dataclasses
@@ -109,7 +111,7 @@ class DataOptions(FileOptions):
 
     def today(self) -> date:
         """The --as-of day, or today."""
-        from spacetime.engine.clock import today
+        from spacetime.output.environment import today
 
         return self.day() or today()
 

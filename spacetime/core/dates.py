@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 from typing import NamedTuple
 
 __all__ = [
     "DateError",
     "EventDate",
+    "Per",
     "Point",
     "Precision",
     "date_pattern",
@@ -49,6 +50,26 @@ MONTH_ABBR = (
 
 class DateError(ValueError):
     """A date text that is not a valid, possible date."""
+
+
+class Per(StrEnum):
+    """The periods activity is counted in (`compare --by`): decades or years."""
+
+    DECADE = "decade"
+    YEAR = "year"
+
+    @property
+    def step(self) -> int:
+        """Years in one period."""
+        return 10 if self is Per.DECADE else 1
+
+    def start(self, year: int) -> int:
+        """The first year of the period `year` falls in."""
+        return year // self.step * self.step
+
+    def label(self, start: int) -> str:
+        """A period as people write it: `1960s`, `1969`."""
+        return f"{start}s" if self is Per.DECADE else str(start)
 
 
 class Precision(IntEnum):

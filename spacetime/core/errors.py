@@ -6,7 +6,7 @@ The library raises these; only the CLI's error funnel prints them and picks the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
 from typing import NamedTuple
 
@@ -14,6 +14,7 @@ __all__ = [
     "DataError",
     "ExitCode",
     "FileProblem",
+    "ParameterError",
     "Problem",
     "SpacetimeError",
     "UnknownName",
@@ -71,6 +72,24 @@ class UsageError(SpacetimeError):
     """Something the user typed cannot be used (unknown country, bad date bound...)."""
 
     exit_code = ExitCode.USAGE
+
+
+class ParameterError(UsageError):
+    """A value given to a query parameter cannot be used. The message names parameters in braces
+    (`"{limit} must be 1 or more"`): the library shows the parameter's own name (`limit`), the
+    command line its flag (`--limit`), so that the engine never speaks of flags."""
+
+    def __init__(self, template: str, *parameters: str) -> None:
+        self.template = template
+        self.parameters = parameters
+        super().__init__(self.render(str))
+
+    def render(self, name: Callable[[str], str]) -> str:
+        """The message with each `{parameter}` written by `name` (`lambda p: "--" + p`)."""
+        text = self.template
+        for parameter in self.parameters:
+            text = text.replace("{" + parameter + "}", name(parameter))
+        return text
 
 
 class FileProblem(SpacetimeError):

@@ -136,13 +136,13 @@ class Timeline:
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """No cyclic garbage collection while building many objects that all stay alive: the
-    collector would walk them again and again for nothing (loading runs twice as fast). What was
-    built is then frozen out of the collector's sight, as it lives as long as the command."""
+    collector would walk them again and again for nothing (loading runs twice as fast). The
+    collector is back as it was afterwards; only the command line also freezes what was built
+    (`gc.freeze()` in `spacetime.cli.common.load`), as it lives as long as the command."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
         if was_enabled:
             gc.enable()

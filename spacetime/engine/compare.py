@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from spacetime.core.errors import UsageError
+from spacetime.core.dates import Per
+from spacetime.core.errors import ParameterError, UsageError
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.engine.firsts import Claim, Rank, claims, ranks, world_firsts
@@ -68,6 +69,14 @@ class Comparison:
     activity: dict[str, Counter[tuple[int, str]]]  # nation -> (period start, category) -> count
 
 
+def period_kind(by: Per | str) -> Per:
+    """`by` as a `Per` (ParameterError for anything but decade or year)."""
+    try:
+        return Per(by)
+    except ValueError:
+        raise ParameterError(f"{{by}} must be decade or year, not '{by}'", "by") from None
+
+
 def lag_parts(later: date, earlier: date) -> tuple[int, int]:
     """Whole years and months from `earlier` to `later` (python-dateutil's relativedelta)."""
     from dateutil.relativedelta import relativedelta
@@ -82,14 +91,13 @@ def compare(
     *,
     events: Sequence[Event] | None = None,
     lineage: bool = True,
-    by: str = "decade",
+    by: Per | str = Per.DECADE,
 ) -> Comparison:
     """Compare 2 to 8 nations over `events` (all of the timeline's by default)."""
     codes = list(dict.fromkeys(timeline.entity(n).code for n in nations))
     if not 2 <= len(codes) <= 8:
         raise UsageError(f"compare takes 2 to 8 different nations, not {len(codes)}")
-    if by not in ("decade", "year"):
-        raise UsageError(f"--by must be decade or year, not '{by}'")
+    per = period_kind(by)
     scope = Timeline(
         list(events) if events is not None else timeline.events,
         timeline.entities,
@@ -112,7 +120,7 @@ def compare(
         _mark_first_among(cells, milestone, codes)
     rows = [m for m in timeline.milestones if events is None or found.get(m)]
     summaries = [_summary(nation, [cells[m, nation] for m in rows]) for nation in codes]
-    periods, activity = _activity(scope.events, codes, members, by)
+    periods, activity = _activity(scope.events, codes, members, per)
     return Comparison(codes, rows, world, cells, summaries, periods, activity)
 
 
@@ -209,7 +217,7 @@ def _summary(nation: str, cells: list[Cell]) -> NationSummary:
 
 
 def _activity(
-    events: Sequence[Event], codes: list[str], members: dict[str, list[str]], by: str
+    events: Sequence[Event], codes: list[str], members: dict[str, list[str]], by: Per
 ) -> tuple[list[Period], dict[str, Counter[tuple[int, str]]]]:
     counts: dict[str, Counter[tuple[int, str]]] = {n: Counter() for n in codes}
     starts: set[int] = set()
@@ -217,14 +225,13 @@ def _activity(
         first = event.date.first_day
         if first is None:
             continue
-        start = first.year // 10 * 10 if by == "decade" else first.year
+        start = by.start(first.year)
         for nation in codes:
             if any(c in members[nation] for c in event.countries):
                 counts[nation][start, event.category or "uncategorized"] += 1
                 starts.add(start)
-    step = 10 if by == "decade" else 1
     periods = []
     if starts:
-        for start in range(min(starts), max(starts) + 1, step):
-            periods.append(Period(start, f"{start}s" if by == "decade" else str(start)))
+        for start in range(min(starts), max(starts) + 1, by.step):
+            periods.append(Period(start, by.label(start)))
     return periods, counts

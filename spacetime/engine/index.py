@@ -2,48 +2,48 @@
 
 Rows let a query run over a timeline read from the cache without building an object for every
 event: only the matches are built. A timeline loaded from files gets its rows on first query.
+A row holds the first and last day (as ordinals) and the countries, then one value per filter of
+`spacetime.engine.filters.FILTERS`, in its order.
 """
 
 from __future__ import annotations
 
+from types import CodeType
 from typing import Any
 
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
+from spacetime.engine.filters import FILTERS
 
-__all__ = ["FIRST", "LAST", "ROW_FIELDS", "row_of", "rows"]
+__all__ = ["COUNTRIES", "FIRST", "LAST", "row_fields", "row_layout", "row_of", "rows"]
 
-# What a row holds, in order (the cache derives its layout from this: change it with `row_of`).
-ROW_FIELDS = (
-    "first",
-    "last",
-    "countries",
-    "category",
-    "status",
-    "milestones",
-    "agencies",
-    "tags",
-    "haystack",
-)
-# Positions in a row (unpacking fails at import if the two lists disagree in length).
-FIRST, LAST, COUNTRIES, CATEGORY, STATUS, MILESTONES, AGENCIES, TAGS, HAYSTACK = range(
-    len(ROW_FIELDS)
-)
+FIRST, LAST, COUNTRIES = 0, 1, 2
+
+
+def row_fields() -> tuple[str, ...]:
+    """What a row holds, in order (the filters' values from position 3)."""
+    return ("first", "last", "countries", *(f.name for f in FILTERS))
+
+
+def row_layout() -> str:
+    """The row's fields and what each filter keeps of an event (the code of its `keep`), for
+    the cache's key: a new or changed filter makes cached rows a miss."""
+    return f"row{row_fields()}{[_code_text(f.keep.__code__) for f in FILTERS]}"
+
+
+def _code_text(code: CodeType) -> str:
+    """A function's code as text that is the same in every run (no object addresses)."""
+    consts = [_code_text(c) if isinstance(c, CodeType) else repr(c) for c in code.co_consts]
+    return f"{code.co_code.hex()}{code.co_names}{consts}"
 
 
 def row_of(event: Event) -> tuple[Any, ...]:
     first, last = event.date.first_day, event.date.last_day
-    haystack = " ".join((event.title, event.summary, event.mission or "", " ".join(event.tags)))
     return (
         first.toordinal() if first else None,
         last.toordinal() if last else None,
         event.countries,
-        event.category,
-        event.status.value,
-        event.milestones,
-        tuple(a.casefold() for a in event.agencies),
-        event.tags,
-        haystack.casefold(),
+        *(f.keep(event) for f in FILTERS),
     )
 
 

@@ -8,27 +8,16 @@ when its own period overlaps the range (an ongoing event overlaps every range af
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
-from spacetime.core.errors import UnknownName, UsageError
-from spacetime.core.model import Event, Status
+from spacetime.core.errors import ParameterError, UnknownName
+from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
-from spacetime.engine.index import (
-    AGENCIES,
-    CATEGORY,
-    COUNTRIES,
-    FIRST,
-    HAYSTACK,
-    LAST,
-    MILESTONES,
-    STATUS,
-    TAGS,
-    rows,
-)
+from spacetime.engine.filters import FILTERS, word_pattern
+from spacetime.engine.index import COUNTRIES, FIRST, LAST, rows
 
 __all__ = ["Match", "Query", "SortKey", "run", "wanted_countries", "word_pattern"]
 
@@ -67,18 +56,19 @@ class Match(NamedTuple):
 def run(timeline: Timeline, query: Query) -> list[Match]:
     """The events of `timeline` that `query` selects, in its order; UsageError for unknown names."""
     wanted = wanted_countries(timeline, query.countries, query.lineage)
-    categories = {timeline.category(c).code for c in query.categories}
-    milestones = {timeline.milestone(m).code for m in query.milestones}
-    statuses = {_status(s).value for s in query.statuses}
-    agencies = {a.casefold() for a in query.agencies}
-    tags = {t.casefold() for t in query.tags}
-    words = [word_pattern(w) for w in query.text.casefold().split()] if query.text else []
+    active = [
+        (position, f.test, f.resolve(timeline, getattr(query, f.name)))
+        for position, f in enumerate(FILTERS, start=COUNTRIES + 1)
+        if getattr(query, f.name)
+    ]
     if query.since and query.until and query.since > query.until:
-        raise UsageError(
-            f"the range is empty: --since {query.since} is after --until {query.until}"
+        raise ParameterError(
+            f"the range is empty: {{since}} {query.since} is after {{until}} {query.until}",
+            "since",
+            "until",
         )
     if query.limit is not None and query.limit < 1:
-        raise UsageError(f"--limit must be 1 or more, not {query.limit}")
+        raise ParameterError(f"{{limit}} must be 1 or more, not {query.limit}", "limit")
 
     since = query.since.toordinal() if query.since else None
     until = query.until.toordinal() if query.until else None
@@ -90,17 +80,7 @@ def run(timeline: Timeline, query: Query) -> list[Match]:
             if not hits:
                 continue
             stands_for = None if None in hits else hits[0]
-        if categories and row[CATEGORY] not in categories:
-            continue
-        if milestones and milestones.isdisjoint(row[MILESTONES]):
-            continue
-        if statuses and row[STATUS] not in statuses:
-            continue
-        if agencies and agencies.isdisjoint(row[AGENCIES]):
-            continue
-        if tags and tags.isdisjoint(row[TAGS]):
-            continue
-        if words and not all(word.search(row[HAYSTACK]) for word in words):
+        if not all(test(chosen, row[at]) for at, test, chosen in active):
             continue
         if since is not None and row[LAST] is not None and row[LAST] < since:
             continue
@@ -133,7 +113,7 @@ def wanted_countries(
 
 def _entity_or_agency_hint(timeline: Timeline, name: str) -> str:
     """The entity's code; for a name that is an agency rather than a country, a hint to use
-    --agency (`-c nasa`)."""
+    the agency filter (`-c nasa`)."""
     try:
         return timeline.entity(name).code
     except UnknownName:
@@ -141,20 +121,9 @@ def _entity_or_agency_hint(timeline: Timeline, name: str) -> str:
         for event in timeline.events:
             for agency in event.agencies:
                 if agency.casefold() == wanted:
-                    raise UsageError(
+                    raise ParameterError(
                         f"'{name}' is an agency, not a country or organization: "
-                        f"use --agency {agency}"
+                        f"use {{agency}} {agency}",
+                        "agency",
                     ) from None
         raise
-
-
-def _status(name: str) -> Status:
-    try:
-        return Status(name.strip().casefold())
-    except ValueError:
-        raise UnknownName("status", name, [s.value for s in Status], list_all=True) from None
-
-
-def word_pattern(word: str) -> re.Pattern[str]:
-    """A search word matches at the start of a word: `iss` finds "ISS" but not "mission"."""
-    return re.compile(r"(?<![^\W_])" + re.escape(word))

@@ -1,5 +1,6 @@
 """Exports into other tools' formats: iCalendar, TimelineJS, SQLite, and spacetime's own YAML.
 
-Each exporter is a function from a timeline and its selected events to text (or, for SQLite, a
-file); `spacetime export` picks one by name.
+`ics` and `timelinejs` turn a timeline and its selected events into text or a JSON document,
+`sqlite` writes a database file; `spacetime export` picks one by name, and writes the listing
+formats (JSON, CSV...) through the shared output layer (`spacetime.output.formats`).
 """

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import NamedTuple
 
+from spacetime.core.dates import Per
 from spacetime.core.timeline import Timeline
 from spacetime.engine.query import wanted_countries
 from spacetime.launches.query import load_launches
@@ -37,7 +38,7 @@ class Cadence(NamedTuple):
     nations: list[str]
     periods: list[int]
     """First years of the periods (years, or decades), from the first launch to the last."""
-    by: str
+    by: Per
     table: dict[tuple[str, int], tuple[int, int]]
     """(nation, period) -> (launches, successes)."""
     busiest: dict[str, tuple[int, int] | None]
@@ -48,7 +49,7 @@ class Cadence(NamedTuple):
 
 
 def cadence(
-    timeline: Timeline, files: DataFiles, nations: Sequence[str], lineage: bool, by: str
+    timeline: Timeline, files: DataFiles, nations: Sequence[str], lineage: bool, by: Per
 ) -> Cadence:
     """Launches and successes per nation per period, busiest years, and first overtakes. With the
     lineage on, a nation's launches include its predecessors' (Russia's the Soviet Union's)."""
@@ -63,12 +64,11 @@ def cadence(
                 per_year[code][year] += 1
                 good[code][year] += success
     years = sorted({y for counter in per_year.values() for y in counter})
-    step = 1 if by == "year" else 10
-    periods = list(range(years[0] // step * step, years[-1] + 1, step)) if years else []
+    periods = list(range(by.start(years[0]), years[-1] + 1, by.step)) if years else []
     table: dict[tuple[str, int], tuple[int, int]] = {}
     for code in codes:
         for period in periods:
-            span = range(period, period + step)
+            span = range(period, period + by.step)
             table[code, period] = (
                 sum(per_year[code][y] for y in span),
                 sum(good[code][y] for y in span),

@@ -14,7 +14,7 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple, TypeVar
 
-from spacetime.core.errors import UnknownName, UsageError
+from spacetime.core.errors import ParameterError, UnknownName
 from spacetime.core.timeline import Timeline
 from spacetime.engine.query import wanted_countries, word_pattern
 from spacetime.launches.model import Kind, Launch, Outcome, tag_key
@@ -104,11 +104,13 @@ def run_launches(timeline: Timeline, files: DataFiles, query: LaunchQuery) -> li
     agencies = [a.strip().casefold() for a in query.agencies]
     words = [word_pattern(w) for w in query.text.casefold().split()] if query.text else []
     if query.since and query.until and query.since > query.until:
-        raise UsageError(
-            f"the range is empty: --since {query.since} is after --until {query.until}"
+        raise ParameterError(
+            f"the range is empty: {{since}} {query.since} is after {{until}} {query.until}",
+            "since",
+            "until",
         )
     if query.limit is not None and query.limit < 1:
-        raise UsageError(f"--limit must be 1 or more, not {query.limit}")
+        raise ParameterError(f"{{limit}} must be 1 or more, not {query.limit}", "limit")
     since = query.since.isoformat() if query.since else None
     until = query.until.isoformat() if query.until else None
     matches = []

@@ -46,7 +46,7 @@ from spacetime.core.model import (
 )
 from spacetime.core.reading import read_bytes
 from spacetime.core.timeline import Timeline, paused_gc
-from spacetime.engine.index import ROW_FIELDS
+from spacetime.engine.index import row_fields, row_layout
 from spacetime.load.places import user_cache_dir
 from spacetime.load.sources import DataFiles
 
@@ -66,7 +66,7 @@ def layout() -> str:
     """What the cached tuples are made of, as text: every field of every cached definition."""
     parts = [f"{cls.__name__}({', '.join(f'{f.name}: {f.type}' for f in fields(cls))})"
              for cls in (Event, Entity, Term, Milestone, EventDate)]  # fmt: skip
-    parts += [f"Point{Point._fields}", f"Origin{Origin._fields}", f"row{ROW_FIELDS}"]
+    parts += [f"Point{Point._fields}", f"Origin{Origin._fields}", row_layout()]
     parts += [
         f"{e.__name__}{[m.value for m in e]}" for e in (Precision, Status, EntityKind, Moment)
     ]
@@ -227,7 +227,7 @@ def _timeline(payload: dict[str, Any]) -> Timeline:
     names: list[str] = payload["files"]
     if type(names) is not list or not all(type(n) is str for n in names):
         raise ValueError("bad file list")
-    widths = {key: len(fields(cls)) for key, cls in RECORDS.items()} | {"rows": len(ROW_FIELDS)}
+    widths = {key: len(fields(cls)) for key, cls in RECORDS.items()} | {"rows": len(row_fields())}
     for key, width in widths.items():
         table = payload[key]
         if type(table) is not list or not all(type(r) is tuple and len(r) == width for r in table):

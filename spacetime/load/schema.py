@@ -26,6 +26,7 @@ from spacetime.core.model import (
     Origin,
     Status,
 )
+from spacetime.core.words import plural
 from spacetime.load.yamlread import REJECTED, LocatedDict, LocatedList
 
 __all__ = [
@@ -382,4 +383,4 @@ def _kind(value: Any) -> str:
 
 def _missing(keys: list[str]) -> str:
     quoted = ", ".join(f"'{k}'" for k in keys)
-    return f"missing required field{'s' if len(keys) > 1 else ''} {quoted}"
+    return f"missing required {plural(len(keys), 'field', number=False)} {quoted}"

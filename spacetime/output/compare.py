@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacetime.core.dates import Per
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell, Comparison
 from spacetime.engine.firsts import ordinal, via_text
 from spacetime.launches.cadence import Cadence
-from spacetime.output.listing import Brief, Column, Listing, Report, glued
+from spacetime.output.listing import Align, Brief, Column, Listing, Report, glued
 from spacetime.output.provenance import Provenance
 from spacetime.output.summaries import bar
 
@@ -204,10 +205,10 @@ def _summary(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str,
         records=records,
         columns=[
             Column("Nation", wrap=True),
-            Column(Brief("Milestones", "Got"), justify="right"),
-            Column(Brief("World firsts", WORLD), justify="right"),
-            Column(Brief("Planned", "Plans"), justify="right"),
-            Column(Brief("Median lag", "Lag"), justify="right"),
+            Column(Brief("Milestones", "Got"), justify=Align.RIGHT),
+            Column(Brief("World firsts", WORLD), justify=Align.RIGHT),
+            Column(Brief("Planned", "Plans"), justify=Align.RIGHT),
+            Column(Brief("Median lag", "Lag"), justify=Align.RIGHT),
             Column(
                 Brief("Reached per decade: count at median lag", "Per decade"), wrap=True, main=True
             ),
@@ -267,7 +268,7 @@ def _cadence(timeline: Timeline, c: Cadence) -> tuple[Listing, Listing, dict[str
     from spacetime.launches.model import CREDIT
 
     def label(period: int) -> str:
-        return f"{period}s" if c.by == "decade" else str(period)
+        return c.by.label(period)
 
     def rate(launches: int, successes: int) -> float | None:
         return round(successes / launches, 4) if launches else None
@@ -348,7 +349,7 @@ def comparison_report(
     c: Comparison,
     *,
     lineage: bool,
-    by: str,
+    by: Per,
     by_category: bool,
     cadence: Cadence | None = None,
 ) -> Report:

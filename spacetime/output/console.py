@@ -1,17 +1,15 @@
-"""Consoles for stdout and stderr that behave in pipes: no colour, no truncation.
+"""A Rich console for the charts that behaves in pipes: no colour, no truncation.
 
-Colour and every other style (bold, dim, italic) go only to a terminal, and never when `NO_COLOR`
-is set or `TERM=dumb`. When stdout is not a terminal the
-width is unlimited, so no table cell is ever cut or wrapped.
+Colour and every other style (bold, dim, italic) go only to a terminal, and only when the
+`Environment` allows colour. When standard output is not a terminal the width is unlimited, so no
+line is ever cut or wrapped.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-from typing import TextIO
-
 from rich.console import Console
+
+from spacetime.output.environment import Environment
 
 __all__ = ["make_console"]
 
@@ -24,16 +22,15 @@ class _Console(Console):
         raise BrokenPipeError
 
 
-def make_console(file: TextIO | None = None) -> Console:
-    stream = file or sys.stdout
-    terminal = stream.isatty()
-    plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+def make_console(env: Environment) -> Console:
+    """A console writing to `env.stdout`, as wide as the terminal (unlimited in a pipe)."""
+    terminal = env.terminal
     return _Console(
-        file=stream,
-        no_color=plain,
+        file=env.stdout,
+        no_color=not (terminal and env.colour),
         force_terminal=terminal,
-        color_system="auto" if terminal and not plain else None,
-        width=None if terminal else PIPE_WIDTH,
+        color_system="auto" if terminal and env.colour else None,
+        width=env.width if terminal else PIPE_WIDTH,
         highlight=False,
         emoji=False,
         soft_wrap=not terminal,

@@ -10,6 +10,7 @@ from typing import Any
 from spacetime.core.dates import EventDate
 from spacetime.core.model import Event, Status
 from spacetime.core.timeline import Timeline
+from spacetime.core.words import ago, plural
 from spacetime.engine.firsts import Claim, Rank, ordinal, via_text
 from spacetime.engine.query import Match
 from spacetime.output.listing import Brief, Column, Listing
@@ -141,7 +142,7 @@ def event_listing(timeline: Timeline, matches: list[Match], *, ids: bool = False
         rows.append(
             [date_cell(e.date), e.title, countries, e.category or "", status_cell(e.status)]
         )
-    count = f"{len(matches)} event{'s' if len(matches) != 1 else ''}"
+    count = plural(len(matches), "event")
     if any(m.stands_for for m in matches):
         count += "; (→ X) marks a predecessor's event, shown for its successor (--no-lineage leaves them out)"
     footer = Brief(count, f"{count}\n{MARKS_LEGEND}") if matches else count
@@ -181,12 +182,12 @@ def relative(event_date: EventDate, today: date) -> str:
 
     if first > today:
         years = relativedelta(first, today).years
-        return f"in {years} year{'s' if years != 1 else ''}" if years else "within a year"
+        return ago(-years, zero="within a year")
     last = event_date.last_day or today
     if last >= today:
         return "now" if event_date.open_end else "this year"
     years = relativedelta(today, first).years
-    return f"{years} year{'s' if years != 1 else ''} ago" if years else "less than a year ago"
+    return ago(years, zero="less than a year ago")
 
 
 def _places(timeline: Timeline, event: Event, held: list[tuple[Claim, Rank]]) -> list[str]:

@@ -2,8 +2,11 @@
 
 JSON is an array of records (an object for a single one), JSON Lines one record a line, CSV and TSV
 a header and one row a record (lists joined with "; "), Markdown a pipe table of the human columns,
-and `table` an aligned text table for people (`spacetime.output.texttable`). Adding a format is one
-function and one line in `WRITERS`.
+and `table` an aligned text table for people (`spacetime.output.texttable`), fitted and coloured
+only when the `Environment` passed says standard output is a terminal. A `Report` (`stats`,
+`compare`) is one JSON document, titled sections in a table or Markdown, and its flat listing in
+the other formats. Adding a format is a member of `OutputFormat`, its function and its line in
+`WRITERS` (`spacetime export` then offers it too).
 
 `Choice` narrows any answer the same way in every format: `fields` keeps only the named record keys
 (the human formats then show those keys as columns), `count` writes only the number of records.
@@ -19,7 +22,9 @@ from enum import StrEnum
 from typing import Any, NamedTuple, TextIO
 
 from spacetime.core.errors import UsageError
-from spacetime.output.listing import Column, Listing, Report
+from spacetime.core.words import plural
+from spacetime.output.environment import Environment
+from spacetime.output.listing import Align, Column, Listing, Report
 
 __all__ = ["Choice", "OutputClosed", "OutputFormat", "narrow", "write"]
 
@@ -51,7 +56,7 @@ def narrow(answer: Listing | Report, fields: tuple[str, ...]) -> Listing:
     unknown = [name for name in fields if name not in listing.fields]
     if unknown:
         raise UsageError(
-            f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
+            f"unknown {plural(len(unknown), 'field', number=False)} {', '.join(unknown)}; "
             f"valid fields: {', '.join(listing.fields)}"
         )
     records = [{name: record.get(name) for name in fields} for record in listing.records]
@@ -75,19 +80,27 @@ def write(
     fmt: OutputFormat,
     out: TextIO | None = None,
     choice: Choice | None = None,
+    env: Environment | None = None,
 ) -> None:
-    """Write a command's answer in one format to `out` (stdout by default), narrowed by `choice`."""
-    stream = out or sys.stdout
+    """Write a command's answer in one format to `out` (`env.stdout`, else stdout, by default),
+    narrowed by `choice`; `env` says whether a table goes to a terminal (by default it does not:
+    plain and uncut)."""
+    stream = out or (env.stdout if env else sys.stdout)
     choice = choice or Choice()
     if choice.fields:
         answer = narrow(answer, choice.fields)
+
+    def table(listing: Listing, out: TextIO) -> None:
+        _table(listing, out, env)
+
+    writers: Writers = {**WRITERS, OutputFormat.TABLE: table}
     try:
         if choice.count_only:
             stream.write(f"{_count(answer)}\n")
         elif isinstance(answer, Report):
-            _report(answer, fmt, stream)
+            _report(answer, fmt, stream, writers)
         else:
-            WRITERS[fmt](answer, stream)
+            writers[fmt](answer, stream)
         stream.flush()
     except BrokenPipeError:
         raise OutputClosed from None
@@ -152,7 +165,9 @@ def _markdown(listing: Listing, out: TextIO) -> None:
 
     out.write("| " + " | ".join(cell(c.header) for c in listing.columns) + " |\n")
     out.write(
-        "|" + "|".join(":---" if c.justify == "left" else "---:" for c in listing.columns) + "|\n"
+        "|"
+        + "|".join(":---" if c.justify is Align.LEFT else "---:" for c in listing.columns)
+        + "|\n"
     )
     for row in listing.rows:
         out.write("| " + " | ".join(cell(text) for text in row) + " |\n")
@@ -160,13 +175,13 @@ def _markdown(listing: Listing, out: TextIO) -> None:
         out.write(f"\n{listing.footer}\n")
 
 
-def _table(listing: Listing, out: TextIO) -> None:
+def _table(listing: Listing, out: TextIO, env: Environment | None = None) -> None:
     from spacetime.output.texttable import write_table
 
-    write_table(listing, out)
+    write_table(listing, out, env)
 
 
-def _report(report: Report, fmt: OutputFormat, out: TextIO) -> None:
+def _report(report: Report, fmt: OutputFormat, out: TextIO, writers: Writers) -> None:
     if fmt is OutputFormat.JSON:
         json.dump(report.document, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -176,12 +191,13 @@ def _report(report: Report, fmt: OutputFormat, out: TextIO) -> None:
             if index:
                 out.write("\n")
             out.write(heading.format(title))
-            WRITERS[fmt](listing, out)
+            writers[fmt](listing, out)
     else:
-        WRITERS[fmt](report.flat, out)
+        writers[fmt](report.flat, out)
 
 
-WRITERS: dict[OutputFormat, Callable[[Listing, TextIO], None]] = {
+Writers = dict[OutputFormat, Callable[[Listing, TextIO], None]]
+WRITERS: Writers = {
     OutputFormat.TABLE: _table,
     OutputFormat.JSON: _json,
     OutputFormat.JSONL: _jsonl,

@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from spacetime.core.timeline import Timeline
+from spacetime.core.words import plural
 from spacetime.launches.model import CREDIT, Launch, Outcome
 from spacetime.launches.query import By, Count, LaunchMatch, counts
-from spacetime.output.listing import Column, Listing, Report
+from spacetime.output.listing import Align, Column, Listing, Report
 
 __all__ = [
     "COUNT_FIELDS",
@@ -130,7 +131,7 @@ def launch_listing(
             ]
         )
     failures = sum(not m.launch.success for m in matches)
-    footer = f"{len(matches)} launch{'es' if len(matches) != 1 else ''}, {failures} failed"
+    footer = f"{plural(len(matches), 'launch', 'launches')}, {failures} failed"
     if any(m.stands_for for m in matches):
         footer += "; (→ X) marks a predecessor's launch, shown for its successor"
     return Listing(
@@ -211,11 +212,11 @@ def count_listing(
         columns=[
             Column(by.value.capitalize()),
             *([Column("Country")] if nested else []),
-            Column("Launches", justify="right"),
+            Column("Launches", justify=Align.RIGHT),
             Column(""),
-            Column("Successes", justify="right"),
-            Column("Failures", justify="right"),
-            Column("Rate", justify="right"),
+            Column("Successes", justify=Align.RIGHT),
+            Column("Failures", justify=Align.RIGHT),
+            Column("Rate", justify=Align.RIGHT),
         ],
         rows=rows,
         footer=f"{total} launches in {len(found)} rows\n{CREDIT}",
@@ -315,7 +316,7 @@ def launch_stats_report(timeline: Timeline, matches: Sequence[LaunchMatch]) -> R
                     records=[{name: k, "launches": v} for k, v in ordered.items()],
                     columns=[
                         Column(name.capitalize()),
-                        Column("Launches", justify="right"),
+                        Column("Launches", justify=Align.RIGHT),
                         Column(""),
                     ],
                     rows=[[k, str(v), bar(v, peak)] for k, v in ordered.items()],

@@ -7,9 +7,10 @@ terminal table and Markdown). Commands build listings; `spacetime.output.formats
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, NamedTuple
 
-__all__ = ["Brief", "Column", "Listing", "Report", "glued"]
+__all__ = ["Align", "Brief", "Column", "Listing", "Report", "glued"]
 
 NBSP = "\u00a0"
 
@@ -31,6 +32,13 @@ class Brief(str):
         return made
 
 
+class Align(StrEnum):
+    """Where a column's cells sit: text to the left, numbers to the right."""
+
+    LEFT = "left"
+    RIGHT = "right"
+
+
 class Column(NamedTuple):
     """A human column: its header, whether it may wrap (long text) or stays on one line, and how
     it gives way in a narrow terminal: `main` (the column people read, given the room first) and
@@ -38,7 +46,7 @@ class Column(NamedTuple):
 
     header: str
     wrap: bool = False
-    justify: str = "left"
+    justify: Align = Align.LEFT
     main: bool = False
     drop: int = 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spacetime.core.timeline import Timeline
+from spacetime.core.words import ago, plural
 from spacetime.engine.anniversaries import Anniversary
 from spacetime.engine.stats import Stats
 from spacetime.output.events import (
@@ -13,7 +14,7 @@ from spacetime.output.events import (
     event_record,
     with_ids,
 )
-from spacetime.output.listing import Brief, Column, Listing, Report
+from spacetime.output.listing import Align, Brief, Column, Listing, Report
 
 __all__ = ["anniversary_listing", "bar", "stats_report"]
 
@@ -33,7 +34,7 @@ def _counts(title: str, key: str, counts: dict[str, int], names: dict[str, str])
     return Listing(
         fields=[key, "events"],
         records=[{key: k, "events": v} for k, v in counts.items()],
-        columns=[Column(title), Column("Events", justify="right"), Column("")],
+        columns=[Column(title), Column("Events", justify=Align.RIGHT), Column("")],
         rows=[
             [names.get(k, k), str(v), Brief(bar(v, peak), bar(v, peak, BAR_WIDTH // 2))]
             for k, v in counts.items()
@@ -83,14 +84,6 @@ def stats_report(timeline: Timeline, result: Stats) -> Report:
     )
 
 
-def _ago(years: int) -> str:
-    if years == 0:
-        return "this year"
-    if years < 0:
-        return f"in {-years} year{'s' if years != -1 else ''}"
-    return f"{years} year{'s' if years != 1 else ''} ago"
-
-
 def anniversary_listing(
     timeline: Timeline, found: list[Anniversary], heading: str, *, ids: bool = False
 ) -> Listing:
@@ -106,13 +99,13 @@ def anniversary_listing(
         rows=[
             [
                 date_cell(a.event.date),
-                _ago(a.years),
+                ago(a.years),
                 a.event.title,
                 country_cell(timeline, a.event.countries),
             ]
             for a in found
         ],
         styles=[STATUS_STYLES[a.event.status] for a in found],
-        footer=f"{heading}: {len(found)} event{'s' if len(found) != 1 else ''}",
+        footer=f"{heading}: {plural(len(found), 'event')}",
     )
     return with_ids(listing, [a.event.id for a in found]) if ids else listing

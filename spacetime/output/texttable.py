@@ -9,7 +9,7 @@ the one people read, at least `MAIN_ROOM` cells) and share the rest, the main on
 marked `drop` are left out, least useful first, rather than break a word; only when nothing else
 gives way are words broken. A URL is never broken (it is clickable as an OSC 8 link where colour
 is on). The header is bold, and each row takes its style (`"italic cyan"`, `"dim strike"`...) as
-ANSI colour unless `NO_COLOR` is set or `TERM=dumb`. A no-break space (U+00A0) in a cell keeps two
+ANSI colour when the `Environment` allows colour. A no-break space (U+00A0) in a cell keeps two
 words on one line and prints as a space.
 
 This is written here rather than drawn with Rich: importing and laying out a Rich table cost about
@@ -18,11 +18,11 @@ This is written here rather than drawn with Rich: importing and laying out a Ric
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from typing import TextIO
 
-from spacetime.output.listing import Brief, Column, Listing
+from spacetime.output.environment import Environment
+from spacetime.output.listing import Align, Brief, Column, Listing
 
 __all__ = ["layout", "write_table"]
 
@@ -50,10 +50,12 @@ SGR = {
 RESET = "\x1b[0m"
 
 
-def write_table(listing: Listing, out: TextIO) -> None:
-    """Write a listing as a text table, fitted and coloured when `out` is a terminal."""
-    terminal = out.isatty()
-    colour = terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+def write_table(listing: Listing, out: TextIO, env: Environment | None = None) -> None:
+    """Write a listing as a text table to `out`: fitted (and coloured if allowed) when `env`
+    says standard output is a terminal, plain and uncut otherwise (and by default)."""
+    env = env or Environment()
+    terminal = env.terminal
+    colour = terminal and env.colour  # never colour in a pipe
 
     def paint(text: str, style: str | None) -> str:
         if colour and "://" in text and " " not in text.strip():
@@ -66,7 +68,7 @@ def write_table(listing: Listing, out: TextIO) -> None:
 
     show_header = bool(listing.rows) and not listing.single  # one record reads as "key  value"
     if terminal:
-        keep, short, widths = layout(listing, terminal_width(out), show_header)
+        keep, short, widths = layout(listing, env.width, show_header)
     else:
         keep, short = list(range(len(listing.columns))), frozenset[int]()
         widths = _natural(listing, keep, short, show_header)
@@ -84,10 +86,10 @@ def write_table(listing: Listing, out: TextIO) -> None:
                 text = parts[number] if number < len(parts) else ""
                 pad = " " * max(0, widths[index] - width(text))
                 text = paint(text, key_style if index == 0 and key_style else style)
-                texts.append(pad + text if column.justify == "right" else text + pad)
+                texts.append(pad + text if column.justify is Align.RIGHT else text + pad)
             out.write(GAP.join(texts).rstrip() + "\n")
 
-    room = terminal_width(out) if terminal else 0
+    room = env.width if terminal else 0
 
     def text_lines(text: str, style: str | None = None) -> None:
         for line in wrap(text, room) if terminal else text.split("\n"):
@@ -239,17 +241,6 @@ def _share(
             left -= 1
         break
     return widths
-
-
-def terminal_width(out: TextIO) -> int:
-    """The terminal's columns: `COLUMNS` if set, else the terminal's own size, else 80."""
-    setting = os.environ.get("COLUMNS", "")
-    if setting.isdigit() and int(setting) > 0:
-        return int(setting)
-    try:
-        return os.get_terminal_size(out.fileno()).columns or 80
-    except (OSError, ValueError, AttributeError):
-        return 80
 
 
 def _squeeze(least: list[int], wraps: list[bool], budget: int) -> list[int]:

@@ -7,7 +7,7 @@ from collections import Counter
 from spacetime.core.timeline import Timeline
 from spacetime.engine.firsts import world_firsts
 from spacetime.output.compare import event_ref
-from spacetime.output.listing import Column, Listing, glued
+from spacetime.output.listing import Align, Column, Listing, glued
 from spacetime.output.provenance import Provenance
 
 __all__ = ["category_listing", "entity_listing", "milestone_listing"]
@@ -52,7 +52,7 @@ def entity_listing(timeline: Timeline) -> Listing:
             Column("Kind", drop=2),
             Column("Aliases", wrap=True, main=True),
             Column("Lineage", wrap=True, drop=1),
-            Column("Events", justify="right"),
+            Column("Events", justify=Align.RIGHT),
         ],
         rows=rows,
         footer=f"{len(records)} countries and organizations",
@@ -119,7 +119,7 @@ def category_listing(timeline: Timeline) -> Listing:
             Column("Category"),
             Column("Name", wrap=True, drop=1),
             Column("Definition", wrap=True, main=True),
-            Column("Events", justify="right"),
+            Column("Events", justify=Align.RIGHT),
         ],
         rows=[[c.code, c.name, c.definition, str(counts[c.code])] for c in categories],
         footer=f"{len(categories)} categories, {sum(counts.values())} events",

@@ -1,12 +1,13 @@
 """`spacetime chart [filters]`: the timeline drawn in the terminal, saved as SVG or HTML on demand."""
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from spacetime.cli.common import check_writable, load
+from spacetime.cli.common import check_writable, environment, load
 from spacetime.cli.options import DataOptions, FilterOptions, split_values, use
 from spacetime.core.errors import UsageError
 from spacetime.engine.firsts import world_firsts
@@ -17,14 +18,21 @@ MAX_LANES = 12
 MIN_WIDTH, MAX_WIDTH = 40, 1000  # the chart is drawn in memory: its size must stay bounded
 
 
+class Lanes(StrEnum):
+    """What one lane of the chart holds."""
+
+    COUNTRY = "country"
+    CATEGORY = "category"
+
+
 @use(data=DataOptions, filters=FilterOptions)
 def chart(
     lanes: Annotated[
-        str,
+        Lanes,
         typer.Option(
             "--lanes", help="One lane per country or per category.", metavar="country|category"
         ),
-    ] = "country",
+    ] = Lanes.COUNTRY,
     width: Annotated[
         int | None,
         typer.Option(
@@ -56,14 +64,12 @@ def chart(
     if launches:
         _launch_chart(data, filters, width, svg, html, force)
         return
-    if lanes not in ("country", "category"):
-        raise UsageError(f"--lanes must be country or category, not '{lanes}'")
     _check_width(width)
     check_writable([svg, html], force)
     timeline = load(data)
     matches = run(timeline, filters.query())
     firsts = {e.id for e in world_firsts(timeline).values()}
-    if lanes == "category":
+    if lanes is Lanes.CATEGORY:
         used = {m.event.category for m in matches}
         keys = [(c.code, c.name) for c in timeline.categories.values() if c.code in used]
         key_of = {m.event.id: [m.event.category] if m.event.category else [] for m in matches}
@@ -78,8 +84,9 @@ def chart(
     title = f"{len(matches)} events · lanes by {lanes}"
     from spacetime.output.console import make_console
 
-    console = make_console()
-    columns = width or (min(console.width, MAX_WIDTH) if sys.stdout.isatty() else 100)
+    env = environment()
+    console = make_console(env)
+    columns = width or (min(env.width, MAX_WIDTH) if env.terminal else 100)
     picture = render_chart(drawn, columns, title)
     console.print(picture, crop=False)
     if svg or html:
@@ -109,8 +116,9 @@ def _launch_chart(
     total = sum(sum(s.per_year.values()) for s in series)
     span = f"{years[0]}–{years[-1]}" if years else ""
     title = f"Orbital launch attempts per year, {span} ({total} launches)"
-    console = make_console()
-    columns = width or (min(console.width, MAX_WIDTH) if sys.stdout.isatty() else 100)
+    env = environment()
+    console = make_console(env)
+    columns = width or (min(env.width, MAX_WIDTH) if env.terminal else 100)
     console.print(chart_text(years, series, title, columns), crop=False)
     if svg is not None or html is not None:
         picture = chart_svg(years, series, title)

@@ -8,6 +8,7 @@ import typer
 from spacetime.cli import complete
 from spacetime.cli.common import emit, load_with_launches
 from spacetime.cli.options import DataOptions, OutputOptions, SelectOptions, use
+from spacetime.core.dates import Per
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import compare as run_compare
 from spacetime.engine.query import run
@@ -25,8 +26,8 @@ def compare(
         ),
     ],
     by: Annotated[
-        str, typer.Option("--by", help="Activity per decade or per year.", metavar="decade|year")
-    ] = "decade",
+        Per, typer.Option("--by", help="Activity per decade or per year.", metavar="decade|year")
+    ] = Per.DECADE,
     by_category: Annotated[
         bool, typer.Option("--by-category", help="Split the activity by category.")
     ] = False,

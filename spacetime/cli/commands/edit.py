@@ -218,7 +218,7 @@ def _doubts(event: Event, timeline: Timeline) -> list[str]:
     """What looks wrong in an event about to be added, though it is valid: an achievement dated
     in the future, a plan with no confirmation date, a title the timeline already has."""
     from spacetime.core.model import Status
-    from spacetime.engine.clock import today
+    from spacetime.output.environment import today
 
     found = []
     first = event.date.first_day

@@ -14,20 +14,23 @@ from spacetime.cli.options import DataOptions, FilterOptions, use
 from spacetime.core.errors import UsageError
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
+from spacetime.core.words import plural
 from spacetime.engine.query import run
 from spacetime.output.formats import OutputClosed, OutputFormat, write
 
 
 class ExportFormat(StrEnum):
+    """Other tools' formats, then every listing format but the table (taken from `OutputFormat`,
+    so a new output format is an export format too)."""
+
+    _ignore_ = "listing"
     ICS = "ics"
     TIMELINEJS = "timelinejs"
     SQLITE = "sqlite"
     YAML = "yaml"
-    JSON = "json"
-    JSONL = "jsonl"
-    CSV = "csv"
-    TSV = "tsv"
-    MARKDOWN = "markdown"
+    for listing in OutputFormat:
+        if listing is not OutputFormat.TABLE:
+            locals()[listing.name] = listing.value
 
 
 def _text(fmt: ExportFormat, timeline: Timeline, events: list[Event]) -> tuple[str, str]:
@@ -48,7 +51,7 @@ def _text(fmt: ExportFormat, timeline: Timeline, events: list[Event]) -> tuple[s
 
 
 def _count(events: list[Event]) -> str:
-    return f"{len(events)} event{'s' if len(events) != 1 else ''}"
+    return plural(len(events), "event")
 
 
 def _other(fmt: ExportFormat, timeline: Timeline, events: list[Event]) -> str:

@@ -9,9 +9,10 @@ import typer
 from spacetime.cli.common import check_readable
 from spacetime.cli.options import FileOptions, use
 from spacetime.core.timeline import Timeline
-from spacetime.engine.clock import today
+from spacetime.core.words import plural
 from spacetime.engine.firsts import rule_problems
 from spacetime.load.loader import load_timeline, review
+from spacetime.output.environment import today
 
 
 @use(data=FileOptions)
@@ -56,9 +57,9 @@ def validate(
         else ""
     )
     print(
-        f"{names}: valid{extra}: {events} event{'s' if events != 1 else ''}, {len(timeline.entities)} entities, "
+        f"{names}: valid{extra}: {plural(events, 'event')}, {len(timeline.entities)} entities, "
         f"{len(timeline.milestones)} milestones, {len(timeline.categories)} categories; "
-        f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
+        f"{plural(len(warnings), 'warning')}"
     )
 
 

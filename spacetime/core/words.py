@@ -1,0 +1,21 @@
+"""English wording used by every layer: a count with its noun, and a span of years from today."""
+
+from __future__ import annotations
+
+__all__ = ["ago", "plural"]
+
+
+def plural(count: int, word: str, many: str | None = None, *, number: bool = True) -> str:
+    """`3 events`, `1 event`, `2 launches` (`many` for an irregular plural); the noun alone
+    with `number=False`."""
+    form = word if count == 1 else many or f"{word}s"
+    return f"{count} {form}" if number else form
+
+
+def ago(years: int, zero: str = "this year") -> str:
+    """Whole years from today: `67 years ago`, `in 3 years` (negative), or `zero` for 0."""
+    if years == 0:
+        return zero
+    if years < 0:
+        return f"in {plural(-years, 'year')}"
+    return f"{plural(years, 'year')} ago"
