@@ -1,12 +1,23 @@
 """The filters of `spacetime launches`, declared like the shared groups of `cli.options` (and
-kept apart so that the other commands do not load the launch query types at start-up)."""
+kept apart so that the other commands do not load the launch query types at start-up); the
+options that events and launches share (`--no-lineage`, `--since`, `--until`, `--reverse`,
+`--limit`) are the annotated types declared there."""
 
 import dataclasses
 from typing import Annotated
 
 import typer
 
-from spacetime.cli.options import FILTERS, bounds, split_values
+from spacetime.cli.options import (
+    FILTERS,
+    Limit,
+    NoLineage,
+    Reverse,
+    Since,
+    Until,
+    bounds,
+    split_values,
+)
 from spacetime.launches.query import LaunchQuery, LaunchSort
 
 __all__ = ["LaunchFilterOptions"]
@@ -23,28 +34,9 @@ class LaunchFilterOptions:
             rich_help_panel=FILTERS,
         ),
     ] = None
-    no_lineage: Annotated[
-        bool,
-        typer.Option(
-            "--no-lineage",
-            help="Do not include predecessors' launches (the Soviet Union's for Russia).",
-            rich_help_panel=FILTERS,
-        ),
-    ] = False
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since",
-            help="From this date on: 1961, 1957-10, 'Oct 1957', '4 October 1957', 1960s.",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
-    until: Annotated[
-        str | None,
-        typer.Option(
-            "--until", help="Up to the end of this date (same forms).", rich_help_panel=FILTERS
-        ),
-    ] = None
+    no_lineage: NoLineage = False
+    since: Since = None
+    until: Until = None
     vehicle: Annotated[
         list[str] | None,
         typer.Option(
@@ -97,13 +89,8 @@ class LaunchFilterOptions:
             "--sort", help="Order by date, tag, vehicle, site or country.", rich_help_panel=FILTERS
         ),
     ] = LaunchSort.DATE
-    reverse: Annotated[
-        bool, typer.Option("--reverse", "-r", help="Reverse the order.", rich_help_panel=FILTERS)
-    ] = False
-    limit: Annotated[
-        int | None,
-        typer.Option("--limit", "-n", help="At most this many launches.", rich_help_panel=FILTERS),
-    ] = None
+    reverse: Reverse = False
+    limit: Limit = None
 
     def query(self) -> LaunchQuery:
         since, until = bounds(self.since, self.until)
