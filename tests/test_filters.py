@@ -36,7 +36,10 @@ PROTON = ["salyut-1-launch", "mars-2-orbit-and-lander-crash", "mars-3-first-mars
 def vehicle_filter(monkeypatch: pytest.MonkeyPatch) -> None:
     """The table with a `vehicle` filter added, the commands declared again (as in a new run)."""
     monkeypatch.setattr(filters, "FILTERS", (*filters.FILTERS, VEHICLE))
+    package = sys.modules["spacetime.cli.commands"]
     for name in [m for m in sys.modules if m.startswith("spacetime.cli.commands.")]:
+        # put back afterwards both the module and the package's attribute the new import rebinds
+        monkeypatch.setattr(package, name.rpartition(".")[2], sys.modules[name])
         monkeypatch.delitem(sys.modules, name)
 
 
