@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import get_args
 
 import pytest
 
@@ -91,3 +92,14 @@ def test_a_filter_reads_names_or_words() -> None:
     search = next(f for f in filters.FILTERS if f.name == "search")
     assert search.read("first, satellite") == "first, satellite"
     assert search.read("") is None
+
+
+@pytest.mark.usefixtures("vehicle_filter")
+def test_its_option_has_the_metavar_and_completion() -> None:
+    from spacetime.cli import complete
+    from spacetime.cli.options import event_filter_options
+
+    name, annotated = event_filter_options()[-1]
+    kind, option = get_args(annotated)
+    assert (name, kind) == ("vehicle", list[str] | None)
+    assert (option.metavar, option.autocompletion) == ("NAME", complete.countries)
