@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from spacetime.cli import complete
 from spacetime.cli.options import (
     FILTERS,
     Limit,
@@ -30,8 +31,10 @@ class LaunchFilterOptions:
         typer.Option(
             "--country",
             "-c",
+            metavar="NAME",
             help="The vehicle's state, by code or alias (china, ussr, esa); repeat or use commas.",
             rich_help_panel=FILTERS,
+            autocompletion=complete.countries,
         ),
     ] = None
     no_lineage: NoLineage = False
@@ -42,6 +45,7 @@ class LaunchFilterOptions:
         typer.Option(
             "--vehicle",
             "-v",
+            metavar="NAME",
             help="Vehicle family (soyuz, falcon, 'long march') or exact vehicle ('Falcon 9').",
             rich_help_panel=FILTERS,
         ),
@@ -50,18 +54,25 @@ class LaunchFilterOptions:
         list[str] | None,
         typer.Option(
             "--site",
+            metavar="SITE",
             help="Launch site, by GCAT code (CSG, JQ) or words of its name (baykonur, kourou).",
             rich_help_panel=FILTERS,
         ),
     ] = None
     outcome: Annotated[
         list[str] | None,
-        typer.Option("--outcome", help="success, failure or partial.", rich_help_panel=FILTERS),
+        typer.Option(
+            "--outcome",
+            metavar="OUTCOME",
+            help="success, failure or partial.",
+            rich_help_panel=FILTERS,
+        ),
     ] = None
     kind: Annotated[
         list[str] | None,
         typer.Option(
             "--kind",
+            metavar="KIND",
             help="orbital, deep-space, or off-earth (launches from the Moon).",
             rich_help_panel=FILTERS,
         ),
@@ -70,6 +81,7 @@ class LaunchFilterOptions:
         list[str] | None,
         typer.Option(
             "--agency",
+            metavar="NAME",
             help="Agency, by GCAT code or name (SPX, SpaceX, CALT, RVSN).",
             rich_help_panel=FILTERS,
         ),
@@ -79,6 +91,7 @@ class LaunchFilterOptions:
         typer.Option(
             "--search",
             "-s",
+            metavar="WORDS",
             help="Words that must each start a word of a payload, the vehicle, flight or tag.",
             rich_help_panel=FILTERS,
         ),
@@ -86,7 +99,10 @@ class LaunchFilterOptions:
     sort: Annotated[
         LaunchSort,
         typer.Option(
-            "--sort", help="Order by date, tag, vehicle, site or country.", rich_help_panel=FILTERS
+            "--sort",
+            metavar="KEY",
+            help="Order by date, tag, vehicle, site or country.",
+            rich_help_panel=FILTERS,
         ),
     ] = LaunchSort.DATE
     reverse: Reverse = False
