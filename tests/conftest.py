@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -52,7 +51,7 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
     def run(*args: str, today: date | None = None) -> Run:
         """`today`: the day the run takes for today (injected, as the entry point would)."""
         env = Environment.from_process()
-        code = main(list(args), env if today is None else replace(env, today=today))
+        code = main(list(args), env if today is None else env.replace(today=today))
         captured = capsys.readouterr()
         return Run(int(code), captured.out, captured.err)
 

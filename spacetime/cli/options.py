@@ -1,21 +1,30 @@
-"""Option groups shared by commands, declared once as dataclasses of annotated Typer options.
+"""Option groups shared by commands, declared once as classes of annotated Typer options.
 
 `@use(data=DataOptions, filters=FilterOptions)` adds every field of each group to a command's
 parameters and hands the command one instance per group, so every listing command takes the same
-flags with the same help. A field whose metadata names an `OPTIONS` function stands for the
-options that function makes when the command is declared (its value is a dict of theirs): that is
+flags with the same help. A field whose default is `Made(function)` stands for the options that
+function makes when the command is declared (its value is a dict of theirs): that is
 how each event filter of `spacetime.engine.filters` becomes a flag, so a new filter is one
 definition there and nothing here. Options that several groups share (`--since`, `--limit`...)
 are annotated types declared once (`Since`, `Limit`...).
 """
 
-import dataclasses
 import functools
 import inspect
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar, get_type_hints
+from typing import (
+    TYPE_CHECKING,
+    Annotated,
+    Any,
+    ClassVar,
+    NamedTuple,
+    Self,
+    TypeVar,
+    get_origin,
+    get_type_hints,
+)
 
 import typer
 
@@ -50,12 +59,45 @@ F = TypeVar("F", bound=Callable[..., Any])
 DATA = "Data files"
 FILTERS = "Filters"
 OUTPUT = "Output"
-OPTIONS = "options"
-"""A field's metadata key: the field holds a dict of options made by the function it names."""
 
 
-@dataclasses.dataclass(eq=False, repr=False)
-class FileOptions:
+class Made(NamedTuple):
+    """A field's default saying that the field holds a dict of the options `make` returns."""
+
+    make: Callable[[], list[tuple[str, Any]]]
+
+
+class Group:
+    """Base of the option groups: each annotated class attribute is a field (its default the
+    attribute's value), set by keyword. A plain class rather than a dataclass: Python defines it
+    several times faster, and the groups are on every command's start-up path."""
+
+    def __init__(self, **values: Any) -> None:
+        for name, default in group_fields(type(self)):
+            if isinstance(default, Made):
+                default = {}
+            setattr(self, name, values.pop(name, default))
+        if values:
+            raise TypeError(f"{type(self).__name__} has no field {', '.join(values)}")
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with some fields changed."""
+        values = {name: getattr(self, name) for name, _ in group_fields(type(self))}
+        return type(self)(**(values | changes))
+
+
+def group_fields(cls: type) -> list[tuple[str, Any]]:
+    """The fields of an option group, the base class's first, with their defaults."""
+    names = [
+        name
+        for klass in reversed(cls.__mro__)
+        for name, hint in vars(klass).get("__annotations__", {}).items()
+        if get_origin(hint) is not ClassVar
+    ]
+    return [(name, getattr(cls, name)) for name in dict.fromkeys(names)]
+
+
+class FileOptions(Group):
     """Which timeline files to read (the commands that edit files take only these)."""
 
     data: Annotated[
@@ -94,7 +136,6 @@ class FileOptions:
         )
 
 
-@dataclasses.dataclass(eq=False, repr=False)
 class DataOptions(FileOptions):
     """The files to read and the day to read them as of: every command that reads the timeline."""
 
@@ -186,14 +227,11 @@ def event_filter_options() -> list[tuple[str, Any]]:
     return options
 
 
-@dataclasses.dataclass(eq=False, repr=False)
-class SelectOptions:
+class SelectOptions(Group):
     """Every filter but the country (`compare` takes its nations as arguments)."""
 
     no_lineage: NoLineage = False
-    chosen: dict[str, Any] = dataclasses.field(
-        default_factory=dict, metadata={OPTIONS: event_filter_options}
-    )
+    chosen: dict[str, Any] = Made(event_filter_options)  # type: ignore[assignment]
     """The event filters' values by name, as given (one flag each, see `event_filter_options`)."""
     since: Since = None
     until: Until = None
@@ -239,7 +277,6 @@ def bounds(since: str | None, until: str | None) -> tuple[Any, Any]:
     )
 
 
-@dataclasses.dataclass(eq=False, repr=False)
 class FilterOptions(SelectOptions):
     """The filters of the listing commands: the country and all the others."""
 
@@ -280,8 +317,7 @@ class FilterOptions(SelectOptions):
         return split_values(self.country)
 
 
-@dataclasses.dataclass(eq=False, repr=False)
-class OutputOptions:
+class OutputOptions(Group):
     format: Annotated[
         OutputFormat | None,
         typer.Option(
@@ -350,15 +386,15 @@ def use(**groups: type) -> Callable[[F], F]:
             hints = get_type_hints(cls, include_extras=True)
             members[group] = []
             lead = getattr(cls, "LEAD", ())
-            for f in sorted(dataclasses.fields(cls), key=lambda f: f.name not in lead):
-                made = f.metadata[OPTIONS]() if OPTIONS in f.metadata else None
-                options = made if made is not None else [(f.name, hints[f.name])]
-                members[group].append((f.name, [n for n, _ in made] if made is not None else None))
+            for field, default in sorted(group_fields(cls), key=lambda f: f[0] not in lead):
+                made = default.make() if isinstance(default, Made) else None
+                options = made if made is not None else [(field, hints[field])]
+                members[group].append((field, [n for n, _ in made] if made is not None else None))
                 params += [
                     inspect.Parameter(
                         name,
                         inspect.Parameter.KEYWORD_ONLY,
-                        default=None if made is not None else f.default,
+                        default=None if made is not None else default,
                         annotation=annotation,
                     )
                     for name, annotation in options

@@ -11,27 +11,60 @@ import os
 import sys
 from collections.abc import Mapping
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from datetime import date
-from typing import TextIO
+from typing import Any, TextIO
 
 __all__ = ["CURRENT", "Environment", "today"]
 
 
-@dataclass(frozen=True)
 class Environment:
-    """Where output goes and how it may look there."""
+    """Where output goes and how it may look there. Read-only once made; a plain class rather
+    than a frozen dataclass, which would cost start-up time (and import `dataclasses`)."""
 
-    stdout: TextIO = field(default_factory=lambda: sys.stdout)
-    stderr: TextIO = field(default_factory=lambda: sys.stderr)
-    terminal: bool = False
+    __slots__ = ("colour", "stderr", "stdout", "terminal", "today", "width")
+
+    stdout: TextIO
+    stderr: TextIO
+    terminal: bool
     """Standard output is a terminal: tables are fitted to `width`; otherwise nothing is cut."""
-    width: int = 80
+    width: int
     """The terminal's columns."""
-    colour: bool = False
+    colour: bool
     """Colour and other styles may be written (only ever to a terminal)."""
-    today: date | None = None
+    today: date | None
     """The day to count "years ago" from; None for the system clock's UTC date."""
+
+    def __init__(
+        self,
+        stdout: TextIO | None = None,
+        stderr: TextIO | None = None,
+        terminal: bool = False,
+        width: int = 80,
+        colour: bool = False,
+        today: date | None = None,
+    ) -> None:
+        """The streams default to the process's own at the time of the call."""
+        setter = object.__setattr__
+        setter(self, "stdout", sys.stdout if stdout is None else stdout)
+        setter(self, "stderr", sys.stderr if stderr is None else stderr)
+        setter(self, "terminal", terminal)
+        setter(self, "width", width)
+        setter(self, "colour", colour)
+        setter(self, "today", today)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"an Environment is read-only: cannot set {name}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"an Environment is read-only: cannot delete {name}")
+
+    def replace(self, **changes: Any) -> Environment:
+        """A copy with some facts changed: `env.replace(today=date(1969, 7, 20))`."""
+        return Environment(**({name: getattr(self, name) for name in _SHOWN} | changes))
+
+    def __repr__(self) -> str:
+        values = ", ".join(f"{name}={getattr(self, name)!r}" for name in _SHOWN)
+        return f"Environment({values})"
 
     @classmethod
     def from_process(
@@ -55,6 +88,9 @@ class Environment:
             colour=terminal and not plain,
             today=_day(fixed) if fixed else None,
         )
+
+
+_SHOWN = ("stdout", "stderr", "terminal", "width", "colour", "today")
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -6,7 +6,6 @@ terminal table and Markdown). Commands build listings; `spacetime.output.formats
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
 
@@ -51,29 +50,62 @@ class Column(NamedTuple):
     drop: int = 0
 
 
-@dataclass(eq=False, repr=False)
 class Listing:
-    """One command's answer, ready for any output format."""
+    """One command's answer, ready for any output format (a plain class: it is defined on every
+    command's start-up path, where a dataclass costs several times more)."""
+
+    __slots__ = (
+        "columns",
+        "fields",
+        "footer",
+        "heading",
+        "records",
+        "row_lines",
+        "rows",
+        "single",
+        "styles",
+    )
 
     fields: list[str]
     """The keys of every record, in order: the JSON keys and the CSV/TSV header."""
     records: list[dict[str, Any]]
     columns: list[Column]
     rows: list[list[str]]
-    styles: list[str | None] = field(default_factory=list)
+    styles: list[str | None]
     """A terminal style per row, in words such as `"italic cyan"` (see `output.texttable.SGR`)."""
-    heading: str | None = None
+    heading: str | None
     """A line before the table (`show`: the event's title)."""
-    footer: str | None = None
+    footer: str | None
     """A line after the table (a count, a legend); human formats only."""
-    row_lines: bool = False
+    row_lines: bool
     """Rule a line between rows in the terminal table (rows of several lines)."""
-    single: bool = False
+    single: bool
     """One record (`show`): JSON is an object rather than an array, the table "key  value" lines."""
 
+    def __init__(
+        self,
+        fields: list[str],
+        records: list[dict[str, Any]],
+        columns: list[Column],
+        rows: list[list[str]],
+        styles: list[str | None] | None = None,
+        heading: str | None = None,
+        footer: str | None = None,
+        row_lines: bool = False,
+        single: bool = False,
+    ) -> None:
+        self.fields = fields
+        self.records = records
+        self.columns = columns
+        self.rows = rows
+        self.styles = [] if styles is None else styles
+        self.heading = heading
+        self.footer = footer
+        self.row_lines = row_lines
+        self.single = single
 
-@dataclass(eq=False, repr=False)
-class Report:
+
+class Report(NamedTuple):
     """An answer in several titled tables (`compare`, `stats`): JSON is one document; CSV, TSV
     and JSON Lines carry `flat`, one long-form table; the table and Markdown forms show every
     section."""

@@ -1,7 +1,6 @@
 """`spacetime show ID|WORDS|TAG`: one event in full, found by id, id prefix or words of its title;
 or one launch by its GCAT tag (`1957-ALP`)."""
 
-from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -54,7 +53,7 @@ def show(
             emit(launch_detail(timeline, launch, [(e.id, e.title) for e in linked]), output)
             return
     if not found and data.day() is not None:
-        later = find_events(load(replace(data, as_of=None)), event_id)
+        later = find_events(load(data.replace(as_of=None)), event_id)
         if len(later) == 1:
             raise UsageError(
                 f"'{later[0].id}' ({later[0].date.display(False)}) is not known as of {data.day()}"
