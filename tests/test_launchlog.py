@@ -120,19 +120,17 @@ def test_tagged_dates_agree_with_the_launch_log(
 
 
 def test_a_wrong_minute_or_day_is_caught(launches: dict[str, Launch], tagged: list[Event]) -> None:
-    from dataclasses import replace
-
     from spacetime.core.dates import parse_date
 
     sputnik = next(e for e in tagged if e.id == "sputnik-1")
     assert disagreement(sputnik, launches["1957 ALP"]) is None
-    rounded = replace(sputnik, date=parse_date("1957-10-04T19:29Z"))
+    rounded = sputnik.replace(date=parse_date("1957-10-04T19:29Z"))
     assert disagreement(rounded, launches["1957 ALP"]) is None  # 26 s after the log's time
-    late = replace(sputnik, date=parse_date("1957-10-04T19:29:35Z"))
+    late = sputnik.replace(date=parse_date("1957-10-04T19:29:35Z"))
     assert disagreement(late, launches["1957 ALP"]) == (
         "19:29:35 UTC is not within a minute of 19:28:34"
     )
-    local = replace(sputnik, date=parse_date("1957-10-05"))
+    local = sputnik.replace(date=parse_date("1957-10-05"))
     assert disagreement(local, launches["1957 ALP"]) == (
         "1957-10-05 is not the launch day 1957-10-04"
     )

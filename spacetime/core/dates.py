@@ -12,10 +12,11 @@ then the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum, StrEnum
 from typing import NamedTuple
+
+from spacetime.core.record import Record
 
 __all__ = [
     "DateError",
@@ -162,14 +163,25 @@ class Point(NamedTuple):
         return text + qualifier.get((self.approximate, self.uncertain), "")
 
 
-@dataclass(frozen=True, slots=True)
-class EventDate:
+class EventDate(Record):
     """A date as written in a timeline: one point, or an interval whose ends may be open."""
+
+    __slots__ = ("end", "interval", "start", "text")
+    _compared = ("text", "start", "end", "interval")
 
     text: str
     start: Point | None
     end: Point | None
-    interval: bool = False
+    interval: bool
+
+    def __init__(
+        self, text: str, start: Point | None, end: Point | None, interval: bool = False
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "text", text)
+        setter(self, "start", start)
+        setter(self, "end", end)
+        setter(self, "interval", interval)
 
     @property
     def precision(self) -> Precision:

@@ -26,7 +26,6 @@ import contextlib
 import marshal
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import fields
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,6 +44,7 @@ from spacetime.core.model import (
     Term,
 )
 from spacetime.core.reading import read_bytes
+from spacetime.core.record import record_fields
 from spacetime.core.timeline import Timeline, paused_gc
 from spacetime.engine.index import row_fields, row_layout
 from spacetime.load.places import user_cache_dir
@@ -64,7 +64,7 @@ RECORDS = {"entities": Entity, "milestones": Milestone, "categories": Category, 
 
 def layout() -> str:
     """What the cached tuples are made of, as text: every field of every cached definition."""
-    parts = [f"{cls.__name__}({', '.join(f'{f.name}: {f.type}' for f in fields(cls))})"
+    parts = [f"{cls.__name__}({', '.join(f'{name}: {kind}' for name, kind in record_fields(cls))})"
              for cls in (Event, Entity, Term, Milestone, EventDate)]  # fmt: skip
     parts += [f"Point{Point._fields}", f"Origin{Origin._fields}", row_layout()]
     parts += [
@@ -170,8 +170,8 @@ IN: dict[str, Callable[[Any], Any]] = {
 
 
 def _encoder(cls: type, origin: Callable[[Origin], Any]) -> Callable[[Any], tuple[Any, ...]]:
-    names = [f.name for f in fields(cls)]
-    kinds = [str(f.type) for f in fields(cls)]
+    names = [name for name, _ in record_fields(cls)]
+    kinds = [kind for _, kind in record_fields(cls)]
     get = attrgetter(*names)
     special = [(i, origin if k == "Origin" else OUT[k]) for i, k in enumerate(kinds)
                if k == "Origin" or k in OUT]  # fmt: skip
@@ -186,7 +186,7 @@ def _encoder(cls: type, origin: Callable[[Origin], Any]) -> Callable[[Any], tupl
 
 
 def _decoder(cls: type, origin: Callable[[Any], Origin]) -> Callable[[tuple[Any, ...]], Any]:
-    kinds = [str(f.type) for f in fields(cls)]
+    kinds = [kind for _, kind in record_fields(cls)]
     special = [(i, origin if k == "Origin" else IN[k]) for i, k in enumerate(kinds)
                if k == "Origin" or k in IN]  # fmt: skip
 
@@ -227,7 +227,9 @@ def _timeline(payload: dict[str, Any]) -> Timeline:
     names: list[str] = payload["files"]
     if type(names) is not list or not all(type(n) is str for n in names):
         raise ValueError("bad file list")
-    widths = {key: len(fields(cls)) for key, cls in RECORDS.items()} | {"rows": len(row_fields())}
+    widths = {key: len(record_fields(cls)) for key, cls in RECORDS.items()} | {
+        "rows": len(row_fields())
+    }
     for key, width in widths.items():
         table = payload[key]
         if type(table) is not list or not all(type(r) is tuple and len(r) == width for r in table):
