@@ -23,14 +23,15 @@ __all__ = [
     "suggest",
 ]
 
-_UNPRINTABLE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Compiled on first use (by `re`'s own cache), not at import: most runs print no message.
+_UNPRINTABLE = r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]"
 
 
 def printable(text: str) -> str:
     """`text` with every control character but the line break (C0, DEL, C1, U+2028/2029) written
     as an escape
     (`\\x1b`, `\\u2028`), so that a message echoing a user's text cannot drive the terminal."""
-    return _UNPRINTABLE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+    return re.sub(_UNPRINTABLE, lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
 
 
 class ExitCode(IntEnum):
