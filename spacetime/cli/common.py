@@ -75,10 +75,15 @@ def load(options: DataOptions) -> Timeline:
 
 def load_with_launches(options: DataOptions) -> tuple[Timeline, DataFiles]:
     """The timeline (as `load` gives it) and the data files the options name, for a command that
-    reads launches too."""
+    reads launches too; with --as-of, the files carry the day, and every launch read through them
+    is one of that UTC day or earlier."""
+    from dataclasses import replace
+
     files = options.files()
     check_readable(list(files.launches), "--data")
-    return load(options), files
+    timeline = load(options)
+    day = options.day()
+    return timeline, files if day is None else replace(files, as_of=day.isoformat())
 
 
 def environment() -> Environment:

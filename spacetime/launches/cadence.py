@@ -23,12 +23,12 @@ __all__ = ["Cadence", "Series", "cadence", "tallies", "yearly_series"]
 def tallies(files: DataFiles, states: Iterable[str]) -> dict[str, tuple[str, int, bool]]:
     """Tag -> (state, year, pass) of the launches of these states in every launch file (a tag
     in several files is taken from the last one)."""
-    from spacetime.launches.store import LaunchFile
+    from spacetime.launches.store import launch_files
 
     found: dict[str, tuple[str, int, bool]] = {}
     wanted = sorted(set(states))
-    for path, name in zip(files.launches, files.launch_names, strict=True):
-        found.update(LaunchFile(path, name).tallies(wanted))
+    for launch_file in launch_files(files):
+        found.update(launch_file.tallies(wanted))
     return found
 
 
