@@ -22,6 +22,8 @@ leaves the later ones out.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -176,24 +178,45 @@ class LaunchFile:
             at = text.find(f"\t{key[:4]}", at + 1)
         return None
 
-    def tallies(self, states: Iterable[str]) -> dict[str, tuple[str, int, bool]]:
-        """Tag -> (state, year, GCAT's pass) for the launches of the given entity codes, read
-        from the lines without building launches (what cadence counts need)."""
-        text = self.text
-        as_of = self.as_of
-        found: dict[str, tuple[str, int, bool]] = {}
-        for state in states:
-            needle = f"\nL\t{state}\t"
-            at = text.find(needle, self.body - 1)
-            while at >= 0:
-                cells = text[at + 1 : text.find("\n", at + 1)].split("\t", 5)
-                try:
-                    if as_of is None or cells[3][:10] <= as_of:
-                        found[cells[2]] = (state, int(cells[3][:4]), cells[4][1] == "S")
-                except (ValueError, IndexError):
-                    self._launch(at + 1)  # reports the line
-                at = text.find(needle, at + 1)
-        return found
+    def tallies(self, states: Iterable[str]) -> Counter[tuple[str, str, str]]:
+        """How many launches of the given entity codes there are per (state, year, GCAT's pass
+        mark: `S` for a success), read by one regular-expression pass over the lines without
+        building launches (what cadence counts need)."""
+        wanted = sorted(set(states))
+        if not wanted:
+            return Counter()
+        found = self._tally_pattern(wanted, False).findall(self.text, self.body - 1)
+        if self.as_of is None:
+            counts = Counter(found)
+        else:
+            as_of = self.as_of
+            counts = Counter((s, y, mark) for s, y, rest, mark in found if y + rest <= as_of)
+        if any(not key[2] for key in counts):
+            self.launches(wanted)  # reports the line that does not read
+        return counts
+
+    def tagged_tallies(self, states: Iterable[str]) -> dict[str, tuple[str, str, str]]:
+        """Tag -> (state, year, pass mark) for the launches of the given entity codes (to count
+        a tag found in several files once)."""
+        wanted = sorted(set(states))
+        if not wanted:
+            return {}
+        found = self._tally_pattern(wanted, True).findall(self.text, self.body - 1)
+        as_of = self.as_of or "9999"
+        if any(not mark for *_, mark in found):
+            self.launches(wanted)  # reports the line that does not read
+        return {tag: (s, y, mark) for s, tag, y, rest, mark in found if y + rest <= as_of}
+
+    def _tally_pattern(self, states: list[str], tags: bool) -> re.Pattern[str]:
+        """A launch line of these states: state, [tag,] year, [rest of the day,] pass mark (the
+        second letter of the launch code); a line of these states that does not read as one
+        matches with an empty mark."""
+        rest = "(-[^\t\n]{5})" if tags or self.as_of is not None else "-[^\t\n]{5}"
+        tag = "([^\t\n]*)" if tags else "[^\t\n]*"
+        return re.compile(
+            f"\\nL\\t({'|'.join(map(re.escape, states))})\\t"
+            f"(?:{tag}\\t(\\d{{4}}){rest}[^\\t\\n]*\\t[^\\t\\n]([^\\t\\n])|[^\\n]*)"
+        )
 
     def _launch(self, position: int) -> Launch:
         end = self.text.find("\n", position)
