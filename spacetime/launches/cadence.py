@@ -14,7 +14,6 @@ from typing import NamedTuple
 from spacetime.core.dates import Per
 from spacetime.core.timeline import Timeline
 from spacetime.engine.query import wanted_countries
-from spacetime.launches.query import load_launches
 from spacetime.load.sources import DataFiles
 
 __all__ = ["Cadence", "Series", "cadence", "tallies", "yearly_series"]
@@ -117,6 +116,8 @@ def yearly_series(
 ) -> tuple[list[int], list[Series]]:
     """Years (first to last launch in range) and the series to draw: the nations asked for, or
     else the `top` states with the most launches and "Other" for the rest."""
+    from spacetime.launches.query import load_launches
+
     first = since.isoformat() if since else ""
     last = until.isoformat() if until else "9999"
     if nations:

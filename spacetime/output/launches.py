@@ -159,7 +159,7 @@ def count_listing(
 ) -> Listing:
     """The answer of `spacetime launches --by ...`: counts with inline bars (`sites`: short
     names of the site codes, for the table)."""
-    from spacetime.output.summaries import bar
+    from spacetime.output.listing import bar
 
     nested = any(c.nation for c in found)
     key_names = {By.COUNTRY: "nation"}
@@ -275,7 +275,7 @@ def site_names(matches: Sequence[LaunchMatch]) -> dict[str, str]:
 def launch_stats_report(timeline: Timeline, matches: Sequence[LaunchMatch]) -> Report:
     """The answer of `spacetime stats --launches`: counts by decade, state, vehicle family and
     site (the 15 busiest of the last two), and by outcome and kind."""
-    from spacetime.output.summaries import bar
+    from spacetime.output.listing import bar
 
     sections: list[tuple[str, Listing]] = []
     document: dict[str, Any] = {"total": len(matches)}
