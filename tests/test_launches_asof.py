@@ -125,3 +125,15 @@ def test_show_of_a_later_launch_says_it_was_not_known(cli: Cli) -> None:
     sputnik = cli("show", "1957-ALP", "--as-of", "1957-10-04", "--json").json()
     assert sputnik["tag"] == "1957 ALP"
     assert cli("show", "1957-ALP", "--as-of", "1957-10-03").code == 2
+
+
+def test_sqlite_export_holds_only_the_launches_known(
+    cli: Cli, log: list[Row], tmp_path: Path
+) -> None:
+    import sqlite3
+
+    database = tmp_path / "asof.db"
+    assert cli("export", "sqlite", "-o", str(database), "--as-of", "1958").code == 0
+    with sqlite3.connect(database) as connection:
+        tags = {row[0] for row in connection.execute("select tag from launches")}
+    assert tags == {r.tag for r in _of(log, set(), "", "1958-12-31")}
