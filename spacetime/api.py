@@ -96,19 +96,16 @@ class Atlas:
         *,
         country: Names = (),
         lineage: bool = True,
-        agency: Names = (),
-        category: Names = (),
-        tag: Names = (),
-        status: Names = (),
-        milestone: Names = (),
-        search: str | None = None,
         since: Day | None = None,
         until: Day | None = None,
         sort: SortKey | str = SortKey.DATE,
         reverse: bool = False,
         limit: int | None = None,
+        **filters: Names | None,
     ) -> Result[list[Match]]:
-        """The events that match, as `spacetime list` finds them (each filter as its flag)."""
+        """The events that match, as `spacetime list` finds them. Each filter of
+        `spacetime.engine.filters.FILTERS` is a keyword named as its flag (`agency`, `category`,
+        `tag`, `status`, `milestone`: names, `search`: words); another keyword is a TypeError."""
         from spacetime.engine.query import run
         from spacetime.output.events import event_listing
 
@@ -116,12 +113,7 @@ class Atlas:
         query = Query(
             countries=_names(country),
             lineage=lineage,
-            agencies=_names(agency),
-            categories=_names(category),
-            tags=_names(tag),
-            statuses=_names(status),
-            milestones=_names(milestone),
-            text=search,
+            filters=filters,
             since=first,
             until=last,
             sort=SortKey(sort),

@@ -171,7 +171,7 @@ def test_an_entry_of_an_older_layout_is_a_miss(cli: Cli, tmp_path: Path) -> None
 def test_the_layout_follows_the_definitions(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from spacetime.engine import index
+    from spacetime.engine import filters
     from spacetime.engine.filters import Filter
     from spacetime.load import cache
 
@@ -181,13 +181,14 @@ def test_the_layout_follows_the_definitions(
     code = "from spacetime.load.cache import layout; print(layout(), end='')"
     again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert again.stdout == before  # the same in every process (no object addresses)
-    new = Filter("new", lambda e: e.id, lambda t, v: v, lambda w, h: h == w)
-    monkeypatch.setattr(index, "FILTERS", (*index.FILTERS, new))
+    new = Filter("new", "New.", "X", lambda e: e.id, lambda t, v: v, lambda w, h: h == w)
+    monkeypatch.setattr(filters, "FILTERS", (*filters.FILTERS, new))
     assert cache.layout() != before and "'new'" in cache.layout()
     assert titles(cli, path) == ["Probe columns"]
     assert len(entries()) == 2  # a new key, not the old entry read with a new shape
     # the same filter keeping something else of an event: a new key again
-    monkeypatch.setattr(index, "FILTERS", (*index.FILTERS[:-1], new._replace(keep=lambda e: 0)))
+    changed = new._replace(keep=lambda e: 0)
+    monkeypatch.setattr(filters, "FILTERS", (*filters.FILTERS[:-1], changed))
     assert titles(cli, path) == ["Probe columns"]
     assert len(entries()) == 3
 

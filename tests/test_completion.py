@@ -61,6 +61,7 @@ def test_bash_completes_values_from_the_timeline() -> None:
     assert complete("list", "-m", "first-mars-l") == ["first-mars-landing"]
     assert complete("show", "sputnik-1") == ["sputnik-1"]
     assert "russia" in complete("compare", "china", "rus")
+    assert complete("launches", "-c", "usa,chin") == ["usa,china"]
 
 
 def test_value_completers_follow_what_was_typed() -> None:

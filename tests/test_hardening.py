@@ -172,7 +172,7 @@ def test_implicit_typing_keeps_the_text(tmp_path: Path) -> None:
         ),
         (("show",), "spacetime show: error: Missing argument 'ID|WORDS|TAG'."),
         (("lst",), "spacetime: error: No such command 'lst'."),
-        (("chart", "--width", "10"), "spacetime: error: --width must be 40 or more, not 10"),
+        (("chart", "--width", "10"), "spacetime: error: --width must be 40 to 1000, not 10"),
         (("compare", "china"), "spacetime: error: compare takes 2 to 8 different nations, not 1"),
     ],
 )

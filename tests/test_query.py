@@ -13,7 +13,10 @@ from spacetime.engine.query import Query, SortKey, run
 
 
 def ids(timeline: Timeline, **kwargs: object) -> list[str]:
-    return [m.event.id for m in run(timeline, Query(**kwargs))]  # type: ignore[arg-type]
+    """The ids found; keywords that are not `Query` fields are filters (`milestone=[...]`)."""
+    fields = {k: v for k, v in kwargs.items() if k in Query._fields}
+    chosen = {k: v for k, v in kwargs.items() if k not in Query._fields}
+    return [m.event.id for m in run(timeline, Query(**fields, filters=chosen))]  # type: ignore[arg-type]
 
 
 def test_country_by_alias(mini: Timeline) -> None:
@@ -53,7 +56,7 @@ def test_asking_for_both_successor_and_predecessor_is_direct(mini: Timeline) -> 
 
 
 def test_several_values_mean_any_of(mini: Timeline) -> None:
-    assert ids(mini, countries=["us", "cn"], categories=["satellite"]) == [
+    assert ids(mini, countries=["us", "cn"], category=["satellite"]) == [
         "vanguard-tv3",
         "explorer-1",
         "year-only",
@@ -62,16 +65,16 @@ def test_several_values_mean_any_of(mini: Timeline) -> None:
 
 
 def test_filters(mini: Timeline) -> None:
-    assert ids(mini, statuses=["failed"]) == ["vanguard-tv3"]
-    assert ids(mini, milestones=["first-human-in-space"]) == ["gagarin"]
-    assert ids(mini, agencies=["jpl"]) == ["explorer-1"]
-    assert ids(mini, tags=["ilrs"]) == ["ilrs-mou"]
-    assert ids(mini, text="SATELLITE first") == ["sputnik-1"]
-    assert ids(mini, text="first satel") == ["sputnik-1"]
-    assert ids(mini, text="sputnik") == ["sputnik-1"]
+    assert ids(mini, status=["failed"]) == ["vanguard-tv3"]
+    assert ids(mini, milestone=["first-human-in-space"]) == ["gagarin"]
+    assert ids(mini, agency=["jpl"]) == ["explorer-1"]
+    assert ids(mini, tag=["ilrs"]) == ["ilrs-mou"]
+    assert ids(mini, search="SATELLITE first") == ["sputnik-1"]
+    assert ids(mini, search="first satel") == ["sputnik-1"]
+    assert ids(mini, search="sputnik") == ["sputnik-1"]
     # Words match at the start of a word: "station" yes, "tation" no.
-    assert ids(mini, text="station") == ["iss-occupation", "ilrs-mou"]
-    assert ids(mini, text="tation") == []
+    assert ids(mini, search="station") == ["iss-occupation", "ilrs-mou"]
+    assert ids(mini, search="tation") == []
 
 
 def test_date_range_overlap(mini: Timeline) -> None:
@@ -102,9 +105,9 @@ def test_unknown_names_suggest(mini: Timeline) -> None:
         == "unknown country or organization 'chna'; did you mean 'china', 'chn' or 'cn'?"
     )
     with pytest.raises(UnknownName, match="unknown category 'mon'; did you mean 'moon'"):
-        run(mini, Query(categories=["mon"]))
+        run(mini, Query(filters={"category": ["mon"]}))
     with pytest.raises(UnknownName, match="unknown status 'planed'; did you mean 'planned'"):
-        run(mini, Query(statuses=["planed"]))
+        run(mini, Query(filters={"status": "planed"}))
 
 
 def test_bad_ranges_and_limits(mini: Timeline) -> None:

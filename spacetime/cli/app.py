@@ -247,8 +247,10 @@ def main(argv: Sequence[str] | None = None, env: "Environment | None" = None) ->
         from spacetime.cli.complete import respond
 
         return respond(instruction, build_app)
+    from spacetime.cli.streams import prepare_streams
     from spacetime.output.environment import CURRENT, Environment
 
+    prepare_streams()  # before the environment takes the streams
     env = env or Environment.from_process()
     token = CURRENT.set(env)
     try:
@@ -261,7 +263,11 @@ def _run(args: list[str], env: "Environment") -> int:
     debug = "--debug" in args or bool(os.environ.get("SPACETIME_DEBUG"))
     args = [a for a in args if a != "--debug"]  # accepted anywhere on the line
     if args in ([], ["--help"], ["-h"]):
-        sys.stdout.write(root_help(min(env.width, 100)))
+        try:
+            sys.stdout.write(root_help(min(env.width, 100)))
+            sys.stdout.flush()
+        except OSError as err:
+            return _output_failed(err)
         return ExitCode.OK
     import typer
 
@@ -327,6 +333,7 @@ def _is_output_error(err: OSError) -> bool:
     import errno
 
     return err.filename is None and err.errno in (
+        errno.EBADF,
         errno.ENOSPC,
         errno.EDQUOT,
         errno.EFBIG,
@@ -335,10 +342,14 @@ def _is_output_error(err: OSError) -> bool:
 
 
 def _output_failed(err: OSError) -> int:
+    import errno
+
     from spacetime.core.files import CAUSES
 
     _quiet_stdout()
-    cause = CAUSES.get(err.errno or 0, "cannot write")
+    cause = (
+        "it is closed" if err.errno == errno.EBADF else CAUSES.get(err.errno or 0, "cannot write")
+    )
     return _fail(
         [f"spacetime: error: cannot write to standard output: {cause}"], ExitCode.FILESYSTEM
     )
@@ -358,12 +369,13 @@ def _fail(lines: list[str], code: ExitCode) -> int:
         sys.stdout.flush()
     except OSError:  # a closed pipe or a full disk: the message on stderr is what counts
         _quiet_stdout()
+    from spacetime.core.errors import printable
     from spacetime.output.environment import CURRENT
 
     env = CURRENT.get()
     try:
         for line in lines:
-            print(line, file=env.stderr if env else sys.stderr)
+            print(printable(line), file=env.stderr if env else sys.stderr)
     except BrokenPipeError:  # even stderr may be a closed pipe
         pass
     return code

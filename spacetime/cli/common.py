@@ -24,14 +24,26 @@ __all__ = [
 
 
 def check_readable(paths: list[Path], label: str) -> None:
-    """A file named on the command line must be a readable file: a usage error otherwise."""
+    """A file named on the command line must be a readable regular file of at most
+    `MAX_BYTES`: a usage error otherwise."""
     import os
+    import stat
+
+    from spacetime.core.files import kind_of
+    from spacetime.core.reading import MAX_BYTES
 
     for path in paths:
         if not path.exists():
             raise UsageError(f"{label} {path}: no such file")
         if path.is_dir():
             raise UsageError(f"{label} {path}: is a directory, not a file")
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise UsageError(f"{label} {path}: {kind_of(status.st_mode)}, not a timeline file")
+        if status.st_size > MAX_BYTES:
+            raise UsageError(
+                f"{label} {path}: larger than {MAX_BYTES // 2**20} MiB, the most spacetime reads"
+            )
         if not os.access(path, os.R_OK):
             raise UsageError(f"{label} {path}: permission denied")
 

@@ -1,12 +1,24 @@
 """The filters of `spacetime launches`, declared like the shared groups of `cli.options` (and
-kept apart so that the other commands do not load the launch query types at start-up)."""
+kept apart so that the other commands do not load the launch query types at start-up); the
+options that events and launches share (`--no-lineage`, `--since`, `--until`, `--reverse`,
+`--limit`) are the annotated types declared there."""
 
 import dataclasses
 from typing import Annotated
 
 import typer
 
-from spacetime.cli.options import FILTERS, bounds, split_values
+from spacetime.cli import complete
+from spacetime.cli.options import (
+    FILTERS,
+    Limit,
+    NoLineage,
+    Reverse,
+    Since,
+    Until,
+    bounds,
+    split_values,
+)
 from spacetime.launches.query import LaunchQuery, LaunchSort
 
 __all__ = ["LaunchFilterOptions"]
@@ -19,37 +31,21 @@ class LaunchFilterOptions:
         typer.Option(
             "--country",
             "-c",
+            metavar="NAME",
             help="The vehicle's state, by code or alias (china, ussr, esa); repeat or use commas.",
             rich_help_panel=FILTERS,
+            autocompletion=complete.countries,
         ),
     ] = None
-    no_lineage: Annotated[
-        bool,
-        typer.Option(
-            "--no-lineage",
-            help="Do not include predecessors' launches (the Soviet Union's for Russia).",
-            rich_help_panel=FILTERS,
-        ),
-    ] = False
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since",
-            help="From this date on: 1961, 1957-10, 'Oct 1957', '4 October 1957', 1960s.",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
-    until: Annotated[
-        str | None,
-        typer.Option(
-            "--until", help="Up to the end of this date (same forms).", rich_help_panel=FILTERS
-        ),
-    ] = None
+    no_lineage: NoLineage = False
+    since: Since = None
+    until: Until = None
     vehicle: Annotated[
         list[str] | None,
         typer.Option(
             "--vehicle",
             "-v",
+            metavar="NAME",
             help="Vehicle family (soyuz, falcon, 'long march') or exact vehicle ('Falcon 9').",
             rich_help_panel=FILTERS,
         ),
@@ -58,18 +54,25 @@ class LaunchFilterOptions:
         list[str] | None,
         typer.Option(
             "--site",
+            metavar="SITE",
             help="Launch site, by GCAT code (CSG, JQ) or words of its name (baykonur, kourou).",
             rich_help_panel=FILTERS,
         ),
     ] = None
     outcome: Annotated[
         list[str] | None,
-        typer.Option("--outcome", help="success, failure or partial.", rich_help_panel=FILTERS),
+        typer.Option(
+            "--outcome",
+            metavar="OUTCOME",
+            help="success, failure or partial.",
+            rich_help_panel=FILTERS,
+        ),
     ] = None
     kind: Annotated[
         list[str] | None,
         typer.Option(
             "--kind",
+            metavar="KIND",
             help="orbital, deep-space, or off-earth (launches from the Moon).",
             rich_help_panel=FILTERS,
         ),
@@ -78,6 +81,7 @@ class LaunchFilterOptions:
         list[str] | None,
         typer.Option(
             "--agency",
+            metavar="NAME",
             help="Agency, by GCAT code or name (SPX, SpaceX, CALT, RVSN).",
             rich_help_panel=FILTERS,
         ),
@@ -87,6 +91,7 @@ class LaunchFilterOptions:
         typer.Option(
             "--search",
             "-s",
+            metavar="WORDS",
             help="Words that must each start a word of a payload, the vehicle, flight or tag.",
             rich_help_panel=FILTERS,
         ),
@@ -94,16 +99,14 @@ class LaunchFilterOptions:
     sort: Annotated[
         LaunchSort,
         typer.Option(
-            "--sort", help="Order by date, tag, vehicle, site or country.", rich_help_panel=FILTERS
+            "--sort",
+            metavar="KEY",
+            help="Order by date, tag, vehicle, site or country.",
+            rich_help_panel=FILTERS,
         ),
     ] = LaunchSort.DATE
-    reverse: Annotated[
-        bool, typer.Option("--reverse", "-r", help="Reverse the order.", rich_help_panel=FILTERS)
-    ] = False
-    limit: Annotated[
-        int | None,
-        typer.Option("--limit", "-n", help="At most this many launches.", rich_help_panel=FILTERS),
-    ] = None
+    reverse: Reverse = False
+    limit: Limit = None
 
     def query(self) -> LaunchQuery:
         since, until = bounds(self.since, self.until)

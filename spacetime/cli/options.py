@@ -2,9 +2,11 @@
 
 `@use(data=DataOptions, filters=FilterOptions)` adds every field of each group to a command's
 parameters and hands the command one instance per group, so every listing command takes the same
-flags with the same help. A new event filter is a field of `Query` and a `Filter` in
-`spacetime.engine.filters` (which the index and the cache follow), then its flag here (a field
-of `SelectOptions` and its line in `query()`) and its parameter in `spacetime.api`.
+flags with the same help. A field whose metadata names an `OPTIONS` function stands for the
+options that function makes when the command is declared (its value is a dict of theirs): that is
+how each event filter of `spacetime.engine.filters` becomes a flag, so a new filter is one
+definition there and nothing here. Options that several groups share (`--since`, `--limit`...)
+are annotated types declared once (`Since`, `Limit`...).
 """
 
 import dataclasses
@@ -31,9 +33,15 @@ __all__ = [
     "FileOptions",
     "FilterOptions",
     "IdsOption",
+    "Limit",
+    "NoLineage",
     "OutputOptions",
+    "Reverse",
     "SelectOptions",
+    "Since",
+    "Until",
     "bounds",
+    "event_filter_options",
     "split_values",
     "use",
 ]
@@ -42,6 +50,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 DATA = "Data files"
 FILTERS = "Filters"
 OUTPUT = "Output"
+OPTIONS = "options"
+"""A field's metadata key: the field holds a dict of options made by the function it names."""
 
 
 @dataclasses.dataclass(eq=False, repr=False)
@@ -121,124 +131,94 @@ def split_values(values: list[str] | None) -> list[str]:
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
 
+NoLineage = Annotated[
+    bool,
+    typer.Option(
+        "--no-lineage",
+        help="Do not include predecessors (the Soviet Union for Russia).",
+        rich_help_panel=FILTERS,
+    ),
+]
+Since = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="DATE",
+        help="From this date on: 1961, 1957-10, 'Oct 1957', '4 October 1957', 1960s.",
+        rich_help_panel=FILTERS,
+    ),
+]
+Until = Annotated[
+    str | None,
+    typer.Option(
+        "--until",
+        metavar="DATE",
+        help="Up to the end of this date (same forms).",
+        rich_help_panel=FILTERS,
+    ),
+]
+Reverse = Annotated[
+    bool, typer.Option("--reverse", "-r", help="Reverse the order.", rich_help_panel=FILTERS)
+]
+Limit = Annotated[
+    int | None,
+    typer.Option("--limit", "-n", metavar="N", help="At most this many.", rich_help_panel=FILTERS),
+]
+
+
+def event_filter_options() -> list[tuple[str, Any]]:
+    """A Typer option for each filter of `spacetime.engine.filters.FILTERS` (its name, then its
+    annotated type), made when a command is declared."""
+    from spacetime.engine import filters
+
+    options = []
+    for f in filters.FILTERS:
+        option = typer.Option(
+            "--" + f.name.replace("_", "-"),
+            *([f.short] if f.short else []),
+            metavar=f.metavar,
+            help=f.help,
+            rich_help_panel=FILTERS,
+            autocompletion=getattr(complete, f.complete) if f.complete else None,
+        )
+        kind = list[str] | None if f.many else str | None
+        options.append((f.name, Annotated[kind, option]))
+    return options
+
+
 @dataclasses.dataclass(eq=False, repr=False)
 class SelectOptions:
     """Every filter but the country (`compare` takes its nations as arguments)."""
 
-    no_lineage: Annotated[
-        bool,
-        typer.Option(
-            "--no-lineage",
-            help="Do not include predecessors' events (the Soviet Union's for Russia).",
-            rich_help_panel=FILTERS,
-        ),
-    ] = False
-    agency: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--agency",
-            metavar="NAME",
-            help="Agency or company (NASA, CNSA...).",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
-    category: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--category",
-            metavar="CODE",
-            help="Category code (moon, mars, policy...; see `spacetime categories`).",
-            rich_help_panel=FILTERS,
-            autocompletion=complete.categories,
-        ),
-    ] = None
-    tag: Annotated[
-        list[str] | None, typer.Option("--tag", metavar="TAG", help="Tag.", rich_help_panel=FILTERS)
-    ] = None
-    status: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--status",
-            metavar="STATUS",
-            help="achieved, failed, partial, planned or cancelled.",
-            rich_help_panel=FILTERS,
-            autocompletion=complete.statuses,
-        ),
-    ] = None
-    milestone: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--milestone",
-            "-m",
-            metavar="CODE",
-            help="Milestone code (see `spacetime milestones`).",
-            rich_help_panel=FILTERS,
-            autocompletion=complete.milestones,
-        ),
-    ] = None
-    search: Annotated[
-        str | None,
-        typer.Option(
-            "--search",
-            "-s",
-            metavar="WORDS",
-            help="Words that must each start a word of the title, summary, mission or tags (any case).",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since",
-            metavar="DATE",
-            help="From this date on: 1961, 1957-10, 'Oct 1957', '4 October 1957', 1960s.",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
-    until: Annotated[
-        str | None,
-        typer.Option(
-            "--until",
-            metavar="DATE",
-            help="Up to the end of this date (same forms).",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
+    no_lineage: NoLineage = False
+    chosen: dict[str, Any] = dataclasses.field(
+        default_factory=dict, metadata={OPTIONS: event_filter_options}
+    )
+    """The event filters' values by name, as given (one flag each, see `event_filter_options`)."""
+    since: Since = None
+    until: Until = None
     sort: Annotated[
         SortKey,
         typer.Option(
             "--sort", metavar="KEY", help="Order by date, id or title.", rich_help_panel=FILTERS
         ),
     ] = SortKey.DATE
-    reverse: Annotated[
-        bool, typer.Option("--reverse", "-r", help="Reverse the order.", rich_help_panel=FILTERS)
-    ] = False
-    limit: Annotated[
-        int | None,
-        typer.Option(
-            "--limit", "-n", metavar="N", help="At most this many events.", rich_help_panel=FILTERS
-        ),
-    ] = None
+    reverse: Reverse = False
+    limit: Limit = None
 
     def countries(self) -> list[str]:
         return []
 
     def selects_events(self) -> bool:
         """Whether any filter other than the country, the order and the limit is given."""
-        chosen = (self.agency, self.category, self.tag, self.status, self.milestone, self.search)
-        return any(chosen) or bool(self.since or self.until)
+        return any(self.chosen.values()) or bool(self.since or self.until)
 
     def query(self) -> Query:
         since, until = bounds(self.since, self.until)
         return Query(
             countries=self.countries(),
             lineage=not self.no_lineage,
-            agencies=split_values(self.agency),
-            categories=split_values(self.category),
-            tags=split_values(self.tag),
-            statuses=split_values(self.status),
-            milestones=split_values(self.milestone),
-            text=self.search,
+            filters=self.chosen,
             since=since,
             until=until,
             sort=self.sort,
@@ -281,8 +261,7 @@ class FilterOptions(SelectOptions):
     def launch_query(self, option: str) -> "LaunchQuery":
         """The launch query of a command's `--launches` mode: only the country (with its
         lineage) and the date range apply to launches; other event filters are a usage error."""
-        chosen = (self.agency, self.category, self.tag, self.status, self.milestone, self.search)
-        if any(chosen):
+        if any(self.chosen.values()):
             raise UsageError(
                 f"with {option}, only --country, --no-lineage, --since and --until apply"
             )
@@ -366,26 +345,36 @@ def use(**groups: type) -> Callable[[F], F]:
             for p in signature.parameters.values()
             if p.name not in groups
         ]
-        members: dict[str, list[str]] = {}
+        members: dict[str, list[tuple[str, list[str] | None]]] = {}
         for group, cls in groups.items():
             hints = get_type_hints(cls, include_extras=True)
             members[group] = []
             lead = getattr(cls, "LEAD", ())
             for f in sorted(dataclasses.fields(cls), key=lambda f: f.name not in lead):
-                members[group].append(f.name)
-                params.append(
+                made = f.metadata[OPTIONS]() if OPTIONS in f.metadata else None
+                options = made if made is not None else [(f.name, hints[f.name])]
+                members[group].append((f.name, [n for n, _ in made] if made is not None else None))
+                params += [
                     inspect.Parameter(
-                        f.name,
+                        name,
                         inspect.Parameter.KEYWORD_ONLY,
-                        default=f.default,
-                        annotation=hints[f.name],
+                        default=None if made is not None else f.default,
+                        annotation=annotation,
                     )
-                )
+                    for name, annotation in options
+                ]
+
+        def gather(names: list[str] | None, field: str, kwargs: dict[str, Any]) -> Any:
+            if names is None:
+                return kwargs.pop(field)
+            return {name: kwargs.pop(name) for name in names}
 
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             for group, cls in groups.items():
-                kwargs[group] = cls(**{name: kwargs.pop(name) for name in members[group]})
+                kwargs[group] = cls(
+                    **{field: gather(names, field, kwargs) for field, names in members[group]}
+                )
             return func(*args, **kwargs)
 
         wrapper.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]

@@ -5,6 +5,7 @@ The library raises these; only the CLI's error funnel prints them and picks the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
 from typing import NamedTuple
@@ -18,8 +19,18 @@ __all__ = [
     "SpacetimeError",
     "UnknownName",
     "UsageError",
+    "printable",
     "suggest",
 ]
+
+_UNPRINTABLE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character but the line break (C0, DEL, C1, U+2028/2029) written
+    as an escape
+    (`\\x1b`, `\\u2028`), so that a message echoing a user's text cannot drive the terminal."""
+    return _UNPRINTABLE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
 
 
 class ExitCode(IntEnum):
@@ -44,7 +55,7 @@ class Problem(NamedTuple):
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         kind = "warning: " if self.warning else ""
-        return f"{where}: {kind}{self.message}"
+        return printable(f"{where}: {kind}{self.message}")
 
 
 class SpacetimeError(Exception):

@@ -15,19 +15,21 @@ from pathlib import Path
 
 from spacetime.core.errors import FileProblem, UsageError
 from spacetime.core.files import FileExists, describe, kind_of, write_file
+from spacetime.core.reading import read_bytes
 from spacetime.core.timeline import Timeline
 from spacetime.edit.lock import locked
-from spacetime.load.loader import load_timeline
+from spacetime.load.cache import load_cached
 from spacetime.load.sources import DataFiles
 
 __all__ = ["LOCK_TIMEOUT", "check_editable", "edit_file", "read_text"]
 
 LOCK_TIMEOUT = 60.0
+BOM = b"\xef\xbb\xbf"  # a UTF-8 byte-order mark: read past, and kept when the file is written
 
 
 def read_text(path: Path) -> str:
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file (create it with 'spacetime init {path}')") from None
     except OSError as err:
@@ -48,7 +50,7 @@ def _current(path: Path) -> bytes | None:
         mode = path.stat().st_mode
         if not stat.S_ISREG(mode):
             raise FileProblem(f"cannot edit {path}: {kind_of(mode)}, not a timeline file")
-        return path.read_bytes()
+        return read_bytes(path)
     except FileNotFoundError:
         return None
     except OSError as err:
@@ -77,10 +79,14 @@ def edit_file(
             read_text(path)  # raises the missing-file error
         old = create if before is None else _decode(path, before)
         assert old is not None
-        paths, names = _with_target(files, path)
-        current = load_timeline(paths, names, texts={path: old})
+        # Both loads go through the cache: the one before the change is usually a hit (the command
+        # has just loaded the same files), and the one after leaves the entry the next command
+        # reads.
+        targets = DataFiles(*_with_target(files, path))
+        bom = "\ufeff" if before is not None and before.startswith(BOM) else ""
+        current = load_cached(targets, {path: before if before is not None else old.encode()})
         new = change(old, current)
-        load_timeline(paths, names, texts={path: new})
+        load_cached(targets, {path: (bom + new).encode()})
 
         def unchanged() -> None:
             if _current(path) != before:
@@ -88,14 +94,14 @@ def edit_file(
 
         if new != old or before is None:
             try:
-                write_file(path, new, replace=before is not None, check=unchanged)
+                write_file(path, bom + new, replace=before is not None, check=unchanged)
             except FileExists:  # created by someone else since it was read
                 unchanged()
                 raise
         return old, new
 
 
-def _with_target(files: DataFiles, path: Path) -> tuple[list[Path], list[str]]:
+def _with_target(files: DataFiles, path: Path) -> tuple[tuple[Path, ...], tuple[str, ...]]:
     paths, names = list(files.paths), list(files.names)
     resolved = [p.resolve() for p in paths]
     if path.resolve() not in resolved:
@@ -103,4 +109,4 @@ def _with_target(files: DataFiles, path: Path) -> tuple[list[Path], list[str]]:
         names.append(str(path))
     else:
         paths[resolved.index(path.resolve())] = path
-    return paths, names
+    return tuple(paths), tuple(names)

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacetime.core.errors import UsageError
 from spacetime.core.model import Event
 from spacetime.load.schema import SECTIONS
-from spacetime.load.yamlread import LocatedDict, LocatedList, ReadError, parse_text
+from spacetime.load.yamlread import LocatedDict, LocatedList, Parsed, ReadError, parse_text
 from spacetime.output.yamlfmt import event_lines
 
-__all__ = ["add_event", "format_text", "remove_event"]
+__all__ = ["add_event", "format_text", "outline", "remove_event"]
 
 
 @dataclass
@@ -28,6 +28,7 @@ class _Layout:
     newline: str
     keys: dict[str, int]  # top-level key -> 0-based line
     document: LocatedDict | None
+    _items: dict[str, list[tuple[int, int, Any]]] = field(default_factory=dict)
 
     def section_end(self, key: str) -> int:
         """The 0-based line after the last line of a top-level section's content."""
@@ -39,13 +40,22 @@ class _Layout:
         return end
 
     def items(self, key: str) -> list[tuple[int, int, Any]]:
-        """(first line, end line, value) of each item of a section, 0-based, end exclusive."""
+        """(first line, end line, value) of each item of a section, 0-based, end exclusive;
+        worked out once per section (the layout's lines are not changed in between)."""
+        if key not in self._items:
+            self._items[key] = self._find_items(key)
+        return self._items[key]
+
+    def _find_items(self, key: str) -> list[tuple[int, int, Any]]:
         if self.document is None or not isinstance(self.document.get(key), LocatedList):
             return []
         section: LocatedList = self.document[key]
         starts = [line - 1 for line in section.item_lines]
         if not starts:
             return []  # an empty flow list: `events: []`
+        for start in starts:
+            if not self.lines[start].lstrip().startswith("-"):
+                raise UsageError(_flow(start + 1, f"'{key}'"))
         ends = [*starts[1:], self.section_end(key)]
         result = []
         for first, end, value in zip(starts, ends, section, strict=True):
@@ -58,17 +68,38 @@ class _Layout:
         return self.newline.join(self.lines) + (self.newline if self.lines else "")
 
 
+def _flow(line: int, what: str) -> str:
+    return (
+        f"line {line}: {what} is written in flow style (JSON-like [...] or {{...}}); add, remove "
+        "and fmt edit block style only, one '- ' item a line (`spacetime export yaml --no-bundled "
+        "--data FILE -o NEW.yaml` writes a file's events in block style)"
+    )
+
+
 def _is_filler(line: str) -> bool:
     stripped = line.strip()
     return not stripped or stripped.startswith("#")
 
 
-def _layout(text: str) -> _Layout:
-    newline = "\r\n" if "\r\n" in text else "\n"
+def outline(text: str) -> tuple[Parsed, Parsed]:
+    """`text` parsed once, as two documents: one for the loader (which takes its sections out as
+    it reads them) and one for `format_text(..., parsed=)`, so a file is not parsed twice."""
     try:
         document, problems = parse_text(text)
     except ReadError as err:
         raise UsageError(f"line {err.line}: {err.message}") from None
+    if not isinstance(document, LocatedDict):
+        return (document, problems), (document, problems)
+    kept = LocatedDict(document)
+    kept.line, kept.key_lines = document.line, document.key_lines
+    return (document, problems), (kept, problems)
+
+
+def _layout(text: str, parsed: Parsed | None = None) -> _Layout:
+    newline = "\r\n" if "\r\n" in text else "\n"
+    if parsed is None:
+        parsed = outline(text)[1]
+    document, problems = parsed
     if problems:
         line, message = problems[0]
         raise UsageError(f"line {line}: {message}")
@@ -78,6 +109,8 @@ def _layout(text: str) -> _Layout:
     if lines and lines[-1] == "":
         lines.pop()
     keys = {k: document.line_of(k) - 1 for k in document} if document is not None else {}
+    if len(set(keys.values())) < len(keys):
+        raise UsageError(_flow(min(keys.values()) + 1, "the top level"))
     return _Layout(lines, newline, keys, document)
 
 
@@ -131,12 +164,15 @@ def remove_event(text: str, event_id: str, name: str = "this file") -> str:
     raise UsageError(f"no event '{event_id}' in {name}")
 
 
-def format_text(text: str, render: Callable[[str, int], Sequence[str] | None]) -> str:
+def format_text(
+    text: str, render: Callable[[str, int], Sequence[str] | None], parsed: Parsed | None = None
+) -> str:
     """The canonical layout of `text`. `render(section, line)` gives the canonical lines of the
     record that starts at 1-based `line` (None to keep it as written). Every comment is kept:
     comments between records stay between them, a comment inside a record moves above it, and
-    top-level comments stay with the section that follows them."""
-    layout = _layout(text)
+    top-level comments stay with the section that follows them. `parsed` is `text`'s document
+    from `outline`, when the caller has it."""
+    layout = _layout(text, parsed)
     if not layout.keys:
         return text
     order = sorted(layout.keys, key=layout.keys.__getitem__)
@@ -176,29 +212,74 @@ def _indent_like(lines: list[str], layout: _Layout, key: str) -> list[str]:
     return lines if key != "events" else _indent(lines, layout)
 
 
-_INLINE = re.compile(r"\s+#\s?(.*)$")
-
-
 def _comments(lines: Sequence[str], keep_inline_from: Sequence[str] | None = None) -> list[str]:
-    """The comments among `lines`, as full lines; with `keep_inline_from`, also the trailing
-    comments of lines whose text the canonical lines do not already contain."""
+    """The comments among `lines`, as full lines; with `keep_inline_from` (`lines` then being one
+    record), also the trailing comments of lines whose text the canonical lines do not already
+    contain. A `#` inside a quoted string or a block of text is no comment."""
     found = []
     canonical = "\n".join(keep_inline_from or [])
-    for line in lines:
+    starts = _comment_starts(lines) if keep_inline_from is not None else None
+    for number, line in enumerate(lines):
         stripped = line.strip()
-        if stripped.startswith("#"):
+        if starts is None:
+            if stripped.startswith("#"):
+                found.append(line)
+            continue
+        column = starts.get(number)
+        if column is None:
+            continue
+        if not line[:column].strip():
             found.append(line)
-        elif (
-            keep_inline_from is not None
-            and (match := _INLINE.search(line))
-            and match[0].strip() not in canonical
-        ):
+        elif line[column:].strip() not in canonical:
             indent = line[: len(line) - len(line.lstrip())]
-            found.append(f"{indent.replace('-', ' ')}# {match[1]}")
+            found.append(f"{indent.replace('-', ' ')}# {line[column + 1 :].lstrip(' ')}")
     return found
 
 
+def _comment_starts(lines: Sequence[str]) -> dict[int, int]:
+    """{line index: column of the `#` that starts its comment} for the lines of one record: a `#`
+    at the start of a line or after white space, outside every scalar (YAML's own scanner says
+    where each scalar starts and ends)."""
+    candidates = [
+        (number, column)
+        for number, line in enumerate(lines)
+        if "#" in line
+        for column in _hashes(line)
+    ]
+    if not candidates:
+        return {}
+    import yaml
+
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)("\n".join(lines))
+    spans = []
+    try:
+        while not loader.check_token(yaml.StreamEndToken):
+            token = loader.get_token()
+            if isinstance(token, yaml.ScalarToken):
+                start, end = token.start_mark, token.end_mark
+                spans.append(((start.line, start.column), (end.line, end.column)))
+    except yaml.YAMLError:  # the record does not stand alone: its full-line comments only
+        return {n: c for n, c in candidates if not lines[n][:c].strip()}
+    finally:
+        loader.dispose()
+    starts: dict[int, int] = {}
+    for place in candidates:
+        if place[0] not in starts and not any(start <= place < end for start, end in spans):
+            starts[place[0]] = place[1]
+    return starts
+
+
+def _hashes(line: str) -> list[int]:
+    """The columns of `#`s that could start a comment: first on the line or after white space."""
+    return [
+        column
+        for column, char in enumerate(line)
+        if char == "#" and (column == 0 or line[column - 1] in " \t")
+    ]
+
+
 def _strip_blank(lines: list[str]) -> list[str]:
-    while lines and not lines[-1].strip():
-        lines = lines[:-1]
-    return lines
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    return lines[:end]

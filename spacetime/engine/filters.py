@@ -1,16 +1,19 @@
-"""The event filters, each defined once: what an event's search row keeps for it, how a query's
-values are resolved against the timeline, and the test of one row.
+"""The event filters, each defined once: its name and flag, how its values are read, what an
+event's search row keeps for it, how the values are resolved against the timeline, and the test
+of one row.
 
-`spacetime.engine.index` builds its rows from this table (so the cache's layout follows it too)
-and `spacetime.engine.query.run` applies it: a new filter is a `Query` field and one `Filter`
-here (then its flag in `spacetime.cli.options` and its parameter in `spacetime.api`). The country
-(with its lineage) and the date range are not in the table: they are kept first in every row.
+Everything else follows this table, read when it is used: `Query.filters` is keyed by the names,
+`spacetime.engine.index` builds its rows from it (so the cache's key and layout follow too),
+`spacetime.engine.query.run` applies it, `spacetime.cli.options` makes a flag of each filter for
+every listing command and `spacetime.api.Atlas.events` takes each as a keyword. A new filter is
+one `Filter` here. The country (with its lineage) and the date range are not in the table: they
+are kept first in every row and have options of their own.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, NamedTuple
 
 from spacetime.core.errors import UnknownName
@@ -21,13 +24,33 @@ __all__ = ["FILTERS", "Filter", "word_pattern"]
 
 
 class Filter(NamedTuple):
-    """One filter of `Query` (its field `name`): `keep` is what the search row holds of an
-    event, `resolve` turns the query's value (never empty) into what `test` compares with it."""
+    """One event filter, everything about it in one place.
+
+    `name` is its key in `Query.filters`, the keyword of `spacetime.api.Atlas.events` and the
+    flag `--name` of every listing command (with `short`, `metavar`, `help` and `complete`, the
+    name of a value function of `spacetime.cli.complete`). `many`: the filter takes names, any
+    of which may match (repeated flags or commas: `read` gives a list), else one string of words.
+    `keep` is what an event's search row holds for it, `resolve` turns the values read (never
+    empty) into what `test` compares with the row's value.
+    """
 
     name: str
+    help: str
+    metavar: str
     keep: Callable[[Event], Any]
     resolve: Callable[[Timeline, Any], Any]
     test: Callable[[Any, Any], bool]
+    many: bool = True
+    short: str | None = None
+    complete: str | None = None
+
+    def read(self, given: str | Sequence[str] | None) -> Any:
+        """The values as given (a string, a list, strings with commas, or None) as the filter
+        takes them: a list of names, or one string (None when nothing is given)."""
+        if not self.many:
+            return given or None
+        items = [given] if isinstance(given, str) else list(given or ())
+        return [part.strip() for item in items for part in item.split(",") if part.strip()]
 
 
 def word_pattern(word: str) -> re.Pattern[str]:
@@ -57,34 +80,57 @@ def _haystack(event: Event) -> str:
 
 FILTERS = (
     Filter(
-        "categories",
-        lambda e: e.category,
-        lambda t, names: {t.category(c).code for c in names},
-        _one_of,
-    ),
-    Filter(
-        "milestones",
-        lambda e: e.milestones,
-        lambda t, names: {t.milestone(m).code for m in names},
-        _any_of,
-    ),
-    Filter(
-        "statuses",
-        lambda e: e.status.value,
-        lambda t, names: {_status(s).value for s in names},
-        _one_of,
-    ),
-    Filter(
-        "agencies",
+        "agency",
+        "Agency or company (NASA, CNSA...).",
+        "NAME",
         lambda e: tuple(a.casefold() for a in e.agencies),
         lambda t, names: {a.casefold() for a in names},
         _any_of,
     ),
-    Filter("tags", lambda e: e.tags, lambda t, names: {n.casefold() for n in names}, _any_of),
     Filter(
-        "text",
+        "category",
+        "Category code (moon, mars, policy...; see `spacetime categories`).",
+        "CODE",
+        lambda e: e.category,
+        lambda t, names: {t.category(c).code for c in names},
+        _one_of,
+        complete="categories",
+    ),
+    Filter(
+        "tag",
+        "Tag.",
+        "TAG",
+        lambda e: e.tags,
+        lambda t, names: {n.casefold() for n in names},
+        _any_of,
+    ),
+    Filter(
+        "status",
+        "achieved, failed, partial, planned or cancelled.",
+        "STATUS",
+        lambda e: e.status.value,
+        lambda t, names: {_status(s).value for s in names},
+        _one_of,
+        complete="statuses",
+    ),
+    Filter(
+        "milestone",
+        "Milestone code (see `spacetime milestones`).",
+        "CODE",
+        lambda e: e.milestones,
+        lambda t, names: {t.milestone(m).code for m in names},
+        _any_of,
+        short="-m",
+        complete="milestones",
+    ),
+    Filter(
+        "search",
+        "Words that must each start a word of the title, summary, mission or tags (any case).",
+        "WORDS",
         _haystack,
         lambda t, text: [word_pattern(w) for w in text.casefold().split()],
         lambda words, haystack: all(word.search(haystack) for word in words),
+        many=False,
+        short="-s",
     ),
 )

@@ -3,7 +3,8 @@
 Rows let a query run over a timeline read from the cache without building an object for every
 event: only the matches are built. A timeline loaded from files gets its rows on first query.
 A row holds the first and last day (as ordinals) and the countries, then one value per filter of
-`spacetime.engine.filters.FILTERS`, in its order.
+`spacetime.engine.filters.FILTERS`, in its order (read when a row is built, so that the
+rows and the cache's key follow the table).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
-from spacetime.engine.filters import FILTERS
+from spacetime.engine import filters
 
 __all__ = ["COUNTRIES", "FIRST", "LAST", "row_fields", "row_layout", "row_of", "rows"]
 
@@ -22,13 +23,13 @@ FIRST, LAST, COUNTRIES = 0, 1, 2
 
 def row_fields() -> tuple[str, ...]:
     """What a row holds, in order (the filters' values from position 3)."""
-    return ("first", "last", "countries", *(f.name for f in FILTERS))
+    return ("first", "last", "countries", *(f.name for f in filters.FILTERS))
 
 
 def row_layout() -> str:
     """The row's fields and what each filter keeps of an event (the code of its `keep`), for
     the cache's key: a new or changed filter makes cached rows a miss."""
-    return f"row{row_fields()}{[_code_text(f.keep.__code__) for f in FILTERS]}"
+    return f"row{row_fields()}{[_code_text(f.keep.__code__) for f in filters.FILTERS]}"
 
 
 def _code_text(code: CodeType) -> str:
@@ -43,7 +44,7 @@ def row_of(event: Event) -> tuple[Any, ...]:
         first.toordinal() if first else None,
         last.toordinal() if last else None,
         event.countries,
-        *(f.keep(event) for f in FILTERS),
+        *(f.keep(event) for f in filters.FILTERS),
     )
 
 

@@ -8,15 +8,17 @@ when its own period overlaps the range (an ongoing event overlaps every range af
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from enum import StrEnum
-from typing import NamedTuple
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from spacetime.core.errors import ParameterError, UnknownName
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
-from spacetime.engine.filters import FILTERS, word_pattern
+from spacetime.engine import filters
+from spacetime.engine.filters import word_pattern
 from spacetime.engine.index import COUNTRIES, FIRST, LAST, rows
 
 __all__ = ["Match", "Query", "SortKey", "run", "wanted_countries", "word_pattern"]
@@ -29,16 +31,13 @@ class SortKey(StrEnum):
 
 
 class Query(NamedTuple):
-    """What to find. Names are as a user types them: `china`, `ussr`, `first-satellite`."""
+    """What to find. Names are as a user types them: `china`, `ussr`, `first-satellite`.
+    `filters` holds the values of the filters of `spacetime.engine.filters.FILTERS` by name, as
+    given: `{"milestone": ["first-satellite"], "agency": "nasa,esa", "search": "moon"}`."""
 
     countries: Sequence[str] = ()
     lineage: bool = True
-    agencies: Sequence[str] = ()
-    categories: Sequence[str] = ()
-    tags: Sequence[str] = ()
-    statuses: Sequence[str] = ()
-    milestones: Sequence[str] = ()
-    text: str | None = None
+    filters: Mapping[str, Any] = MappingProxyType({})
     since: date | None = None
     until: date | None = None
     sort: SortKey = SortKey.DATE
@@ -56,11 +55,15 @@ class Match(NamedTuple):
 def run(timeline: Timeline, query: Query) -> list[Match]:
     """The events of `timeline` that `query` selects, in its order; UsageError for unknown names."""
     wanted = wanted_countries(timeline, query.countries, query.lineage)
-    active = [
-        (position, f.test, f.resolve(timeline, getattr(query, f.name)))
-        for position, f in enumerate(FILTERS, start=COUNTRIES + 1)
-        if getattr(query, f.name)
-    ]
+    known = [f.name for f in filters.FILTERS]
+    for name in query.filters:
+        if name not in known:
+            raise TypeError(f"no event filter is called {name!r} (filters: {', '.join(known)})")
+    active = []
+    for position, f in enumerate(filters.FILTERS, start=COUNTRIES + 1):
+        chosen = f.read(query.filters.get(f.name))
+        if chosen:
+            active.append((position, f.test, f.resolve(timeline, chosen)))
     if query.since and query.until and query.since > query.until:
         raise ParameterError(
             f"the range is empty: {{since}} {query.since} is after {{until}} {query.until}",

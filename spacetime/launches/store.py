@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from spacetime.core.dates import EventDate, Point, Precision
 from spacetime.core.errors import DataError, Problem
+from spacetime.core.reading import read_bytes
 from spacetime.launches.model import CREDIT, Kind, Launch, Site, parse_code
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ _PRECISIONS = (Precision.DAY, Precision.TIME)
 def is_launch_file(path: Path) -> bool:
     """Whether `path` is a spacetime launch file (by its first line); False when unreadable."""
     try:
+        if not path.is_file():  # a FIFO would wait for a writer; a device is refused later
+            return False
         with path.open("rb") as stream:
             return stream.read(len(MAGIC)) == MAGIC.encode()
     except OSError:
@@ -94,7 +97,7 @@ class LaunchFile:
         self.name = name or str(path)
         self.as_of = as_of
         try:
-            self.text = path.read_text(encoding="utf-8")
+            self.text = read_bytes(path).decode("utf-8")
         except (OSError, UnicodeDecodeError) as err:
             reason = err.strerror if isinstance(err, OSError) and err.strerror else "not UTF-8 text"
             raise DataError(

@@ -25,11 +25,11 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import fields
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacetime import __version__
 from spacetime.core.dates import EventDate, Point, Precision
@@ -44,10 +44,14 @@ from spacetime.core.model import (
     Status,
     Term,
 )
+from spacetime.core.reading import read_bytes
 from spacetime.core.timeline import Timeline, paused_gc
 from spacetime.engine.index import row_fields, row_layout
 from spacetime.load.places import user_cache_dir
 from spacetime.load.sources import DataFiles
+
+if TYPE_CHECKING:
+    from spacetime.load.yamlread import Parsed
 
 __all__ = ["layout", "load_cached"]
 
@@ -69,20 +73,27 @@ def layout() -> str:
     return "; ".join(parts)
 
 
-def load_cached(files: DataFiles) -> Timeline:
-    """The timeline of `files`, from the cache when their bytes are unchanged."""
+def load_cached(
+    files: DataFiles,
+    given: dict[Path, bytes] | None = None,
+    parsed: dict[Path, Parsed] | None = None,
+) -> Timeline:
+    """The timeline of `files`, from the cache when their bytes are unchanged; `given` holds the
+    bytes to use for some of the paths instead of theirs on disk (an edit about to be written),
+    `parsed` the documents already made of some of them (read on a miss instead of parsing)."""
+    given = given or {}
     if os.environ.get("SPACETIME_NO_CACHE"):
-        return _load(files)
+        return _load(files, given)
     try:
-        contents = [path.read_bytes() for path in files.paths]
+        contents = [given[p] if p in given else read_bytes(p) for p in files.paths]
     except OSError:
-        return _load(files)  # reports the unreadable file
+        return _load(files, given)  # reports the unreadable file
     entry = user_cache_dir() / f"{_key(files, contents)}.marshal"
     with paused_gc():
         cached = _read(entry)
         if cached is not None:
             return cached
-        timeline = _load(files, dict(zip(files.paths, contents, strict=True)))
+        timeline = _load(files, {**dict(zip(files.paths, contents, strict=True)), **(parsed or {})})
         _write(entry, _payload(timeline))
     return timeline
 
@@ -103,7 +114,7 @@ def _key(files: DataFiles, contents: list[bytes]) -> str:
     return str(digest.hexdigest())
 
 
-def _load(files: DataFiles, contents: dict[Path, bytes] | None = None) -> Timeline:
+def _load(files: DataFiles, contents: Mapping[Path, bytes | Parsed] | None = None) -> Timeline:
     from spacetime.load.loader import load_timeline
 
     return load_timeline(files.paths, files.names, contents)

@@ -22,6 +22,7 @@ from spacetime.load.schema import FORMAT, SECTIONS, RecordReader
 from spacetime.load.yamlread import (
     REJECTED,
     LocatedDict,
+    Parsed,
     ReadError,
     decode,
     parse_text,
@@ -47,7 +48,7 @@ class _Parts:
 def load_timeline(
     paths: Sequence[Path],
     names: Sequence[str] | None = None,
-    texts: Mapping[Path, str | bytes] | None = None,
+    texts: Mapping[Path, str | bytes | Parsed] | None = None,
     *,
     standard: bool = True,
 ) -> Timeline:
@@ -55,7 +56,7 @@ def load_timeline(
 
     The standard vocabulary is read first when `paths` do not name it (unless `standard` is
     false). `texts` gives the content to check instead of reading the file (an edit not yet
-    written, or bytes already read)."""
+    written, or bytes already read, or the document `parse_text` made of them)."""
     names = list(names) if names is not None else [str(p) for p in paths]
     if standard:
         from spacetime.load.sources import display_name, vocabulary_path
@@ -99,11 +100,15 @@ def review(timeline: Timeline, today: date) -> list[Problem]:
     return warnings
 
 
-def _read_file(path: Path, name: str, parts: _Parts, text: str | bytes | None = None) -> None:
+def _read_file(
+    path: Path, name: str, parts: _Parts, text: str | bytes | Parsed | None = None
+) -> None:
     reader = RecordReader(name)
     try:
         if text is None:
             document, structural = read_document(path)
+        elif isinstance(text, tuple):  # parsed already; the sections are taken out of it
+            document, structural = text
         else:
             if isinstance(text, bytes):
                 text = decode(text)

@@ -57,9 +57,26 @@ class InvalidValue(Exception):
     """One field's value is wrong; the message says how."""
 
 
+# What no text field may hold, whichever the input (YAML, JSON, the command line): control
+# characters (C0 but the line break, DEL, C1 with U+0085), the line and paragraph separators, lone
+# surrogates and non-characters. None prints as itself, and YAML refuses most of them, so a file
+# holding them could not be written back in a form spacetime reads. Tabs are refused too: a title
+# or summary is laid out with spaces.
+_FORBIDDEN = re.compile(
+    r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(rf"\U{plane:04x}fffe\U{plane:04x}ffff" for plane in range(17))
+    + "]"
+)
+
+
 def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise InvalidValue(f"should be text, not {_kind(value)}")
+    if bad := _FORBIDDEN.search(value):
+        raise InvalidValue(
+            f"holds the character U+{ord(bad[0]):04X}, which text may not hold (no control "
+            "characters or tabs, no U+2028/U+2029 separators, no non-characters)"
+        )
     if not value.strip():
         raise InvalidValue("is empty")
     return value.strip()
@@ -129,8 +146,12 @@ def _anchored(pattern: str) -> str:
     return rf"^\s*({pattern})\s*$"
 
 
-TEXT = Kind(_text, {"type": _SCALAR, "pattern": r"\S"})
-LINE = Kind(_line, {"type": _SCALAR, "pattern": _anchored(r"\S([^\n]*\S)?")})
+# The JSON Schema form of _FORBIDDEN (ECMAScript patterns have no \U: the BMP's characters only).
+_NO_FORBIDDEN = {
+    "not": {"type": "string", "pattern": r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]"}
+}
+TEXT = Kind(_text, {"type": _SCALAR, "pattern": r"\S", **_NO_FORBIDDEN})
+LINE = Kind(_line, {"type": _SCALAR, "pattern": _anchored(r"\S([^\n]*\S)?"), **_NO_FORBIDDEN})
 SLUG_KIND = Kind(
     _slug,
     {

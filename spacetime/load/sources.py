@@ -95,8 +95,6 @@ def data_files(
     """The standard vocabulary, the bundled timeline and launch log (unless left out), the personal
     timeline (when it exists), then `$SPACETIME_DATA`'s files, then `extra`; a file named twice is
     read once. Launch files among them go to `launches`."""
-    from spacetime.launches.store import is_launch_file
-
     env = os.environ if env is None else env
     paths: list[Path] = [vocabulary_path(), *([bundled_path()] if bundled else [])]
     names: list[str] = [display_name(path) for path in paths]
@@ -112,6 +110,8 @@ def data_files(
         if path.resolve() in seen:
             continue
         seen.add(path.resolve())
+        from spacetime.launches.store import is_launch_file  # only when a file is named
+
         if path is not mine and is_launch_file(path):
             launches.append(path)
             launch_names.append(str(path))

@@ -18,10 +18,13 @@ from typing import Any
 
 import yaml
 
+from spacetime.core.reading import read_bytes
+
 __all__ = [
     "REJECTED",
     "LocatedDict",
     "LocatedList",
+    "Parsed",
     "ReadError",
     "decode",
     "parse_text",
@@ -85,7 +88,7 @@ def read_document(path: Path) -> tuple[Any, list[tuple[int, str]]]:
     ReadError when the file cannot be read at all (missing, not UTF-8, not YAML or JSON).
     """
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except IsADirectoryError:
         raise ReadError(0, "is a directory, not a timeline file") from None
     except FileNotFoundError:
@@ -97,7 +100,11 @@ def read_document(path: Path) -> tuple[Any, list[tuple[int, str]]]:
     return parse_text(decode(data), json_file=path.suffix.lower() == ".json")
 
 
-def parse_text(text: str, *, json_file: bool = False) -> tuple[Any, list[tuple[int, str]]]:
+Parsed = tuple[Any, list[tuple[int, str]]]
+"""A document and the (line, message) problems met reading it."""
+
+
+def parse_text(text: str, *, json_file: bool = False) -> Parsed:
     """Like `read_document`, for text already in memory."""
     if json_file:
         return _read_json(text), []

@@ -5,16 +5,18 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacetime.core.dates import EventDate
 from spacetime.core.model import Event, Status
 from spacetime.core.timeline import Timeline
 from spacetime.core.words import ago, plural
-from spacetime.engine.firsts import Claim, Rank, ordinal, via_text
 from spacetime.engine.query import Match
 from spacetime.output.listing import Brief, Column, Listing
 from spacetime.output.provenance import Provenance
+
+if TYPE_CHECKING:
+    from spacetime.engine.firsts import Claim, Rank
 
 __all__ = [
     "EVENT_FIELDS",
@@ -192,6 +194,8 @@ def relative(event_date: EventDate, today: date) -> str:
 
 def _places(timeline: Timeline, event: Event, held: list[tuple[Claim, Rank]]) -> list[str]:
     """ "First lunar sample return: China 3rd, after United States, Soviet Union", one a line."""
+    from spacetime.engine.firsts import ordinal, via_text  # `show` only
+
     lines = []
     placed = set()
     for claim, rank in held:

@@ -15,6 +15,7 @@ from spacetime.engine.query import run
 from spacetime.output.chart import lanes_by, render_chart
 
 MAX_LANES = 12
+MIN_WIDTH, MAX_WIDTH = 40, 1000  # the chart is drawn in memory: its size must stay bounded
 
 
 class Lanes(StrEnum):
@@ -34,7 +35,10 @@ def chart(
     ] = Lanes.COUNTRY,
     width: Annotated[
         int | None,
-        typer.Option("--width", help="Columns (default: the terminal's, or 100 in a pipe)."),
+        typer.Option(
+            "--width",
+            help=f"Columns, {MIN_WIDTH} to {MAX_WIDTH} (default: the terminal's, or 100 in a pipe).",
+        ),
     ] = None,
     svg: Annotated[Path | None, typer.Option("--svg", help="Also save the chart as SVG.")] = None,
     html: Annotated[
@@ -60,8 +64,7 @@ def chart(
     if launches:
         _launch_chart(data, filters, width, svg, html, force)
         return
-    if width is not None and width < 40:
-        raise UsageError(f"--width must be 40 or more, not {width}")
+    _check_width(width)
     check_writable([svg, html], force)
     timeline = load(data)
     matches = run(timeline, filters.query())
@@ -83,7 +86,7 @@ def chart(
 
     env = environment()
     console = make_console(env)
-    columns = width or (env.width if env.terminal else 100)
+    columns = width or (min(env.width, MAX_WIDTH) if env.terminal else 100)
     picture = render_chart(drawn, columns, title)
     console.print(picture, crop=False)
     if svg or html:
@@ -104,8 +107,7 @@ def _launch_chart(
     from spacetime.output.launchchart import chart_html, chart_svg, chart_text
 
     query = filters.launch_query("--launches")
-    if width is not None and width < 40:
-        raise UsageError(f"--width must be 40 or more, not {width}")
+    _check_width(width)
     check_writable([svg, html], force)
     timeline, files = load_with_launches(data)
     years, series = yearly_series(
@@ -116,7 +118,7 @@ def _launch_chart(
     title = f"Orbital launch attempts per year, {span} ({total} launches)"
     env = environment()
     console = make_console(env)
-    columns = width or (env.width if env.terminal else 100)
+    columns = width or (min(env.width, MAX_WIDTH) if env.terminal else 100)
     console.print(chart_text(years, series, title, columns), crop=False)
     if svg is not None or html is not None:
         picture = chart_svg(years, series, title)
@@ -151,3 +153,8 @@ def _save(picture: object, width: int, svg: Path | None, html: Path | None, forc
     if html is not None:
         write_file(html, recorder.export_html(clear=False), replace=force)
         print(f"saved {html}", file=sys.stderr)
+
+
+def _check_width(width: int | None) -> None:
+    if width is not None and not MIN_WIDTH <= width <= MAX_WIDTH:
+        raise UsageError(f"--width must be {MIN_WIDTH} to {MAX_WIDTH}, not {width}")

@@ -1,5 +1,6 @@
 """`spacetime init`, `add`, `remove` and `fmt`: keep a timeline of your own, without losing a byte."""
 
+import contextlib
 import re
 import sys
 import unicodedata
@@ -15,7 +16,7 @@ from spacetime.core.timeline import Timeline
 from spacetime.edit.store import edit_file
 from spacetime.load.schema import RecordReader
 from spacetime.load.sources import personal_path
-from spacetime.load.yamlread import LocatedDict
+from spacetime.load.yamlread import LocatedDict, Parsed
 
 SCHEMA_FILE = "spacetime.schema.json"
 TEMPLATE = """\
@@ -327,11 +328,11 @@ def fmt(
     data: FileOptions,
 ) -> None:
     """Rewrite a timeline in the canonical layout, keeping every comment."""
-    from spacetime.edit.text import format_text
-    from spacetime.load.loader import load_timeline
+    from spacetime.edit.text import format_text, outline
+    from spacetime.load.cache import load_cached
     from spacetime.output.yamlfmt import entity_lines, event_lines, term_lines
 
-    def change(text: str, timeline: Timeline) -> str:
+    def change(text: str, timeline: Timeline, parsed: Parsed | None = None) -> str:
         name = str(file)
         records: dict[tuple[str, int], list[str]] = {}
         for e in timeline.events:
@@ -346,15 +347,20 @@ def fmt(
         for c in timeline.categories.values():
             if c.origin.file == name:
                 records["categories", c.origin.line] = term_lines(c)
-        return format_text(text, lambda section, line: records.get((section, line)))
+        return format_text(text, lambda section, line: records.get((section, line)), parsed)
 
     if check:
         from spacetime.edit.store import read_text
 
         files = data.files([file])
         text = read_text(file)
-        timeline = load_timeline(files.paths, files.names, texts={file: text})
-        if change(text, timeline) != text:
+        for_loader, parsed = None, None
+        if file.suffix.lower() != ".json":  # parsed once, for the loader and for the layout
+            with contextlib.suppress(UsageError):  # else the loader reports it at its line
+                for_loader, parsed = outline(text)
+        given = {file: for_loader} if for_loader is not None else None
+        timeline = load_cached(files, {file: text.encode()}, given)
+        if change(text, timeline, parsed) != text:
             print(f"{file} would be reformatted", file=sys.stderr)
             raise typer.Exit(ExitCode.FAILURE)
         print(f"{file} is formatted", file=sys.stderr)
