@@ -2,6 +2,11 @@
 
     python benchmarks/launches.py            # 15 rounds
     python benchmarks/launches.py --rounds 30
+    python benchmarks/launches.py --baseline ../old-checkout   # before/after in the same run
+
+With `--baseline DIR` (another checkout of spacetime, e.g. `git worktree add DIR main`), every
+spacetime command also runs with DIR's code (first on `PYTHONPATH`), interleaved in the same
+rounds, and both are reported: before and after measured at the same moments.
 
 Each round runs every command once, in turn, so that the floor and the commands share the same
 moment of a noisy shared machine; the script reports medians over the rounds and the median of the
@@ -46,26 +51,40 @@ COMMANDS = {
 
 
 def run(argv: list[str], env: dict[str, str]) -> float:
+    """Seconds one run takes, from a neutral folder (`python -c` puts the working folder first
+    on the path, which would shadow a --baseline checkout)."""
     start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, env=env, check=True)
+    subprocess.run(argv, stdout=subprocess.DEVNULL, env=env, check=True, cwd=tempfile.gettempdir())
     return time.perf_counter() - start
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=15)
-    rounds = parser.parse_args().rounds
+    parser.add_argument("--baseline", type=Path, help="another checkout to time beside this one")
+    arguments = parser.parse_args()
+    rounds = arguments.rounds
+    commands: dict[str, list[str]] = {}
+    baseline_env: dict[str, str] = {}
+    if arguments.baseline is not None:
+        baseline = arguments.baseline.resolve()
+        subprocess.run([PYTHON, "-m", "compileall", "-q", str(baseline / "spacetime")], check=True)
+        baseline_env["PYTHONPATH"] = str(baseline)
+    for label, argv in COMMANDS.items():
+        commands[label] = argv
+        if baseline_env and (argv[:3] == SPACETIME or argv[-1] == LOAD_ALL):
+            commands[f"baseline: {label}"] = argv  # right after it, at the same moment
     subprocess.run([PYTHON, "-m", "compileall", "-q", str(HERE.parent / "spacetime")], check=True)
     cache = Path(tempfile.mkdtemp(prefix="spacetime-bench-cache-"))
     env = {**os.environ, "SPACETIME_CACHE_DIR": str(cache), "NO_COLOR": "1"}
     env.pop("SPACETIME_DATA", None)
-    times: dict[str, list[float]] = {label: [] for label in COMMANDS}
-    for argv in COMMANDS.values():
-        run(argv, env)  # warm-up
+    times: dict[str, list[float]] = {label: [] for label in commands}
+    for label, argv in commands.items():
+        run(argv, {**env, **baseline_env} if label.startswith("baseline") else env)  # warm-up
     for _ in range(rounds):
-        for label, argv in COMMANDS.items():
-            fresh = label.startswith("first load")
-            run_env = dict(env)
+        for label, argv in commands.items():
+            fresh = "first load" in label
+            run_env = {**env, **baseline_env} if label.startswith("baseline") else dict(env)
             if fresh:
                 run_env["SPACETIME_CACHE_DIR"] = tempfile.mkdtemp(prefix="spacetime-bench-")
             times[label].append(run(argv, run_env))
@@ -76,7 +95,7 @@ def main() -> None:
     print(f"bundled launch log: {LAUNCHES.stat().st_size / 1e6:.2f} MB; {rounds} rounds")
     for label, values in times.items():
         ratio = statistics.median(v / f for v, f in zip(values, floor, strict=True))
-        print(f"  {label:<44} {statistics.median(values) * 1000:7.1f} ms  {ratio:5.2f}x typer")
+        print(f"  {label:<54} {statistics.median(values) * 1000:7.1f} ms  {ratio:5.2f}x typer")
     base = statistics.median(times["floor: python -c pass"])
     load = statistics.median(times["python: read the file, build all launches"]) - base
     print(

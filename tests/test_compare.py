@@ -47,6 +47,21 @@ def test_lag_parts() -> None:
     assert lag_parts(date(1970, 4, 24), date(1957, 10, 4)) == (12, 6)
 
 
+def test_lag_parts_count_as_relativedelta_does() -> None:
+    """Month ends, leap days and both directions, against python-dateutil's relativedelta."""
+    from datetime import date, timedelta
+
+    from dateutil.relativedelta import relativedelta
+
+    days = [date(2000, 1, 1) + timedelta(days=n) for n in range(0, 1200, 7)]
+    days += [date(2000, 1, 31), date(2000, 2, 29), date(2001, 2, 28), date(2000, 3, 31)]
+    days += [date(1957, 10, 4), date(2004, 2, 29), date(1969, 7, 20), date(2019, 1, 3)]
+    for later in days:
+        for earlier in days:
+            delta = relativedelta(later, earlier)
+            assert lag_parts(later, earlier) == (delta.years, delta.months), (later, earlier)
+
+
 def test_compare_json_schema(cli: Cli) -> None:
     doc = cli("compare", *BASE, "china", "russia", "usa", "--json").json()
     assert [n["code"] for n in doc["nations"]] == ["CN", "RU", "US"]

@@ -389,7 +389,12 @@ def _quiet_stdout() -> None:
 
 
 def main_exit() -> None:
-    """The console-script entry point."""
+    """The console-script entry point. A command is a short-lived process that allocates many
+    objects and few cycles (imports, records): the cyclic collector runs once per 50,000 new
+    objects instead of 700, which saves a few milliseconds of start-up and still bounds memory."""
+    import gc
+
+    gc.set_threshold(50_000, 20, 100)
     sys.exit(main())
 
 

@@ -69,14 +69,15 @@ def check_writable(paths: list[Path | None], force: bool) -> None:
             raise UsageError(f"{path} exists; use --force to overwrite it")
 
 
-def load(options: DataOptions) -> Timeline:
-    """The timeline the data options name, through the cache (see `spacetime.load.cache`), as it
-    stood on the --as-of day if one is given (see `spacetime.engine.asof`)."""
+def load(options: DataOptions, files: DataFiles | None = None) -> Timeline:
+    """The timeline the data options name (`files`, when the caller has them already), through
+    the cache (see `spacetime.load.cache`), as it stood on the --as-of day if one is given (see
+    `spacetime.engine.asof`)."""
     import gc
 
     check_readable(options.data or [], "--data")
     day = options.day()
-    timeline = load_cached(options.files())
+    timeline = load_cached(files or options.files())
     gc.freeze()  # the timeline lives as long as the command: out of the collector's sight
     if day is None:
         return timeline
@@ -87,10 +88,16 @@ def load(options: DataOptions) -> Timeline:
 
 def load_with_launches(options: DataOptions) -> tuple[Timeline, DataFiles]:
     """The timeline (as `load` gives it) and the data files the options name, for a command that
-    reads launches too."""
+    reads launches too; with --as-of, the files carry the day, and every launch read through them
+    is one of that UTC day or earlier."""
+    from dataclasses import replace
+
+    check_readable(options.data or [], "--data")
     files = options.files()
     check_readable(list(files.launches), "--data")
-    return load(options), files
+    timeline = load(options, files)
+    day = options.day()
+    return timeline, files if day is None else replace(files, as_of=day.isoformat())
 
 
 def environment() -> Environment:

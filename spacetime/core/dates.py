@@ -25,6 +25,7 @@ __all__ = [
     "Point",
     "Precision",
     "date_pattern",
+    "days_in_month",
     "parse_date",
     "parse_point",
 ]
@@ -112,7 +113,7 @@ class Point(NamedTuple):
         if self.month is None:
             return date(self.year, 12, 31)
         if self.day is None:
-            return date(self.year, self.month, _days_in_month(self.year, self.month))
+            return date(self.year, self.month, days_in_month(self.year, self.month))
         return date(self.year, self.month, self.day)
 
     @property
@@ -278,10 +279,10 @@ def parse_point(text: str) -> Point:
         precision = Precision.MONTH
     if m["day"] is not None:
         day = int(m["day"])
-        days_in_month = _days_in_month(year, month or 1)
-        if not 1 <= day <= days_in_month:
+        length = days_in_month(year, month or 1)
+        if not 1 <= day <= length:
             name = MONTH_NAMES[(month or 1) - 1]
-            raise DateError(f"impossible date '{text}': {name} {year} has {days_in_month} days")
+            raise DateError(f"impossible date '{text}': {name} {year} has {length} days")
         precision = Precision.DAY
     time = m["time"]
     if time is not None:
@@ -332,7 +333,8 @@ def date_pattern() -> str:
     return rf"^\s*({point}|{point}/{end}|{end}/{point})\s*$"
 
 
-def _days_in_month(year: int, month: int) -> int:
+def days_in_month(year: int, month: int) -> int:
+    """How many days the month has (29 in February of a leap year)."""
     if month == 2:
         leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
         return 29 if leap else 28

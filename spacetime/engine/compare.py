@@ -8,13 +8,12 @@ with no achievement but a plan shows the plan. Lags are measured between first d
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from spacetime.core.dates import Per
+from spacetime.core.dates import Per, days_in_month
 from spacetime.core.errors import ParameterError, UsageError
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
@@ -78,11 +77,32 @@ def period_kind(by: Per | str) -> Per:
 
 
 def lag_parts(later: date, earlier: date) -> tuple[int, int]:
-    """Whole years and months from `earlier` to `later` (python-dateutil's relativedelta)."""
-    from dateutil.relativedelta import relativedelta
+    """Whole years and months from `earlier` to `later`, counted as python-dateutil's
+    relativedelta counts them (a month on from 31 January is the last day of February)."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    step = -1 if later >= earlier else 1
+    while (
+        (later < _months_on(earlier, months)) if step < 0 else (later > _months_on(earlier, months))
+    ):
+        months += step
+    years, rest = divmod(abs(months), 12)
+    sign = -1 if months < 0 else 1
+    return sign * years, sign * rest
 
-    delta = relativedelta(later, earlier)
-    return delta.years, delta.months
+
+def _months_on(day: date, months: int) -> date:
+    """`day` moved by whole months, kept within the month it lands in."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return date(year, month + 1, min(day.day, days_in_month(year, month + 1)))
+
+
+def _median(values: Sequence[int]) -> float:
+    """The middle value (the mean of the two middle ones for an even count), as `statistics`
+    gives it, without loading that module at start-up."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def compare(
@@ -211,8 +231,8 @@ def _summary(nation: str, cells: list[Cell]) -> NationSummary:
         achieved=len(achieved),
         world_firsts=sum(1 for c in achieved if c.world_first),
         planned=sum(1 for c in cells if c.planned),
-        median_lag_days=statistics.median(lags) if lags else None,
-        by_decade={k: (len(v), statistics.median(v)) for k, v in sorted(by_decade.items())},
+        median_lag_days=_median(lags) if lags else None,
+        by_decade={k: (len(v), _median(v)) for k, v in sorted(by_decade.items())},
     )
 
 

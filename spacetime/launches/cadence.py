@@ -14,22 +14,20 @@ from typing import NamedTuple
 from spacetime.core.dates import Per
 from spacetime.core.timeline import Timeline
 from spacetime.engine.query import wanted_countries
-from spacetime.launches.query import load_launches
 from spacetime.load.sources import DataFiles
 
 __all__ = ["Cadence", "Series", "cadence", "tallies", "yearly_series"]
 
 
-def tallies(files: DataFiles, states: Iterable[str]) -> dict[str, tuple[str, int, bool]]:
-    """Tag -> (state, year, pass) of the launches of these states in every launch file (a tag
-    in several files is taken from the last one)."""
-    from spacetime.launches.store import LaunchFile
+def tallies(files: DataFiles, states: Iterable[str]) -> Counter[tuple[str, str, str]]:
+    """How many launches of these states there are per (state, year, pass mark: `S` for a
+    success) in the launch files (a tag in several files is counted once, as the last has it)."""
+    from spacetime.launches.store import launch_files
 
-    found: dict[str, tuple[str, int, bool]] = {}
-    wanted = sorted(set(states))
-    for path, name in zip(files.launches, files.launch_names, strict=True):
-        found.update(LaunchFile(path, name).tallies(wanted))
-    return found
+    opened = launch_files(files)
+    if len(opened) == 1:
+        return opened[0].tallies(states)
+    return Counter({tag: t for f in opened for tag, t in f.tagged_tallies(states).items()}.values())
 
 
 class Cadence(NamedTuple):
@@ -58,11 +56,13 @@ def cadence(
     wanted = set().union(*members.values()) if members else set()
     per_year: dict[str, Counter[int]] = {code: Counter() for code in codes}
     good: dict[str, Counter[int]] = {code: Counter() for code in codes}
-    for state, year, success in tallies(files, wanted).values():
-        for code in codes:
-            if state in members[code]:
-                per_year[code][year] += 1
-                good[code][year] += success
+    owners = {state: [c for c in codes if state in members[c]] for state in wanted}
+    for (state, year_text, mark), count in tallies(files, wanted).items():
+        year = int(year_text)
+        for code in owners[state]:
+            per_year[code][year] += count
+            if mark == "S":
+                good[code][year] += count
     years = sorted({y for counter in per_year.values() for y in counter})
     periods = list(range(by.start(years[0]), years[-1] + 1, by.step)) if years else []
     table: dict[tuple[str, int], tuple[int, int]] = {}
@@ -116,6 +116,8 @@ def yearly_series(
 ) -> tuple[list[int], list[Series]]:
     """Years (first to last launch in range) and the series to draw: the nations asked for, or
     else the `top` states with the most launches and "Other" for the rest."""
+    from spacetime.launches.query import load_launches
+
     first = since.isoformat() if since else ""
     last = until.isoformat() if until else "9999"
     if nations:

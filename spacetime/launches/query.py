@@ -81,13 +81,10 @@ class LaunchMatch(NamedTuple):
 def load_launches(files: DataFiles, states: Iterable[str] | None = None) -> list[Launch]:
     """The launches of the launch files (of the given entity codes only, when given), in date
     order; a tag in several files is taken from the last one."""
-    from spacetime.launches.store import LaunchFile
+    from spacetime.launches.store import launch_files
 
     wanted = None if states is None else sorted(set(states))
-    lists = [
-        LaunchFile(path, name).launches(wanted)
-        for path, name in zip(files.launches, files.launch_names, strict=True)
-    ]
+    lists = [launch_file.launches(wanted) for launch_file in launch_files(files)]
     if len(lists) == 1:
         return lists[0]
     by_tag = {launch.tag: launch for launches in lists for launch in launches}
@@ -151,24 +148,24 @@ def run_launches(timeline: Timeline, files: DataFiles, query: LaunchQuery) -> li
 def find_launch(files: DataFiles, tag: str) -> Launch | None:
     """The launch with this tag, typed as GCAT writes it or with hyphens (`1957-ALP`); from the
     last launch file that has it."""
-    from spacetime.launches.store import LaunchFile
+    from spacetime.launches.store import launch_files
 
     key = tag_key(tag)
     if not key[:4].isdigit():
         return None
     found = None
-    for path, name in zip(files.launches, files.launch_names, strict=True):
-        found = LaunchFile(path, name).find(key) or found
+    for launch_file in launch_files(files):
+        found = launch_file.find(key) or found
     return found
 
 
 def launches_on(files: DataFiles, day: str) -> list[Launch]:
     """The launches of one UTC day (`YYYY-MM-DD`) in every launch file."""
-    from spacetime.launches.store import LaunchFile
+    from spacetime.launches.store import launch_files
 
     by_tag: dict[str, Launch] = {}
-    for path, name in zip(files.launches, files.launch_names, strict=True):
-        by_tag.update((x.tag, x) for x in LaunchFile(path, name).on_day(day))
+    for launch_file in launch_files(files):
+        by_tag.update((x.tag, x) for x in launch_file.on_day(day))
     return list(by_tag.values())
 
 

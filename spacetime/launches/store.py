@@ -14,19 +14,29 @@ A UTF-8, tab-separated text file, small and quick to read (no YAML, no cache nee
 date (`1957-10-04T19:28:34Z`, `1962-08-05?`), `code` GCAT's `Launch_Code` (`OS`, `OF40`, `DS`).
 Sites and agencies are written once and referred to by code. Launch lines are in date order, then
 tag. A query for some states finds their lines by text search and builds only those launches.
+
+A launch file opened as of a day (`--as-of`) shows only the launches of that UTC day or earlier:
+every way of reading it (all launches, some states', one day's, one tag, the cadence tallies)
+leaves the later ones out.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacetime.core.dates import EventDate, Point, Precision
 from spacetime.core.errors import DataError, Problem
 from spacetime.core.reading import read_bytes
 from spacetime.launches.model import CREDIT, Kind, Launch, Site, parse_code
 
-__all__ = ["MAGIC", "LaunchFile", "is_launch_file", "launch_file_text"]
+if TYPE_CHECKING:
+    from spacetime.load.sources import DataFiles
+
+__all__ = ["MAGIC", "LaunchFile", "is_launch_file", "launch_file_text", "launch_files"]
 
 MAGIC = "# spacetime launches/1"
 SEPARATOR = " | "
@@ -71,11 +81,21 @@ def _clean(text: str) -> str:
     return " ".join(text.replace("\t", " ").split())
 
 
-class LaunchFile:
-    """One launch file, read as text; launches are built from their lines on demand."""
+def launch_files(files: DataFiles) -> list[LaunchFile]:
+    """The launch files of `files`, in order, opened as of `files.as_of` (when set)."""
+    return [
+        LaunchFile(path, name, files.as_of)
+        for path, name in zip(files.launches, files.launch_names, strict=True)
+    ]
 
-    def __init__(self, path: Path, name: str | None = None) -> None:
+
+class LaunchFile:
+    """One launch file, read as text; launches are built from their lines on demand. With
+    `as_of` (`YYYY-MM-DD`), launches after that UTC day are not in it."""
+
+    def __init__(self, path: Path, name: str | None = None, as_of: str | None = None) -> None:
         self.name = name or str(path)
+        self.as_of = as_of
         try:
             self.text = read_bytes(path).decode("utf-8")
         except (OSError, UnicodeDecodeError) as err:
@@ -124,12 +144,17 @@ class LaunchFile:
                     positions.append(at + 1)
                     at = text.find(needle, at + 1)
             positions.sort()
-        return [self._launch(p) for p in positions if p < len(text)]
+        found = [self._launch(p) for p in positions if p < len(text)]
+        if self.as_of is not None:
+            return [launch for launch in found if launch.date.text[:10] <= self.as_of]
+        return found
 
     def on_day(self, day: str) -> list[Launch]:
         """The launches of one UTC day (`YYYY-MM-DD`), found by text search."""
         text = self.text
         found: list[Launch] = []
+        if self.as_of is not None and day > self.as_of:
+            return found
         at = text.find(f"\t{day}", self.body)
         while at >= 0:
             start = text.rfind("\n", 0, at) + 1
@@ -149,26 +174,52 @@ class LaunchFile:
             start = text.rfind("\n", 0, at) + 1
             cells = text[start : start + 64].split("\t", 3)
             if len(cells) > 2 and cells[0] == "L" and tag_key(cells[2]) == key:
-                return self._launch(start)
+                launch = self._launch(start)
+                if self.as_of is not None and launch.date.text[:10] > self.as_of:
+                    return None
+                return launch
             at = text.find(f"\t{key[:4]}", at + 1)
         return None
 
-    def tallies(self, states: Iterable[str]) -> dict[str, tuple[str, int, bool]]:
-        """Tag -> (state, year, GCAT's pass) for the launches of the given entity codes, read
-        from the lines without building launches (what cadence counts need)."""
-        text = self.text
-        found: dict[str, tuple[str, int, bool]] = {}
-        for state in states:
-            needle = f"\nL\t{state}\t"
-            at = text.find(needle, self.body - 1)
-            while at >= 0:
-                cells = text[at + 1 : text.find("\n", at + 1)].split("\t", 5)
-                try:
-                    found[cells[2]] = (state, int(cells[3][:4]), cells[4][1] == "S")
-                except (ValueError, IndexError):
-                    self._launch(at + 1)  # reports the line
-                at = text.find(needle, at + 1)
-        return found
+    def tallies(self, states: Iterable[str]) -> Counter[tuple[str, str, str]]:
+        """How many launches of the given entity codes there are per (state, year, GCAT's pass
+        mark: `S` for a success), read by one regular-expression pass over the lines without
+        building launches (what cadence counts need)."""
+        wanted = sorted(set(states))
+        if not wanted:
+            return Counter()
+        found = self._tally_pattern(wanted, False).findall(self.text, self.body - 1)
+        if self.as_of is None:
+            counts = Counter(found)
+        else:
+            as_of = self.as_of
+            counts = Counter((s, y, mark) for s, y, rest, mark in found if y + rest <= as_of)
+        if any(not key[2] for key in counts):
+            self.launches(wanted)  # reports the line that does not read
+        return counts
+
+    def tagged_tallies(self, states: Iterable[str]) -> dict[str, tuple[str, str, str]]:
+        """Tag -> (state, year, pass mark) for the launches of the given entity codes (to count
+        a tag found in several files once)."""
+        wanted = sorted(set(states))
+        if not wanted:
+            return {}
+        found = self._tally_pattern(wanted, True).findall(self.text, self.body - 1)
+        as_of = self.as_of or "9999"
+        if any(not mark for *_, mark in found):
+            self.launches(wanted)  # reports the line that does not read
+        return {tag: (s, y, mark) for s, tag, y, rest, mark in found if y + rest <= as_of}
+
+    def _tally_pattern(self, states: list[str], tags: bool) -> re.Pattern[str]:
+        """A launch line of these states: state, [tag,] year, [rest of the day,] pass mark (the
+        second letter of the launch code); a line of these states that does not read as one
+        matches with an empty mark."""
+        rest = "(-[^\t\n]{5})" if tags or self.as_of is not None else "-[^\t\n]{5}"
+        tag = "([^\t\n]*)" if tags else "[^\t\n]*"
+        return re.compile(
+            f"\\nL\\t({'|'.join(map(re.escape, states))})\\t"
+            f"(?:{tag}\\t(\\d{{4}}){rest}[^\\t\\n]*\\t[^\\t\\n]([^\\t\\n])|[^\\n]*)"
+        )
 
     def _launch(self, position: int) -> Launch:
         end = self.text.find("\n", position)

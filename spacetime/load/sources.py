@@ -42,6 +42,9 @@ class DataFiles(NamedTuple):
     launches: tuple[Path, ...] = ()
     """The launch files (the bundled launch log first unless left out)."""
     launch_names: tuple[str, ...] = ()
+    as_of: str | None = None
+    """The --as-of day (`YYYY-MM-DD`): launch files read through these show only the launches of
+    that UTC day or earlier (see `spacetime.launches.store.launch_files`)."""
 
 
 def _bundled(name: str) -> Path:

@@ -6,17 +6,18 @@ one row per milestone and nation; the table and Markdown forms show all three se
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacetime.core.dates import Per
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell, Comparison
 from spacetime.engine.firsts import ordinal, via_text
-from spacetime.launches.cadence import Cadence
-from spacetime.output.listing import Align, Brief, Column, Listing, Report, glued
+from spacetime.output.listing import Align, Brief, Column, Listing, Report, bar, glued
 from spacetime.output.provenance import Provenance
-from spacetime.output.summaries import bar
+
+if TYPE_CHECKING:
+    from spacetime.launches.cadence import Cadence
 
 __all__ = ["MILESTONE_HEADER", "comparison_report", "lag_text", "milestone_cell"]
 

@@ -113,17 +113,34 @@ def _json(listing: Listing, out: TextIO) -> None:
         json.dump(listing.records[0], out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
-    encode = json.JSONEncoder(ensure_ascii=False).encode
+    encode = _one_line_encoder()
     out.write(
-        "[\n" + ",\n".join(encode(r) for r in listing.records) + "\n]\n"
-        if listing.records
-        else "[]\n"
+        "[\n" + ",\n".join(map(encode, listing.records)) + "\n]\n" if listing.records else "[]\n"
     )
 
 
+def _one_line_encoder() -> Callable[[Any], str]:
+    """`json.dumps(value, ensure_ascii=False)` as one reusable function: the C encoder made once
+    rather than once a record (json's own encoder when the C one is missing)."""
+    from json import encoder
+
+    plain = json.JSONEncoder(ensure_ascii=False)
+    make = getattr(encoder, "c_make_encoder", None)
+    if make is None:  # pragma: no cover - Python built without the _json accelerator
+        return plain.encode
+    iterencode = make(
+        {}, plain.default, encoder.encode_basestring, None, ": ", ", ", False, False, True
+    )
+
+    def encode(value: Any) -> str:
+        return "".join(iterencode(value, 0))
+
+    return encode
+
+
 def _jsonl(listing: Listing, out: TextIO) -> None:
-    for record in listing.records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    encode = _one_line_encoder()
+    out.write("".join(encode(record) + "\n" for record in listing.records))
 
 
 def _flat(value: Any) -> str:

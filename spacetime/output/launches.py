@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from spacetime.core.dates import Precision
 from spacetime.core.timeline import Timeline
 from spacetime.core.words import plural
 from spacetime.launches.model import CREDIT, Launch, Outcome
@@ -62,18 +63,30 @@ SHOWN_PAYLOADS = 2
 
 
 def launch_record(
-    timeline: Timeline, launch: Launch, stands_for: str | None = None
+    timeline: Timeline, launch: Launch, stands_for: str | None = None, nation_name: str = ""
 ) -> dict[str, Any]:
-    """The JSON object of a launch; every key is always present (null or [] when empty)."""
+    """The JSON object of a launch; every key is always present (null or [] when empty).
+    `nation_name`: the state's name when the caller has it already."""
     d = launch.date
+    point = d.start
+    first: str | None
+    last: str | None
+    if point is not None and point is d.end and point.day is not None:  # one day (every launch)
+        first = last = f"{point.year:04d}-{point.month:02d}-{point.day:02d}"
+        precision, uncertain = _LABELS[point.precision], point.uncertain
+    else:
+        first = d.first_day.isoformat() if d.first_day else None
+        last = d.last_day.isoformat() if d.last_day else None
+        precision, uncertain = d.precision.label, d.uncertain
+    site = launch.site
     return {
         "tag": launch.tag,
         "date": d.text,
         "date_display": d.display(),
-        "precision": d.precision.label,
-        "first_day": d.first_day.isoformat() if d.first_day else None,
-        "last_day": d.last_day.isoformat() if d.last_day else None,
-        "uncertain": d.uncertain,
+        "precision": precision,
+        "first_day": first,
+        "last_day": last,
+        "uncertain": uncertain,
         "kind": launch.kind.value,
         "outcome": launch.outcome.value,
         "success": launch.success,
@@ -81,13 +94,13 @@ def launch_record(
         "vehicle": launch.vehicle,
         "family": launch.family,
         "nation": launch.state,
-        "nation_name": timeline.name_of(launch.state),
+        "nation_name": nation_name or timeline.name_of(launch.state),
         "gcat_state": launch.gcat_state,
         "agency": launch.agency or None,
         "agency_name": launch.agency_name or None,
-        "site": launch.site.code,
-        "site_name": launch.site.name or None,
-        "site_state": launch.site.state or None,
+        "site": site.code,
+        "site_name": site.name or None,
+        "site_state": site.state or None,
         "pad": launch.pad or None,
         "flight": launch.flight or None,
         "payload_count": len(launch.payloads),
@@ -95,6 +108,9 @@ def launch_record(
         "stands_for": stands_for,
         "source": SOURCE,
     }
+
+
+_LABELS = {p: p.label for p in Precision}
 
 
 def _payloads(launch: Launch) -> str:
@@ -131,12 +147,15 @@ def launch_listing(
             ]
         )
     failures = sum(not m.launch.success for m in matches)
+    names = {state: timeline.name_of(state) for state in {m.launch.state for m in matches}}
     footer = f"{plural(len(matches), 'launch', 'launches')}, {failures} failed"
     if any(m.stands_for for m in matches):
         footer += "; (→ X) marks a predecessor's launch, shown for its successor"
     return Listing(
         fields=LAUNCH_FIELDS,
-        records=[launch_record(timeline, m.launch, m.stands_for) for m in matches],
+        records=[
+            launch_record(timeline, m.launch, m.stands_for, names[m.launch.state]) for m in matches
+        ],
         columns=[
             Column("Date (UTC)"),
             Column("Vehicle"),
@@ -159,7 +178,7 @@ def count_listing(
 ) -> Listing:
     """The answer of `spacetime launches --by ...`: counts with inline bars (`sites`: short
     names of the site codes, for the table)."""
-    from spacetime.output.summaries import bar
+    from spacetime.output.listing import bar
 
     nested = any(c.nation for c in found)
     key_names = {By.COUNTRY: "nation"}
@@ -275,7 +294,7 @@ def site_names(matches: Sequence[LaunchMatch]) -> dict[str, str]:
 def launch_stats_report(timeline: Timeline, matches: Sequence[LaunchMatch]) -> Report:
     """The answer of `spacetime stats --launches`: counts by decade, state, vehicle family and
     site (the 15 busiest of the last two), and by outcome and kind."""
-    from spacetime.output.summaries import bar
+    from spacetime.output.listing import bar
 
     sections: list[tuple[str, Listing]] = []
     document: dict[str, Any] = {"total": len(matches)}

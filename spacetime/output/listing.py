@@ -9,9 +9,18 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-__all__ = ["Align", "Brief", "Column", "Listing", "Report", "glued"]
+__all__ = ["Align", "Brief", "Column", "Listing", "Report", "bar", "glued"]
 
 NBSP = "\u00a0"
+BAR = "█"
+BAR_WIDTH = 30
+
+
+def bar(count: int, peak: int, width: int = BAR_WIDTH) -> str:
+    """An inline bar: `count` scaled against `peak`, at least one block for any non-zero count."""
+    if count <= 0 or peak <= 0:
+        return ""
+    return BAR * max(1, round(count / peak * width))
 
 
 def glued(text: str) -> str:

@@ -14,19 +14,9 @@ from spacetime.output.events import (
     event_record,
     with_ids,
 )
-from spacetime.output.listing import Align, Brief, Column, Listing, Report
+from spacetime.output.listing import BAR_WIDTH, Align, Brief, Column, Listing, Report, bar
 
 __all__ = ["anniversary_listing", "bar", "stats_report"]
-
-BAR = "█"
-BAR_WIDTH = 30
-
-
-def bar(count: int, peak: int, width: int = BAR_WIDTH) -> str:
-    """An inline bar: `count` scaled against `peak`, at least one block for any non-zero count."""
-    if count <= 0 or peak <= 0:
-        return ""
-    return BAR * max(1, round(count / peak * width))
 
 
 def _counts(title: str, key: str, counts: dict[str, int], names: dict[str, str]) -> Listing:

@@ -52,6 +52,13 @@ def show(
             linked = events_of(timeline, launch, same_day)
             emit(launch_detail(timeline, launch, [(e.id, e.title) for e in linked]), output)
             return
+        if files.as_of is not None:
+            later_launch = find_launch(replace(files, as_of=None), event_id)
+            if later_launch is not None:
+                raise UsageError(
+                    f"launch {later_launch.tag} ({later_launch.date.text[:10]}) is not known "
+                    f"as of {files.as_of}"
+                )
     if not found and data.day() is not None:
         later = find_events(load(data.replace(as_of=None)), event_id)
         if len(later) == 1:
