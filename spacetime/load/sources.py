@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from spacetime.core.errors import DataError, Problem
 
@@ -34,7 +34,8 @@ __all__ = [
 ENV_VAR = "SPACETIME_DATA"
 
 
-class DataFiles(NamedTuple):
+@dataclass(frozen=True, eq=False, repr=False)
+class DataFiles:
     """The files to load, in order, with the names to show for them in messages."""
 
     paths: tuple[Path, ...]

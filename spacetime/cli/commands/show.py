@@ -53,6 +53,8 @@ def show(
             emit(launch_detail(timeline, launch, [(e.id, e.title) for e in linked]), output)
             return
         if files.as_of is not None:
+            from dataclasses import replace
+
             later_launch = find_launch(replace(files, as_of=None), event_id)
             if later_launch is not None:
                 raise UsageError(
