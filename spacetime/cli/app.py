@@ -271,7 +271,10 @@ def _run(args: list[str], env: "Environment") -> int:
         return ExitCode.OK
     import typer
 
+    from spacetime.core.timeline import keep_loaded
     from spacetime.output.formats import OutputClosed
+
+    keep_loaded()  # a command keeps what it loads until it ends
 
     first = next((a for a in args if not a.startswith("-")), None)
     if first in COMMANDS:

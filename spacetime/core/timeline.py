@@ -14,7 +14,7 @@ from typing import Any
 from spacetime.core.errors import UnknownName
 from spacetime.core.model import Category, Entity, Event, Milestone
 
-__all__ = ["Timeline", "paused_gc"]
+__all__ = ["Timeline", "keep_loaded", "paused_gc"]
 
 
 class Timeline:
@@ -133,16 +133,30 @@ class Timeline:
         ]
 
 
+class _Keep:
+    loaded = False  # set by `keep_loaded`
+
+
+def keep_loaded() -> None:
+    """Say that this process keeps what it loads until it exits (the command line does):
+    `paused_gc` then freezes what was built (`gc.freeze()`) before the collector is back, instead
+    of letting its next pass walk every new object once for nothing (about 10 ms for a cached
+    timeline of 10,000 events)."""
+    _Keep.loaded = True
+
+
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """No cyclic garbage collection while building many objects that all stay alive: the
     collector would walk them again and again for nothing (loading runs twice as fast). The
-    collector is back as it was afterwards; only the command line also freezes what was built
-    (`gc.freeze()` in `spacetime.cli.common.load`), as it lives as long as the command."""
+    collector is back as it was afterwards; in a process that keeps what it loads (see
+    `keep_loaded`), what was built is first frozen out of the collector's sight."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if _Keep.loaded:
+            gc.freeze()
         if was_enabled:
             gc.enable()
