@@ -271,10 +271,8 @@ def _run(args: list[str], env: "Environment") -> int:
         return ExitCode.OK
     import typer
 
-    from spacetime.core.timeline import keep_loaded
+    from spacetime.core.timeline import keeping_loaded
     from spacetime.output.formats import OutputClosed
-
-    keep_loaded()  # a command keeps what it loads until it ends
 
     first = next((a for a in args if not a.startswith("-")), None)
     if first in COMMANDS:
@@ -285,7 +283,8 @@ def _run(args: list[str], env: "Environment") -> int:
         names = tuple(COMMANDS)
     command = typer.main.get_command(build_app(names))
     try:
-        result = command.main(args=args, prog_name="spacetime", standalone_mode=False)
+        with keeping_loaded():  # a command keeps what it loads until it ends
+            result = command.main(args=args, prog_name="spacetime", standalone_mode=False)
         sys.stdout.flush()
         return result if isinstance(result, int) else ExitCode.OK
     except typer.Exit as exit_:

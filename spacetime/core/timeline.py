@@ -14,7 +14,7 @@ from typing import Any
 from spacetime.core.errors import UnknownName
 from spacetime.core.model import Category, Entity, Event, Milestone
 
-__all__ = ["Timeline", "keep_loaded", "paused_gc"]
+__all__ = ["Timeline", "keeping_loaded", "paused_gc"]
 
 
 class Timeline:
@@ -134,15 +134,21 @@ class Timeline:
 
 
 class _Keep:
-    loaded = False  # set by `keep_loaded`
+    loaded = False  # set by `keeping_loaded`
 
 
-def keep_loaded() -> None:
-    """Say that this process keeps what it loads until it exits (the command line does):
-    `paused_gc` then freezes what was built (`gc.freeze()`) before the collector is back, instead
-    of letting its next pass walk every new object once for nothing (about 10 ms for a cached
-    timeline of 10,000 events)."""
+@contextmanager
+def keeping_loaded() -> Iterator[None]:
+    """Within this block what is loaded is kept until the process exits (the command line runs
+    each command in one): `paused_gc` then freezes what was built (`gc.freeze()`) before the
+    collector is back, instead of letting its next pass walk every new object once for nothing
+    (about 10 ms for a cached timeline of 10,000 events). A library caller's loads are not frozen."""
+    was = _Keep.loaded
     _Keep.loaded = True
+    try:
+        yield
+    finally:
+        _Keep.loaded = was
 
 
 @contextmanager
@@ -150,7 +156,7 @@ def paused_gc() -> Iterator[None]:
     """No cyclic garbage collection while building many objects that all stay alive: the
     collector would walk them again and again for nothing (loading runs twice as fast). The
     collector is back as it was afterwards; in a process that keeps what it loads (see
-    `keep_loaded`), what was built is first frozen out of the collector's sight."""
+    `keeping_loaded`), what was built is first frozen out of the collector's sight."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
