@@ -17,6 +17,19 @@ from spacetime.output.environment import Environment
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini.yaml"
+# The options of a valid `spacetime add` (with --to or the personal timeline).
+ADD = (
+    "--date",
+    "1969-07-20",
+    "--title",
+    "Moon landing shown in class",
+    "-c",
+    "US",
+    "--category",
+    "moon",
+    "--source",
+    "https://example.org/m",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -60,4 +73,4 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
 
 app = build_app()
 
-__all__ = ["MINI", "Run", "app"]
+__all__ = ["ADD", "MINI", "Run", "app"]

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from conftest import MINI, Run
+from conftest import ADD, MINI, Run
 from spacetime.cli.commands.edit import slugify
 from spacetime.load.loader import load_timeline
 from spacetime.load.sources import bundled_path, vocabulary_path
@@ -39,19 +39,6 @@ events:
   - {id: second, date: 1961, title: Second, countries: [SU], category: human-spaceflight, status: achieved, sources: ['https://example.org/two']}
 # trailing comment
 """
-
-ADD = (
-    "--date",
-    "1969-07-20",
-    "--title",
-    "Moon landing shown in class",
-    "-c",
-    "US",
-    "--category",
-    "moon",
-    "--source",
-    "https://example.org/m",
-)
 
 
 def test_add_keeps_everything_else_byte_for_byte(cli: Cli, tmp_path: Path) -> None:

@@ -21,24 +21,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, Run
+from conftest import ADD, MINI, Run
 from spacetime.core import files
 from spacetime.load.loader import load_timeline
 
 Cli = Callable[..., Run]
 BASE = ("--no-bundled", "--data", str(MINI))
-ADD = (
-    "--date",
-    "1969-07-20",
-    "--title",
-    "Moon landing shown in class",
-    "-c",
-    "US",
-    "--category",
-    "moon",
-    "--source",
-    "https://example.org/m",
-)
 TIMELINE = """\
 format: spacetime/1
 

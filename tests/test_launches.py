@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
+from gcat_log import read_launchlog
 from spacetime.core.dates import Precision
 from spacetime.launches.gcat import GcatDateError, gcat_date
 from spacetime.launches.model import GCAT_STATES, family_of, tag_key
@@ -317,16 +318,9 @@ def test_bundled_log_is_what_the_importer_derives_from_the_snapshot(
 
 def gcat_launches() -> dict[str, tuple[int, str]]:
     """Launch_Tag -> (year, LVState), read straight from GCAT's file (not by the importer)."""
-    lines = (SNAPSHOT / "launchlog.tsv").read_text(encoding="utf-8").splitlines()
-    header = lines[0].lstrip("#").split("\t")
-    tag, date, state = (header.index(c) for c in ("Launch_Tag", "Launch_Date", "LVState"))
-    found = {}
-    for line in lines[1:]:
-        if line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        found.setdefault(cells[tag], (int(cells[date][:4]), cells[state]))
-    return found
+    return {
+        tag: (x.day.year, x.state) for tag, x in read_launchlog(SNAPSHOT / "launchlog.tsv").items()
+    }
 
 
 @needs_snapshot

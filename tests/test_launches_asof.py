@@ -8,7 +8,6 @@ lines of the shipped launch file read as plain text; never through spacetime's l
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -17,13 +16,11 @@ from typing import NamedTuple
 import pytest
 
 from conftest import Run
+from gcat_log import LAUNCHLOG, read_launchlog
 
 Cli = Callable[..., Run]
 ROOT = Path(__file__).resolve().parents[1]
-LAUNCHLOG = ROOT.parent / "shared" / "data" / "gcat" / "launchlog.tsv"
 SHIPPED = ROOT / "data" / "launches.tsv"
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-GCAT_DAY = re.compile(r"(\d{4}) (\w{3}) +(\d{1,2})\b")
 
 
 class Row(NamedTuple):
@@ -33,21 +30,8 @@ class Row(NamedTuple):
     success: bool
 
 
-def _from_launchlog(path: Path) -> list[Row]:
-    rows: dict[str, Row] = {}
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.startswith("#"):
-                continue
-            cells = [c.strip() for c in line.rstrip("\n").split("\t")]
-            if len(cells) < 19 or cells[0] in rows:
-                continue
-            found = GCAT_DAY.match(cells[1])
-            assert found, cells[1]
-            year, month, day = found.groups()
-            iso = f"{year}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
-            rows[cells[0]] = Row(cells[0], iso, cells[17], cells[18][1:2] == "S")
-    return list(rows.values())
+def _from_launchlog() -> list[Row]:
+    return [Row(x.tag, x.day.isoformat(), x.state, x.success) for x in read_launchlog().values()]
 
 
 def _from_shipped(path: Path) -> list[Row]:
@@ -61,7 +45,7 @@ def _from_shipped(path: Path) -> list[Row]:
 
 @pytest.fixture(scope="module")
 def log() -> list[Row]:
-    return _from_launchlog(LAUNCHLOG) if LAUNCHLOG.is_file() else _from_shipped(SHIPPED)
+    return _from_launchlog() if LAUNCHLOG.is_file() else _from_shipped(SHIPPED)
 
 
 def _of(log: list[Row], states: set[str], first: str, last: str) -> list[Row]:
