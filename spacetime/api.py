@@ -5,8 +5,9 @@ methods take the command line's filters as keyword arguments (`country="russia"`
 `since="1960s"`, `milestone="crewed-orbit"`...) and return a `Result`: the engine's own typed
 objects in `value`, and `records()` / `to_json()` giving exactly what the command prints with
 `--json` (the records are built by the same output functions). Nothing here touches the process:
-no environment variable is read (neither `$SPACETIME_DATA` nor the personal timeline unless asked),
-the garbage collector is left as it was, and errors are `spacetime.core.errors` exceptions whose
+no environment variable is read (not `$SPACETIME_DATA`, nor those that move the cache and data
+folders: the personal timeline is read only when asked, from the default data folder, and the
+cache is the default cache folder or the one given), the garbage collector is left as it was, and errors are `spacetime.core.errors` exceptions whose
 messages name the parameters (`limit`), not the flags.
 """
 
@@ -74,19 +75,26 @@ class Atlas:
 
     @classmethod
     def load(
-        cls, *paths: str | Path, bundled: bool = True, personal: bool = False, cache: bool = True
+        cls,
+        *paths: str | Path,
+        bundled: bool = True,
+        personal: bool = False,
+        cache: bool | str | Path = True,
     ) -> Atlas:
         """The bundled timeline and launch log (unless `bundled` is false), your personal
         timeline when `personal` is true, then the timeline and launch files in `paths`.
-        `cache`: read and write the same parsed-file cache as the command line (in the user's
-        cache folder). Raises `DataError` listing every problem of an invalid file."""
+        `cache`: read and write a parsed-file cache, the command line's in the user's default
+        cache folder when true, or in the folder given. Raises `DataError` listing every problem
+        of an invalid file."""
         from spacetime.load.sources import data_files
 
         files = data_files([Path(p) for p in paths], bundled=bundled, personal=personal, env={})
-        if cache:
+        if cache is not False:
             from spacetime.load.cache import load_cached
+            from spacetime.load.places import user_cache_dir
 
-            return cls(load_cached(files), files)
+            folder = user_cache_dir({}) if cache is True else Path(cache)
+            return cls(load_cached(files, folder=folder), files)
         from spacetime.load.loader import load_timeline
 
         return cls(load_timeline(files.paths, files.names), files)

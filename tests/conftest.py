@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -63,7 +64,7 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
 
     def run(*args: str, today: date | None = None) -> Run:
         """`today`: the day the run takes for today (injected, as the entry point would)."""
-        env = Environment.from_process()
+        env = Environment.from_process(environ=os.environ)
         code = main(list(args), env if today is None else env.replace(today=today))
         captured = capsys.readouterr()
         return Run(int(code), captured.out, captured.err)

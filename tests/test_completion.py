@@ -10,9 +10,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import typer
 
 from conftest import Run
+from spacetime.cli.app import build_app
 from spacetime.cli.complete import countries, milestones
+from spacetime.output.environment import Environment
 
 Cli = Callable[..., Run]
 BIN = Path(sys.executable).parent
@@ -65,8 +68,11 @@ def test_bash_completes_values_from_the_timeline() -> None:
 
 
 def test_value_completers_follow_what_was_typed() -> None:
-    assert countries("US,SOV") == ["US,soviet", "US,soviets"]
-    assert milestones("first-lunar-s") == [
+    ctx = typer.Context(
+        typer.main.get_command(build_app(["list"])), obj=Environment(environ=os.environ)
+    )
+    assert countries(ctx, "US,SOV") == ["US,soviet", "US,soviets"]
+    assert milestones(ctx, "first-lunar-s") == [
         "first-lunar-soft-landing",
         "first-lunar-sample-return",
         "first-lunar-south-pole-landing",

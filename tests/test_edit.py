@@ -249,13 +249,14 @@ def test_init_then_add_to_the_new_file(cli: Cli, tmp_path: Path) -> None:
 def test_personal_timeline_is_the_default_and_loads_automatically(cli: Cli) -> None:
     from spacetime.load.sources import personal_path
 
+    mine = personal_path(Path(os.environ["XDG_DATA_HOME"]) / "spacetime")
     assert cli("add", *BASE, *ADD).code == 0
-    assert personal_path().is_file()
+    assert mine.is_file()
     listed = cli("list", *BASE, "--search", "shown in class", "--json").json()
     assert [e["id"] for e in listed] == ["moon-landing-shown-in-class"]
     assert cli("list", *BASE, "--no-personal", "--search", "shown in class", "--json").json() == []
     report = cli("validate", "--no-bundled", "--data", str(MINI)).out
-    assert str(personal_path()) in report
+    assert str(mine) in report
 
 
 def test_slugify() -> None:

@@ -3,6 +3,7 @@ rest on your files marked as such, and a broken personal timeline that says how 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def test_init_add_and_list_without_the_bundled_events(cli: Cli, tmp_path: Path) 
 
 @pytest.fixture
 def personal() -> Path:
-    path = personal_path()
+    path = personal_path(Path(os.environ["XDG_DATA_HOME"]) / "spacetime")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(EARLY, encoding="utf-8")
     return path

@@ -213,14 +213,15 @@ def _root() -> Callable[..., None]:
 
     import typer
 
-    def version_callback(value: bool) -> None:
+    def version_callback(ctx: typer.Context, value: bool) -> None:
         if value:
             from spacetime import __version__
 
-            print(f"spacetime {__version__}")
+            ctx.obj.say(f"spacetime {__version__}")
             raise typer.Exit()
 
     def root(
+        ctx: typer.Context,
         version: Annotated[
             bool,
             typer.Option(
@@ -235,43 +236,51 @@ def _root() -> Callable[..., None]:
         ] = False,
     ) -> None:
         """A command-line atlas of the space age: who did what first, and when."""
+        if ctx.obj is None:  # run by another driver than `main` (Typer's test runner)
+            from spacetime.output.environment import Environment
+
+            ctx.obj = Environment.from_process(environ=os.environ)
 
     return root
 
 
 def main(argv: Sequence[str] | None = None, env: "Environment | None" = None) -> int:
     """Run the command line and return the exit code (see the README's exit code table). `env`
-    holds the terminal's facts (built from this process by default; tests pass their own)."""
+    holds the process's facts and is where all output goes (built from this process by default,
+    the one place that reads its environment variables; tests pass their own). Every command is
+    handed it as its Click context's `obj` (see `spacetime.cli.common.environment`)."""
+    from spacetime.output.environment import Environment
+
     instruction = os.environ.get("_SPACETIME_COMPLETE")
     if instruction:  # a shell asking for completions (see spacetime.cli.complete)
         from spacetime.cli.complete import respond
 
-        return respond(instruction, build_app)
+        return respond(instruction, build_app, Environment(environ=os.environ))
     from spacetime.cli.streams import prepare_streams
-    from spacetime.output.environment import CURRENT, Environment
 
     prepare_streams()  # before the environment takes the streams
-    env = env or Environment.from_process()
-    token = CURRENT.set(env)
-    try:
-        return _run(list(sys.argv[1:] if argv is None else argv), env)
-    finally:
-        CURRENT.reset(token)
+    if env is None:
+        try:
+            env = Environment.from_process(environ=os.environ)
+        except SpacetimeError as err:
+            return _fail(
+                Environment(), [f"spacetime: error: {line}" for line in err.lines()], err.exit_code
+            )
+    return _run(list(sys.argv[1:] if argv is None else argv), env)
 
 
 def _run(args: list[str], env: "Environment") -> int:
-    debug = "--debug" in args or bool(os.environ.get("SPACETIME_DEBUG"))
+    debug = "--debug" in args or bool(env.environ.get("SPACETIME_DEBUG"))
     args = [a for a in args if a != "--debug"]  # accepted anywhere on the line
     if args in ([], ["--help"], ["-h"]):
         try:
-            sys.stdout.write(root_help(min(env.width, 100)))
-            sys.stdout.flush()
+            env.write(root_help(min(env.width, 100)))
+            env.stdout.flush()
         except OSError as err:
-            return _output_failed(err)
+            return _output_failed(env, err)
         return ExitCode.OK
     import typer
 
-    from spacetime.core.timeline import keeping_loaded
     from spacetime.output.formats import OutputClosed
 
     first = next((a for a in args if not a.startswith("-")), None)
@@ -283,50 +292,49 @@ def _run(args: list[str], env: "Environment") -> int:
         names = tuple(COMMANDS)
     command = typer.main.get_command(build_app(names))
     try:
-        with keeping_loaded():  # a command keeps what it loads until it ends
-            result = command.main(args=args, prog_name="spacetime", standalone_mode=False)
-        sys.stdout.flush()
+        result = command.main(args=args, prog_name="spacetime", standalone_mode=False, obj=env)
+        env.stdout.flush()
         return result if isinstance(result, int) else ExitCode.OK
     except typer.Exit as exit_:
         try:
-            sys.stdout.flush()
+            env.stdout.flush()
         except OSError as err:
-            return _output_failed(err)
+            return _output_failed(env, err)
         return exit_.exit_code
     except typer.TyperException as err:  # Typer's (Click's) own errors: the command line is wrong
-        return _fail(_usage_message(err), ExitCode.USAGE)
+        return _fail(env, _usage_message(err), ExitCode.USAGE)
     except (typer.Abort, KeyboardInterrupt):
-        return _fail([], ExitCode.INTERRUPTED)
+        return _fail(env, [], ExitCode.INTERRUPTED)
     except SpacetimeError as err:
         if debug:
             raise
         if isinstance(err, DataError):
             from spacetime.load.sources import with_personal_hint
 
-            err = with_personal_hint(err)
+            err = with_personal_hint(err, env.data_dir())
         prefix = "" if err.exit_code is ExitCode.DATA else "spacetime: error: "
         lines = [flagged(err)] if isinstance(err, ParameterError) else err.lines()
-        return _fail([prefix + line for line in lines], err.exit_code)
+        return _fail(env, [prefix + line for line in lines], err.exit_code)
     except (OutputClosed, BrokenPipeError):
-        _quiet_stdout()
+        _quiet_stdout(env)
         return ExitCode.OK
     except OSError as err:
         if _is_output_error(err):
-            return _output_failed(err)
+            return _output_failed(env, err)
         if debug:
             raise
-        return _internal(err)
+        return _internal(env, err)
     except Exception as err:
         if debug:
             raise
-        return _internal(err)
+        return _internal(env, err)
 
 
-def _internal(err: Exception) -> int:
+def _internal(env: "Environment", err: Exception) -> int:
     message = (
         f"spacetime: internal error: {type(err).__name__}: {err} (run with --debug for details)"
     )
-    return _fail([message], ExitCode.FAILURE)
+    return _fail(env, [message], ExitCode.FAILURE)
 
 
 def _is_output_error(err: OSError) -> bool:
@@ -343,17 +351,17 @@ def _is_output_error(err: OSError) -> bool:
     )
 
 
-def _output_failed(err: OSError) -> int:
+def _output_failed(env: "Environment", err: OSError) -> int:
     import errno
 
     from spacetime.core.files import CAUSES
 
-    _quiet_stdout()
+    _quiet_stdout(env)
     cause = (
         "it is closed" if err.errno == errno.EBADF else CAUSES.get(err.errno or 0, "cannot write")
     )
     return _fail(
-        [f"spacetime: error: cannot write to standard output: {cause}"], ExitCode.FILESYSTEM
+        env, [f"spacetime: error: cannot write to standard output: {cause}"], ExitCode.FILESYSTEM
     )
 
 
@@ -366,25 +374,26 @@ def _usage_message(err: "typer.TyperException") -> list[str]:
     return [f"{where}: error: {text} (see '{where} --help')"]
 
 
-def _fail(lines: list[str], code: ExitCode) -> int:
+def _fail(env: "Environment", lines: list[str], code: ExitCode) -> int:
     try:
-        sys.stdout.flush()
+        env.stdout.flush()
     except OSError:  # a closed pipe or a full disk: the message on stderr is what counts
-        _quiet_stdout()
+        _quiet_stdout(env)
     from spacetime.core.errors import printable
-    from spacetime.output.environment import CURRENT
 
-    env = CURRENT.get()
     try:
         for line in lines:
-            print(printable(line), file=env.stderr if env else sys.stderr)
+            env.tell(printable(line))
     except BrokenPipeError:  # even stderr may be a closed pipe
         pass
     return code
 
 
-def _quiet_stdout() -> None:
-    """After the reader of a pipe has gone: point stdout at /dev/null so the exit flush is silent."""
+def _quiet_stdout(env: "Environment") -> None:
+    """After the reader of a pipe has gone: point stdout at /dev/null so the exit flush is silent
+    (only when the environment's stdout is the process's own)."""
+    if env.stdout is not sys.stdout:
+        return
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)

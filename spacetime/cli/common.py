@@ -9,7 +9,7 @@ from spacetime.core.errors import UsageError
 from spacetime.core.timeline import Timeline
 from spacetime.load.cache import load_cached
 from spacetime.load.sources import DataFiles
-from spacetime.output.environment import CURRENT, Environment
+from spacetime.output.environment import Environment
 from spacetime.output.formats import write
 from spacetime.output.listing import Listing, Report
 
@@ -17,7 +17,6 @@ __all__ = [
     "check_readable",
     "check_writable",
     "emit",
-    "environment",
     "load",
     "load_with_launches",
 ]
@@ -69,16 +68,13 @@ def check_writable(paths: list[Path | None], force: bool) -> None:
             raise UsageError(f"{path} exists; use --force to overwrite it")
 
 
-def load(options: DataOptions, files: DataFiles | None = None) -> Timeline:
+def load(options: DataOptions, env: Environment, files: DataFiles | None = None) -> Timeline:
     """The timeline the data options name (`files`, when the caller has them already), through
     the cache (see `spacetime.load.cache`), as it stood on the --as-of day if one is given (see
-    `spacetime.engine.asof`)."""
-    import gc
-
+    `spacetime.engine.asof`). It lives as long as the command, out of the collector's sight."""
     check_readable(options.data or [], "--data")
     day = options.day()
-    timeline = load_cached(files or options.files())
-    gc.freeze()  # the timeline lives as long as the command: out of the collector's sight
+    timeline = load_cached(files or options.files(env), folder=env.cache_dir(), keep=True)
     if day is None:
         return timeline
     from spacetime.engine.asof import as_of
@@ -86,24 +82,20 @@ def load(options: DataOptions, files: DataFiles | None = None) -> Timeline:
     return as_of(timeline, day)
 
 
-def load_with_launches(options: DataOptions) -> tuple[Timeline, DataFiles]:
+def load_with_launches(options: DataOptions, env: Environment) -> tuple[Timeline, DataFiles]:
     """The timeline (as `load` gives it) and the data files the options name, for a command that
     reads launches too; with --as-of, the files carry the day, and every launch read through them
     is one of that UTC day or earlier."""
     from dataclasses import replace
 
     check_readable(options.data or [], "--data")
-    files = options.files()
+    files = options.files(env)
     check_readable(list(files.launches), "--data")
-    timeline = load(options, files)
+    timeline = load(options, env, files)
     day = options.day()
     return timeline, files if day is None else replace(files, as_of=day.isoformat())
 
 
-def environment() -> Environment:
-    """The environment `main` was given (or built from the process) for this run."""
-    return CURRENT.get() or Environment.from_process()
-
-
-def emit(answer: Listing | Report, options: OutputOptions) -> None:
-    write(answer, options.chosen, choice=options.choice(), env=environment())
+def emit(answer: Listing | Report, options: OutputOptions, env: Environment) -> None:
+    """Write a command's answer to `env.stdout` in the format the output options choose."""
+    write(answer, options.chosen, choice=options.choice(), env=env)

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    import typer
+import typer  # already imported wherever this module is (by the options, or to complete)
 
+if TYPE_CHECKING:
     from spacetime.core.timeline import Timeline
+    from spacetime.output.environment import Environment
 
 __all__ = [
     "VARIABLE",
@@ -41,36 +42,39 @@ def _matching(names: Iterable[str], incomplete: str, *, several: bool = False) -
     return [prefix + n for n in seen]
 
 
-def _timeline() -> Timeline:
+def _timeline(ctx: typer.Context) -> Timeline:
+    """The timeline a command reads by default, in the environment `respond` was given."""
     from spacetime.load.cache import load_cached
     from spacetime.load.sources import data_files
 
-    return load_cached(data_files([], bundled=True, personal=True))
+    env: Environment = ctx.obj
+    files = data_files([], bundled=True, personal=True, env=env.environ)
+    return load_cached(files, folder=env.cache_dir())
 
 
-def _entity_names() -> list[str]:
+def _entity_names(ctx: typer.Context) -> list[str]:
     return [
         name
-        for e in _timeline().entities.values()
+        for e in _timeline(ctx).entities.values()
         for name in (e.code.lower(), *e.aliases)
         if " " not in name
     ]
 
 
-def countries(incomplete: str) -> list[str]:
-    return _matching(_entity_names(), incomplete, several=True)
+def countries(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _matching(_entity_names(ctx), incomplete, several=True)
 
 
-def nations(incomplete: str) -> list[str]:
-    return _matching(_entity_names(), incomplete)
+def nations(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _matching(_entity_names(ctx), incomplete)
 
 
-def milestones(incomplete: str) -> list[str]:
-    return _matching(_timeline().milestones, incomplete, several=True)
+def milestones(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _matching(_timeline(ctx).milestones, incomplete, several=True)
 
 
-def categories(incomplete: str) -> list[str]:
-    return _matching(_timeline().categories, incomplete, several=True)
+def categories(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _matching(_timeline(ctx).categories, incomplete, several=True)
 
 
 def statuses(incomplete: str) -> list[str]:
@@ -79,19 +83,19 @@ def statuses(incomplete: str) -> list[str]:
     )
 
 
-def event_ids(incomplete: str) -> list[str]:
-    return _matching((e.id for e in _timeline().events), incomplete)
+def event_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _matching((e.id for e in _timeline(ctx).events), incomplete)
 
 
-def respond(instruction: str, build: Callable[[], typer.Typer]) -> int:
-    """Answer a completing shell (`instruction` is e.g. `complete_bash`) for the app `build` makes."""
-    import typer
+def respond(instruction: str, build: Callable[[], typer.Typer], env: Environment) -> int:
+    """Answer a completing shell (`instruction` is e.g. `complete_bash`) for the app `build` makes,
+    in the environment `env` (each value completer is handed it as its context's `obj`)."""
     from typer._completion_classes import completion_init
     from typer.completion import shell_complete
 
     completion_init()
     command = typer.main.get_command(build())
-    return shell_complete(command, {}, "spacetime", VARIABLE, instruction)
+    return shell_complete(command, {"obj": env}, "spacetime", VARIABLE, instruction)
 
 
 def script(shell: str) -> str:

@@ -2,7 +2,8 @@
 
 `@use(data=DataOptions, filters=FilterOptions)` adds every field of each group to a command's
 parameters and hands the command one instance per group, so every listing command takes the same
-flags with the same help. A field whose default is `Made(function)` stands for the options that
+flags with the same help; a command with an `env` parameter is handed the run's `Environment`
+there (the `obj` that `spacetime.cli.app.main` gave Click's context). A field whose default is `Made(function)` stands for the options that
 function makes when the command is declared (its value is a dict of theirs): that is
 how each event filter of `spacetime.engine.filters` becomes a flag, so a new filter is one
 definition there and nothing here. Options that several groups share (`--since`, `--limit`...)
@@ -36,6 +37,7 @@ from spacetime.output.formats import Choice, OutputFormat
 
 if TYPE_CHECKING:
     from spacetime.launches.query import LaunchQuery
+    from spacetime.output.environment import Environment
 
 __all__ = [
     "DataOptions",
@@ -56,6 +58,8 @@ __all__ = [
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
+CONTEXT = "spacetime_context"
+"""The parameter through which Typer hands `use` the running command's context."""
 DATA = "Data files"
 FILTERS = "Filters"
 OUTPUT = "Output"
@@ -127,12 +131,15 @@ class FileOptions(Group):
         ),
     ] = False
 
-    def files(self, extra: Sequence[Path] = ()) -> DataFiles:
+    def files(self, env: "Environment", extra: Sequence[Path] = ()) -> DataFiles:
         """The files these options name (bundled, personal, $SPACETIME_DATA, --data), then `extra`."""
         from spacetime.load.sources import data_files
 
         return data_files(
-            [*(self.data or []), *extra], bundled=not self.no_bundled, personal=not self.no_personal
+            [*(self.data or []), *extra],
+            bundled=not self.no_bundled,
+            personal=not self.no_personal,
+            env=env.environ,
         )
 
 
@@ -160,11 +167,9 @@ class DataOptions(FileOptions):
         assert last is not None
         return last
 
-    def today(self) -> date:
-        """The --as-of day, or today."""
-        from spacetime.output.environment import today
-
-        return self.day() or today()
+    def today(self, env: "Environment") -> date:
+        """The --as-of day, or the environment's today."""
+        return self.day() or env.day()
 
 
 def split_values(values: list[str] | None) -> list[str]:
@@ -379,8 +384,13 @@ def use(**groups: type) -> Callable[[F], F]:
         params = [
             p.replace(annotation=own_hints.get(p.name, p.annotation))
             for p in signature.parameters.values()
-            if p.name not in groups
+            if p.name not in groups and p.name != "env"
         ]
+        wants_env = "env" in signature.parameters
+        if wants_env:  # Typer hands a parameter annotated as its Context the running context
+            params.append(
+                inspect.Parameter(CONTEXT, inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)
+            )
         members: dict[str, list[tuple[str, list[str] | None]]] = {}
         for group, cls in groups.items():
             hints = get_type_hints(cls, include_extras=True)
@@ -407,6 +417,8 @@ def use(**groups: type) -> Callable[[F], F]:
 
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if wants_env:
+                kwargs["env"] = kwargs.pop(CONTEXT).obj
             for group, cls in groups.items():
                 kwargs[group] = cls(
                     **{field: gather(names, field, kwargs) for field, names in members[group]}

@@ -14,7 +14,7 @@ from typing import Any
 from spacetime.core.errors import UnknownName
 from spacetime.core.model import Category, Entity, Event, Milestone
 
-__all__ = ["Timeline", "keeping_loaded", "paused_gc"]
+__all__ = ["Timeline", "paused_gc"]
 
 
 class Timeline:
@@ -133,36 +133,20 @@ class Timeline:
         ]
 
 
-class _Keep:
-    loaded = False  # set by `keeping_loaded`
-
-
 @contextmanager
-def keeping_loaded() -> Iterator[None]:
-    """Within this block what is loaded is kept until the process exits (the command line runs
-    each command in one): `paused_gc` then freezes what was built (`gc.freeze()`) before the
-    collector is back, instead of letting its next pass walk every new object once for nothing
-    (about 10 ms for a cached timeline of 10,000 events). A library caller's loads are not frozen."""
-    was = _Keep.loaded
-    _Keep.loaded = True
-    try:
-        yield
-    finally:
-        _Keep.loaded = was
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
+def paused_gc(freeze: bool = False) -> Iterator[None]:
     """No cyclic garbage collection while building many objects that all stay alive: the
     collector would walk them again and again for nothing (loading runs twice as fast). The
-    collector is back as it was afterwards; in a process that keeps what it loads (see
-    `keeping_loaded`), what was built is first frozen out of the collector's sight."""
+    collector is back as it was afterwards; with `freeze` (a command, which keeps what it loads
+    until it exits) what was built is first frozen out of the collector's sight (`gc.freeze()`),
+    instead of letting the collector's next pass walk every new object once for nothing (about
+    10 ms for a cached timeline of 10,000 events). A library caller's loads are not frozen."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if _Keep.loaded:
+        if freeze:
             gc.freeze()
         if was_enabled:
             gc.enable()

@@ -68,11 +68,13 @@ def edit_file(
     change: Callable[[str, Timeline], str],
     *,
     create: str | None = None,
+    cache: Path | None = None,
 ) -> tuple[str, str]:
     """Apply `change(text, timeline)` to `path`; return the (old, new) text.
 
     `files` are all the files to validate with (the target among them or not); `create` is the
-    content of a file that does not exist yet (else a missing file is an error)."""
+    content of a file that does not exist yet (else a missing file is an error); `cache` is the
+    folder of the parsed-file cache (None: none)."""
     with locked(path, LOCK_TIMEOUT):
         before = _current(path)
         if before is None and create is None:
@@ -84,9 +86,11 @@ def edit_file(
         # reads.
         targets = DataFiles(*_with_target(files, path))
         bom = "\ufeff" if before is not None and before.startswith(BOM) else ""
-        current = load_cached(targets, {path: before if before is not None else old.encode()})
+        current = load_cached(
+            targets, {path: before if before is not None else old.encode()}, folder=cache
+        )
         new = change(old, current)
-        load_cached(targets, {path: (bom + new).encode()})
+        load_cached(targets, {path: (bom + new).encode()}, folder=cache)
 
         def unchanged() -> None:
             if _current(path) != before:

@@ -14,8 +14,9 @@ of the vocabulary rebuilt); an entry that does not check out is a miss, removed 
 rebuilt, never trusted. A cache folder that cannot be read or written (missing, read-only, not a
 folder) costs speed only. Entries are written through `spacetime.core.files` (unique temporary
 names; no `fsync`, since a damaged entry is caught by its digest); leftover temporary files of an
-interrupted write are removed. The folder is safe to delete at any time; `SPACETIME_NO_CACHE=1`
-turns the cache off and `SPACETIME_CACHE_DIR` moves it. Only the newest entries are kept.
+interrupted write are removed. The folder is safe to delete at any time; the caller names it
+(the command line's comes from its `Environment`: `SPACETIME_NO_CACHE=1` turns the cache off and
+`SPACETIME_CACHE_DIR` moves it). Only the newest entries are kept.
 
 A cache hit imports neither the YAML parser nor the validator.
 """
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-import os
 from collections.abc import Callable, Mapping
 from operator import attrgetter
 from pathlib import Path
@@ -47,7 +47,6 @@ from spacetime.core.reading import read_bytes
 from spacetime.core.record import record_fields
 from spacetime.core.timeline import Timeline, paused_gc
 from spacetime.engine.index import row_fields, row_layout
-from spacetime.load.places import user_cache_dir
 from spacetime.load.sources import DataFiles
 
 if TYPE_CHECKING:
@@ -77,19 +76,25 @@ def load_cached(
     files: DataFiles,
     given: dict[Path, bytes] | None = None,
     parsed: dict[Path, Parsed] | None = None,
+    *,
+    folder: Path | None,
+    keep: bool = False,
 ) -> Timeline:
-    """The timeline of `files`, from the cache when their bytes are unchanged; `given` holds the
-    bytes to use for some of the paths instead of theirs on disk (an edit about to be written),
-    `parsed` the documents already made of some of them (read on a miss instead of parsing)."""
+    """The timeline of `files`, from the cache in `folder` (None: no cache) when their bytes are
+    unchanged; `given` holds the bytes to use for some of the paths instead of theirs on disk (an
+    edit about to be written), `parsed` the documents already made of some of them (read on a miss
+    instead of parsing). `keep`: the timeline lives as long as the process (a command), so what
+    is built is frozen out of the collector's sight (see `spacetime.core.timeline.paused_gc`)."""
     given = given or {}
-    if os.environ.get("SPACETIME_NO_CACHE"):
-        return _load(files, given)
+    if folder is None:
+        with paused_gc(freeze=keep):
+            return _load(files, given)
     try:
         contents = [given[p] if p in given else read_bytes(p) for p in files.paths]
     except OSError:
         return _load(files, given)  # reports the unreadable file
-    entry = user_cache_dir() / f"{_key(files, contents)}.marshal"
-    with paused_gc():
+    entry = folder / f"{_key(files, contents)}.marshal"
+    with paused_gc(freeze=keep):
         cached = _read(entry)
         if cached is not None:
             return cached

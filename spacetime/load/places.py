@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 __all__ = ["user_cache_dir", "user_data_dir"]
 
 
-def _xdg(variable: str, default: str) -> Path | None:
+def _xdg(environ: Mapping[str, str], variable: str, default: str) -> Path | None:
     if os.name != "posix" or sys.platform == "darwin":
         return None
-    return Path(os.environ.get(variable) or Path.home() / default) / "spacetime"
+    return Path(environ.get(variable) or Path.home() / default) / "spacetime"
 
 
-def user_data_dir() -> Path:
-    xdg = _xdg("XDG_DATA_HOME", ".local/share")
+def user_data_dir(environ: Mapping[str, str]) -> Path:
+    """The data folder, by the variables in `environ` (`XDG_DATA_HOME`)."""
+    xdg = _xdg(environ, "XDG_DATA_HOME", ".local/share")
     if xdg is not None:
         return xdg
     from platformdirs import user_data_path
@@ -28,11 +30,12 @@ def user_data_dir() -> Path:
     return user_data_path("spacetime", appauthor=False)
 
 
-def user_cache_dir() -> Path:
-    explicit = os.environ.get("SPACETIME_CACHE_DIR")
+def user_cache_dir(environ: Mapping[str, str]) -> Path:
+    """The cache folder, by the variables in `environ` (`SPACETIME_CACHE_DIR`, `XDG_CACHE_HOME`)."""
+    explicit = environ.get("SPACETIME_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    xdg = _xdg("XDG_CACHE_HOME", ".cache")
+    xdg = _xdg(environ, "XDG_CACHE_HOME", ".cache")
     if xdg is not None:
         return xdg
     from platformdirs import user_cache_path

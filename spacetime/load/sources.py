@@ -78,11 +78,10 @@ def shipped_names() -> frozenset[str]:
     return frozenset({display_name(vocabulary_path()), display_name(bundled_path())})
 
 
-def personal_path() -> Path:
-    """The user's own timeline, loaded when it exists (XDG data folder on Linux)."""
-    from spacetime.load.places import user_data_dir
-
-    return user_data_dir() / "timeline.yaml"
+def personal_path(folder: Path) -> Path:
+    """The user's own timeline in the data folder `folder` (see `spacetime.load.places`), loaded
+    when it exists."""
+    return folder / "timeline.yaml"
 
 
 def data_files(
@@ -90,15 +89,20 @@ def data_files(
     *,
     bundled: bool = True,
     personal: bool = True,
-    env: Mapping[str, str] | None = None,
+    env: Mapping[str, str],
 ) -> DataFiles:
     """The standard vocabulary, the bundled timeline and launch log (unless left out), the personal
     timeline (when it exists), then `$SPACETIME_DATA`'s files, then `extra`; a file named twice is
-    read once. Launch files among them go to `launches`."""
-    env = os.environ if env is None else env
+    read once. Launch files among them go to `launches`. `env`: the environment variables
+    (`SPACETIME_DATA`, and those that place the personal timeline's folder)."""
     paths: list[Path] = [vocabulary_path(), *([bundled_path()] if bundled else [])]
     names: list[str] = [display_name(path) for path in paths]
-    mine = personal_path() if personal else None
+    if personal:
+        from spacetime.load.places import user_data_dir
+
+        mine: Path | None = personal_path(user_data_dir(env))
+    else:
+        mine = None
     from_env = [Path(p) for p in env.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
     # A personal timeline that is there but not a file (a folder) is read, to be reported;
     # a symbolic link to nothing yet counts as no personal timeline (`add` creates its target).
@@ -129,9 +133,10 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-def with_personal_hint(err: DataError) -> DataError:
-    """`err`, ending with the way out when some of its problems are in the personal timeline."""
-    mine = str(personal_path())
+def with_personal_hint(err: DataError, folder: Path) -> DataError:
+    """`err`, ending with the way out when some of its problems are in the personal timeline (in
+    the data folder `folder`)."""
+    mine = str(personal_path(folder))
     if not any(p.file == mine for p in err.problems):
         return err
     hint = "this is your personal timeline: fix it, or leave it out with --no-personal"

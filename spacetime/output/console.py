@@ -7,11 +7,11 @@ line is ever cut or wrapped.
 
 from __future__ import annotations
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 
 from spacetime.output.environment import Environment
 
-__all__ = ["make_console"]
+__all__ = ["draw", "make_console", "recorded"]
 
 PIPE_WIDTH = 100_000
 
@@ -35,3 +35,19 @@ def make_console(env: Environment) -> Console:
         emoji=False,
         soft_wrap=not terminal,
     )
+
+
+def draw(env: Environment, picture: RenderableType) -> None:
+    """Draw a picture (a chart) on `env.stdout`, uncropped."""
+    make_console(env).print(picture, crop=False)
+
+
+def recorded(picture: RenderableType, width: int, title: str) -> tuple[str, str]:
+    """A picture drawn `width` columns wide in full colour, as an SVG document and an HTML page."""
+    import io
+
+    recorder = Console(
+        record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor"
+    )
+    recorder.print(picture, crop=False)
+    return recorder.export_svg(title=title, clear=False), recorder.export_html(clear=False)

@@ -1,6 +1,5 @@
 """`spacetime today` and `spacetime on DATE`: what happened on this day of the year."""
 
-import sys
 from typing import Annotated
 
 import typer
@@ -10,6 +9,7 @@ from spacetime.cli.options import DataOptions, FilterOptions, IdsOption, OutputO
 from spacetime.core.dates import MONTH_ABBR
 from spacetime.engine.anniversaries import anniversaries, given_year, parse_day
 from spacetime.engine.query import run
+from spacetime.output.environment import Environment
 from spacetime.output.summaries import anniversary_listing
 
 WeekOption = Annotated[
@@ -18,6 +18,7 @@ WeekOption = Annotated[
 
 
 def _answer(
+    env: Environment,
     data: DataOptions,
     filters: FilterOptions,
     output: OutputOptions,
@@ -25,17 +26,19 @@ def _answer(
     week: bool,
     ids: bool,
 ) -> None:
-    timeline = load(data)
+    timeline = load(data, env)
     query = filters.query()
     events = [m.event for m in run(timeline, query._replace(limit=None, reverse=False))]
     month, day_of_month = day
-    found = anniversaries(events, month, day_of_month, data.today().year, window=3 if week else 0)
+    found = anniversaries(
+        events, month, day_of_month, data.today(env).year, window=3 if week else 0
+    )
     if filters.reverse:
         found.reverse()
     if filters.limit:
         found = found[: filters.limit]
     heading = f"{'The week around ' if week else ''}{day_of_month} {MONTH_ABBR[month - 1]}"
-    emit(anniversary_listing(timeline, found, heading, ids=ids), output)
+    emit(anniversary_listing(timeline, found, heading, ids=ids), output, env)
 
 
 @use(data=DataOptions, filters=FilterOptions, output=OutputOptions)
@@ -43,13 +46,14 @@ def today(
     week: WeekOption = False,
     ids: IdsOption = False,
     *,
+    env: Environment,
     data: DataOptions,
     filters: FilterOptions,
     output: OutputOptions,
 ) -> None:
     """Events that happened on today's date in any year, with how long ago."""
-    now = data.today()
-    _answer(data, filters, output, (now.month, now.day), week, ids)
+    now = data.today(env)
+    _answer(env, data, filters, output, (now.month, now.day), week, ids)
 
 
 @use(data=DataOptions, filters=FilterOptions, output=OutputOptions)
@@ -58,6 +62,7 @@ def on(
     week: WeekOption = False,
     ids: IdsOption = False,
     *,
+    env: Environment,
     data: DataOptions,
     filters: FilterOptions,
     output: OutputOptions,
@@ -66,9 +71,8 @@ def on(
     month_day = parse_day(day)
     year = given_year(day)
     if year is not None:
-        print(
-            f"spacetime: note: the year {year} is ignored: `on` lists the day in every year"
-            f" (for that year's events: spacetime list --since {year} --until {year})",
-            file=sys.stderr,
+        env.note(
+            f"the year {year} is ignored: `on` lists the day in every year"
+            f" (for that year's events: spacetime list --since {year} --until {year})"
         )
-    _answer(data, filters, output, month_day, week, ids)
+    _answer(env, data, filters, output, month_day, week, ids)

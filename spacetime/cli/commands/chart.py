@@ -1,18 +1,21 @@
 """`spacetime chart [filters]`: the timeline drawn in the terminal, saved as SVG or HTML on demand."""
 
-import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from spacetime.cli.common import check_writable, environment, load
+from spacetime.cli.common import check_writable, load
 from spacetime.cli.options import DataOptions, FilterOptions, split_values, use
 from spacetime.core.errors import UsageError
 from spacetime.engine.firsts import world_firsts
 from spacetime.engine.query import run
 from spacetime.output.chart import lanes_by, render_chart
+from spacetime.output.environment import Environment
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 MAX_LANES = 12
 MIN_WIDTH, MAX_WIDTH = 40, 1000  # the chart is drawn in memory: its size must stay bounded
@@ -56,17 +59,18 @@ def chart(
         ),
     ] = False,
     *,
+    env: Environment,
     data: DataOptions,
     filters: FilterOptions,
 ) -> None:
     """Draw the timeline: a lane per nation (or category), years across, firsts emphasised;
     or, with --launches, orbital launches per year stacked by nation."""
     if launches:
-        _launch_chart(data, filters, width, svg, html, force)
+        _launch_chart(env, data, filters, width, svg, html, force)
         return
     _check_width(width)
     check_writable([svg, html], force)
-    timeline = load(data)
+    timeline = load(data, env)
     matches = run(timeline, filters.query())
     firsts = {e.id for e in world_firsts(timeline).values()}
     if lanes is Lanes.CATEGORY:
@@ -82,18 +86,17 @@ def chart(
         keys = [(code, timeline.name_of(code)) for code in codes]
     drawn = lanes_by((m.event for m in matches), keys, key_of, firsts)
     title = f"{len(matches)} events · lanes by {lanes}"
-    from spacetime.output.console import make_console
+    from spacetime.output.console import draw
 
-    env = environment()
-    console = make_console(env)
     columns = width or (min(env.width, MAX_WIDTH) if env.terminal else 100)
     picture = render_chart(drawn, columns, title)
-    console.print(picture, crop=False)
+    draw(env, picture)
     if svg or html:
-        _save(picture, columns, svg, html, force)
+        _save(env, picture, columns, svg, html, force)
 
 
 def _launch_chart(
+    env: Environment,
     data: DataOptions,
     filters: FilterOptions,
     width: int | None,
@@ -103,23 +106,21 @@ def _launch_chart(
 ) -> None:
     from spacetime.cli.common import load_with_launches
     from spacetime.launches.cadence import yearly_series
-    from spacetime.output.console import make_console
+    from spacetime.output.console import draw
     from spacetime.output.launchchart import chart_html, chart_svg, chart_text
 
     query = filters.launch_query("--launches")
     _check_width(width)
     check_writable([svg, html], force)
-    timeline, files = load_with_launches(data)
+    timeline, files = load_with_launches(data, env)
     years, series = yearly_series(
         timeline, files, query.countries, query.lineage, query.since, query.until
     )
     total = sum(sum(s.per_year.values()) for s in series)
     span = f"{years[0]}–{years[-1]}" if years else ""
     title = f"Orbital launch attempts per year, {span} ({total} launches)"
-    env = environment()
-    console = make_console(env)
     columns = width or (min(env.width, MAX_WIDTH) if env.terminal else 100)
-    console.print(chart_text(years, series, title, columns), crop=False)
+    draw(env, chart_text(years, series, title, columns))
     if svg is not None or html is not None:
         picture = chart_svg(years, series, title)
         for path, text in ((svg, picture), (html, chart_html(picture, title))):
@@ -127,7 +128,7 @@ def _launch_chart(
                 from spacetime.core.files import write_file
 
                 write_file(path, text, replace=force)
-                print(f"saved {path}", file=sys.stderr)
+                env.tell(f"saved {path}")
 
 
 def _busiest(codes: list[str]) -> list[str]:
@@ -136,23 +137,24 @@ def _busiest(codes: list[str]) -> list[str]:
     return [code for code, _ in Counter(codes).most_common(MAX_LANES)]
 
 
-def _save(picture: object, width: int, svg: Path | None, html: Path | None, force: bool) -> None:
-    import io
-
-    from rich.console import Console
-
-    recorder = Console(
-        record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor"
-    )
-    recorder.print(picture, crop=False)
+def _save(
+    env: Environment,
+    picture: "RenderableType",
+    width: int,
+    svg: Path | None,
+    html: Path | None,
+    force: bool,
+) -> None:
     from spacetime.core.files import write_file
+    from spacetime.output.console import recorded
 
+    as_svg, as_html = recorded(picture, width, "spacetime chart")
     if svg is not None:
-        write_file(svg, recorder.export_svg(title="spacetime chart", clear=False), replace=force)
-        print(f"saved {svg}", file=sys.stderr)
+        write_file(svg, as_svg, replace=force)
+        env.tell(f"saved {svg}")
     if html is not None:
-        write_file(html, recorder.export_html(clear=False), replace=force)
-        print(f"saved {html}", file=sys.stderr)
+        write_file(html, as_html, replace=force)
+        env.tell(f"saved {html}")
 
 
 def _check_width(width: int | None) -> None:

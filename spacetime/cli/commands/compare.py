@@ -1,6 +1,5 @@
 """`spacetime compare NATION NATION...`: milestones, lags and activity side by side."""
 
-import sys
 from typing import Annotated
 
 import typer
@@ -13,6 +12,7 @@ from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import compare as run_compare
 from spacetime.engine.query import run
 from spacetime.output.compare import comparison_report
+from spacetime.output.environment import Environment
 
 
 @use(data=DataOptions, filters=SelectOptions, output=OutputOptions)
@@ -39,6 +39,7 @@ def compare(
         ),
     ] = False,
     *,
+    env: Environment,
     data: DataOptions,
     filters: SelectOptions,
     output: OutputOptions,
@@ -47,11 +48,11 @@ def compare(
 
     The cadence (orbital launch attempts and success rate per period) comes from the GCAT launch
     log."""
-    timeline, files = load_with_launches(data)
+    timeline, files = load_with_launches(data, env)
     query = filters.query()
     lineage = query.lineage
     if lineage:
-        _warn_counted_twice(timeline, nations)
+        _warn_counted_twice(env, timeline, nations)
     scoped = None
     if filters.selects_events():
         scoped = [m.event for m in run(timeline, query._replace(limit=None))]
@@ -64,18 +65,17 @@ def compare(
     report = comparison_report(
         timeline, result, lineage=lineage, by=by, by_category=by_category, cadence=rhythm
     )
-    emit(report, output)
+    emit(report, output, env)
 
 
-def _warn_counted_twice(timeline: Timeline, nations: list[str]) -> None:
+def _warn_counted_twice(env: Environment, timeline: Timeline, nations: list[str]) -> None:
     """A nation compared beside its successor is in both columns (the Soviet Union in Russia's)."""
     codes = [timeline.entity(n).code for n in nations]
     for code in dict.fromkeys(codes):
         for older in timeline.predecessors(code):
             if older in codes:
-                print(
-                    f"spacetime: warning: {timeline.name_of(older)} is counted twice: in its own "
+                env.warn(
+                    f"{timeline.name_of(older)} is counted twice: in its own "
                     f"column and in {timeline.name_of(code)}'s, which includes its predecessors "
-                    "(--no-lineage counts each on its own)",
-                    file=sys.stderr,
+                    "(--no-lineage counts each on its own)"
                 )

@@ -1,10 +1,12 @@
 """`spacetime completion SHELL`: print the shell completion script (as `gh completion` does)."""
 
-import sys
 from enum import StrEnum
 from typing import Annotated
 
 import typer
+
+from spacetime.cli.options import use
+from spacetime.output.environment import Environment
 
 
 class Shell(StrEnum):
@@ -13,8 +15,11 @@ class Shell(StrEnum):
     FISH = "fish"
 
 
+@use()
 def completion(
     shell: Annotated[Shell, typer.Argument(help="bash, zsh or fish.", metavar="SHELL")],
+    *,
+    env: Environment,
 ) -> None:
     """Print the completion script for a shell.
 
@@ -24,4 +29,4 @@ def completion(
     """
     from spacetime.cli.complete import script
 
-    sys.stdout.write(script(shell.value) + "\n")
+    env.say(script(shell.value))

@@ -2,8 +2,8 @@
 
 import contextlib
 import re
-import sys
 import unicodedata
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +17,7 @@ from spacetime.edit.store import edit_file
 from spacetime.load.schema import RecordReader
 from spacetime.load.sources import personal_path
 from spacetime.load.yamlread import LocatedDict, Parsed
+from spacetime.output.environment import Environment
 
 SCHEMA_FILE = "spacetime.schema.json"
 TEMPLATE = """\
@@ -41,8 +42,11 @@ events:
 EMPTY = "format: spacetime/1\n\nevents:\n"
 
 
+@use()
 def init(
     file: Annotated[Path, typer.Argument(help="The new timeline file.")],
+    *,
+    env: Environment,
 ) -> None:
     """Create a new timeline file with a commented example event, and the JSON Schema beside it
     (spacetime.schema.json) for editors."""
@@ -56,13 +60,13 @@ def init(
         raise UsageError(f"{file} exists; init never overwrites a file") from None
     if not schema.exists():
         write_file(schema, text, replace=False)
-        print(f"created {schema} (the format, for editors)", file=sys.stderr)
+        env.tell(f"created {schema} (the format, for editors)")
     elif _is_our_schema(schema) and schema.read_text(encoding="utf-8") != text:
         write_file(schema, text)
-        print(f"updated {schema} to this version's format", file=sys.stderr)
+        env.tell(f"updated {schema} to this version's format")
     elif not _is_our_schema(schema):
-        print(f"warning: {schema} is not spacetime's schema; left as it is", file=sys.stderr)
-    print(f"created {file}", file=sys.stderr)
+        env.warn(f"{schema} is not spacetime's schema; left as it is")
+    env.tell(f"created {file}")
 
 
 def _schema_text() -> str:
@@ -140,6 +144,7 @@ def add(
         list[str] | None, typer.Option("--source", help="A URL confirming the date (repeatable).")
     ] = None,
     *,
+    env: Environment,
     data: FileOptions,
 ) -> None:
     """Add an event to a timeline file; it is validated before anything is written."""
@@ -161,21 +166,23 @@ def add(
         "confirmed": confirmed,
         "sources": list(source or []) or None,
     }
-    target = to or personal_path()
+    target = to or personal_path(env.data_dir())
     missing = [k for k in REQUIRED_PROMPTS if not values.get(k)]
-    if missing and not sys.stdin.isatty():
+    if missing and not env.stdin.isatty():
         names = ", ".join(_option(k) for k in missing)
         raise UsageError(f"missing {names} (or run on a terminal to be asked)")
     from spacetime.edit.store import check_editable
     from spacetime.load.cache import load_cached
 
     check_editable(target)
-    known = load_cached(data.files([target] if target.is_file() else []))
+    known = load_cached(
+        data.files(env, [target] if target.is_file() else []), folder=env.cache_dir()
+    )
     for key, value in values.items():
         if value is not None:
             values[key] = _checked(key, value, known)
     for key in missing:
-        values[key] = _ask(key, known)
+        values[key] = _ask(key, known, env)
     if to is None:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -205,24 +212,30 @@ def add(
         if event is None or problems:
             raise UsageError("; ".join(problems))
         added.append(event.id)
-        warnings.extend(_doubts(event, timeline))
+        warnings.extend(_doubts(event, timeline, env.day()))
         return add_event(text, event)
 
-    edit_file(target, data.files(), change, create=EMPTY if to is None else None)
-    print(f"added '{added[-1]}' to {target}", file=sys.stderr)
+    edit_file(
+        target,
+        data.files(env),
+        change,
+        create=EMPTY if to is None else None,
+        cache=env.cache_dir(),
+    )
+    env.tell(f"added '{added[-1]}' to {target}")
     for warning in warnings:
-        print(f"spacetime: warning: {warning}", file=sys.stderr)
+        env.warn(warning)
 
 
-def _doubts(event: Event, timeline: Timeline) -> list[str]:
+def _doubts(event: Event, timeline: Timeline, today: date) -> list[str]:
     """What looks wrong in an event about to be added, though it is valid: an achievement dated
-    in the future, a plan with no confirmation date, a title the timeline already has."""
+    in the future (after `today`), a plan with no confirmation date, a title the timeline
+    already has."""
     from spacetime.core.model import Status
-    from spacetime.output.environment import today
 
     found = []
     first = event.date.first_day
-    if event.status is Status.ACHIEVED and first is not None and first > today():
+    if event.status is Status.ACHIEVED and first is not None and first > today:
         found.append(
             f"'{event.id}' is achieved but dated in the future ({event.date.text}); "
             "a plan is --status planned with --confirmed"
@@ -286,7 +299,7 @@ def _items(value: object) -> list[object]:
     return list(value) if isinstance(value, list) else [value]
 
 
-def _ask(key: str, timeline: Timeline) -> object:
+def _ask(key: str, timeline: Timeline, env: Environment) -> object:
     """Ask for a required field on the terminal until the answer can be used."""
     label = f"{key} (comma-separated)" if key in ("countries", "sources") else key
     while True:
@@ -295,7 +308,7 @@ def _ask(key: str, timeline: Timeline) -> object:
         try:
             return _checked(key, value, timeline)
         except UsageError as err:
-            print(f"{err}; try again", file=sys.stderr)
+            env.tell(f"{err}; try again")
 
 
 @use(data=FileOptions)
@@ -306,16 +319,20 @@ def remove(
         typer.Option("--from", help="The timeline file (default: your personal timeline)."),
     ] = None,
     *,
+    env: Environment,
     data: FileOptions,
 ) -> None:
     """Remove an event from a timeline file; everything else stays as it was."""
     from spacetime.edit.text import remove_event
 
-    target = from_file or personal_path()
+    target = from_file or personal_path(env.data_dir())
     edit_file(
-        target, data.files(), lambda text, _timeline: remove_event(text, event_id, str(target))
+        target,
+        data.files(env),
+        lambda text, _timeline: remove_event(text, event_id, str(target)),
+        cache=env.cache_dir(),
     )
-    print(f"removed '{event_id}' from {target}", file=sys.stderr)
+    env.tell(f"removed '{event_id}' from {target}")
 
 
 @use(data=FileOptions)
@@ -325,6 +342,7 @@ def fmt(
         bool, typer.Option("--check", help="Change nothing; exit 1 if the file would change.")
     ] = False,
     *,
+    env: Environment,
     data: FileOptions,
 ) -> None:
     """Rewrite a timeline in the canonical layout, keeping every comment."""
@@ -352,26 +370,27 @@ def fmt(
     if check:
         from spacetime.edit.store import read_text
 
-        files = data.files([file])
+        files = data.files(env, [file])
         text = read_text(file)
         for_loader, parsed = None, None
         if file.suffix.lower() != ".json":  # parsed once, for the loader and for the layout
             with contextlib.suppress(UsageError):  # else the loader reports it at its line
                 for_loader, parsed = outline(text)
         given = {file: for_loader} if for_loader is not None else None
-        timeline = load_cached(files, {file: text.encode()}, given)
+        timeline = load_cached(files, {file: text.encode()}, given, folder=env.cache_dir())
         if change(text, timeline, parsed) != text:
-            print(f"{file} would be reformatted", file=sys.stderr)
+            env.tell(f"{file} would be reformatted")
             raise typer.Exit(ExitCode.FAILURE)
-        print(f"{file} is formatted", file=sys.stderr)
+        env.tell(f"{file} is formatted")
         return
-    old, new = edit_file(file, data.files(), change)
-    print(f"{'reformatted' if new != old else 'already formatted:'} {file}", file=sys.stderr)
+    old, new = edit_file(file, data.files(env), change, cache=env.cache_dir())
+    env.tell(f"{'reformatted' if new != old else 'already formatted:'} {file}")
 
 
-def schema() -> None:
+@use()
+def schema(*, env: Environment) -> None:
     """Print the JSON Schema of the timeline format (for editors and other tools)."""
-    sys.stdout.write(_schema_text())
+    env.write(_schema_text())
 
 
 __all__ = ["add", "fmt", "init", "remove", "schema", "slugify"]

@@ -2,7 +2,7 @@
 
 import io
 import json
-import sys
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +16,7 @@ from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.core.words import plural
 from spacetime.engine.query import run
+from spacetime.output.environment import Environment
 from spacetime.output.formats import OutputClosed, OutputFormat, write
 
 
@@ -33,10 +34,12 @@ class ExportFormat(StrEnum):
             locals()[listing.name] = listing.value
 
 
-def _text(fmt: ExportFormat, timeline: Timeline, events: list[Event]) -> tuple[str, str]:
-    """The exported text, and what it holds (for the message on stderr)."""
+def _text(
+    fmt: ExportFormat, timeline: Timeline, events: list[Event], now: datetime
+) -> tuple[str, str]:
+    """The exported text, and what it holds (for the message on stderr); `now` stamps a
+    calendar's entries."""
     if fmt is ExportFormat.ICS:
-        from spacetime.engine.clock import now
         from spacetime.export.ics import by_day, to_ics
 
         known, vague = by_day(events)
@@ -46,7 +49,7 @@ def _text(fmt: ExportFormat, timeline: Timeline, events: list[Event]) -> tuple[s
                 f"; left out {_count(vague)} not known to the day (a year, month or decade: "
                 "no day to recur on)"
             )
-        return to_ics(timeline, known, now()), held
+        return to_ics(timeline, known, now), held
     return _other(fmt, timeline, events), _count(events)
 
 
@@ -78,7 +81,9 @@ def _other(fmt: ExportFormat, timeline: Timeline, events: list[Event]) -> str:
     return buffer.getvalue()
 
 
-def _sqlite(output: Path, force: bool, data: DataOptions, filters: FilterOptions) -> None:
+def _sqlite(
+    env: Environment, output: Path, force: bool, data: DataOptions, filters: FilterOptions
+) -> None:
     """The selected events and the whole launch log loaded, in a database, with its Datasette
     metadata beside it (the database's companion, named after it: replaced with it)."""
     from spacetime.cli.common import load_with_launches
@@ -88,14 +93,14 @@ def _sqlite(output: Path, force: bool, data: DataOptions, filters: FilterOptions
 
     described = metadata_path(output)
     check_writable([output], force)
-    timeline, files = load_with_launches(data)
+    timeline, files = load_with_launches(data, env)
     events = [m.event for m in run(timeline, filters.query())]
     launches = load_launches(files) if files.launches else []
     write_sqlite(timeline, events, output, launches=launches, replace=force)
     document = json.dumps(metadata(output, bool(launches)), ensure_ascii=False, indent=2)
     write_file(described, document + "\n")
     held = f"{_count(events)}" + (f" and {len(launches)} launches" if launches else "")
-    print(f"exported {held} to {output} (Datasette metadata: {described})", file=sys.stderr)
+    env.tell(f"exported {held} to {output} (Datasette metadata: {described})")
 
 
 @use(data=DataOptions, filters=FilterOptions)
@@ -117,6 +122,7 @@ def export(
         bool, typer.Option("--force", help="Overwrite the output file if it exists.")
     ] = False,
     *,
+    env: Environment,
     data: DataOptions,
     filters: FilterOptions,
 ) -> None:
@@ -126,22 +132,22 @@ def export(
     if fmt is ExportFormat.SQLITE:
         if output is None:
             raise UsageError("sqlite needs a file: add -o FILE")
-        _sqlite(output, force, data, filters)
+        _sqlite(env, output, force, data, filters)
         return
     check_writable([output], force)
-    timeline = load(data)
+    timeline = load(data, env)
     events = [m.event for m in run(timeline, filters.query())]
-    text, held = _text(fmt, timeline, events)
+    text, held = _text(fmt, timeline, events, env.now())
     if output is not None:
         from spacetime.core.files import write_file
 
         write_file(output, text, replace=force)
-        print(f"exported {held} to {output}", file=sys.stderr)
+        env.tell(f"exported {held} to {output}")
         return
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        env.write(text)
+        env.stdout.flush()
     except BrokenPipeError:
         raise OutputClosed from None
     if fmt is ExportFormat.ICS:  # what a calendar leaves out is worth saying even on a pipe
-        print(f"exported {held}", file=sys.stderr)
+        env.tell(f"exported {held}")

@@ -1,6 +1,5 @@
 """`spacetime import gcat LAUNCHLOG.tsv -o FILE`: GCAT's launch log into a spacetime launch file."""
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -8,14 +7,17 @@ from typing import Annotated
 import typer
 
 from spacetime.cli.common import check_readable, check_writable
+from spacetime.cli.options import use
 from spacetime.core.errors import DataError, ExitCode
 from spacetime.launches.model import CREDIT
+from spacetime.output.environment import Environment
 
 
 class Source(StrEnum):
     GCAT = "gcat"
 
 
+@use()
 def import_data(
     source: Annotated[
         Source, typer.Argument(help="What the file is: gcat (GCAT's launchlog.tsv).")
@@ -31,6 +33,8 @@ def import_data(
         typer.Option("--orgs", help="GCAT's orgs.tsv: names of agencies and states."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    *,
+    env: Environment,
 ) -> int:
     """Convert GCAT's launch log into a spacetime launch file (for --data or $SPACETIME_DATA).
 
@@ -48,7 +52,7 @@ def import_data(
     if not result.launches:
         raise DataError(result.problems)
     for problem in result.problems:
-        print(problem, file=sys.stderr)
+        env.tell(problem)
     days = sorted(launch.date.text[:10] for launch in result.launches)
     inputs = ", ".join(p.name for p in (launchlog, sites, orgs) if p is not None)
     notes = [
@@ -63,6 +67,6 @@ def import_data(
     )
     if result.problems:
         summary += f"; {result.skipped_rows} rows left out, {len(result.problems)} problems"
-    print(summary, file=sys.stderr)
-    print(CREDIT, file=sys.stderr)
+    env.tell(summary)
+    env.tell(CREDIT)
     return ExitCode.DATA if result.problems else ExitCode.OK

@@ -9,6 +9,7 @@ from spacetime.cli.launch_options import LaunchFilterOptions
 from spacetime.cli.options import DataOptions, OutputOptions, use
 from spacetime.launches.model import CREDIT
 from spacetime.launches.query import By, counts, run_launches
+from spacetime.output.environment import Environment
 
 
 @use(data=DataOptions, filters=LaunchFilterOptions, output=OutputOptions)
@@ -22,6 +23,7 @@ def launches(
         ),
     ] = None,
     *,
+    env: Environment,
     data: DataOptions,
     filters: LaunchFilterOptions,
     output: OutputOptions,
@@ -32,18 +34,18 @@ def launches(
     """
     from spacetime.output.launches import count_listing, launch_listing, site_names
 
-    timeline, files = load_with_launches(data)
+    timeline, files = load_with_launches(data, env)
     query = filters.query()
     if by is None:
         from spacetime.output.formats import OutputFormat
 
         human = output.chosen in (OutputFormat.TABLE, OutputFormat.MARKDOWN)
-        emit(launch_listing(timeline, run_launches(timeline, files, query), human), output)
+        emit(launch_listing(timeline, run_launches(timeline, files, query), human), output, env)
         return
     matches = run_launches(timeline, files, query._replace(limit=None))
     found = counts(matches, by, per_nation=bool(query.countries))
     shown = found[: query.limit] if query.limit else found
-    emit(count_listing(timeline, shown, by, site_names(matches)), output)
+    emit(count_listing(timeline, shown, by, site_names(matches)), output, env)
 
 
 launches.__doc__ = f"{launches.__doc__}\n\n{CREDIT}."

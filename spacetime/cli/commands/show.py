@@ -14,6 +14,7 @@ from spacetime.core.timeline import Timeline
 from spacetime.engine.find import find_events, nearest_events
 from spacetime.engine.firsts import event_ranks
 from spacetime.load.sources import DataFiles
+from spacetime.output.environment import Environment
 from spacetime.output.events import event_detail
 from spacetime.output.listing import Listing
 
@@ -31,11 +32,12 @@ def show(
         ),
     ],
     *,
+    env: Environment,
     data: DataOptions,
     output: OutputOptions,
 ) -> None:
     """Show one event with all its fields, ranks and sources, or one launch by its GCAT tag."""
-    timeline, files = load_with_launches(data)
+    timeline, files = load_with_launches(data, env)
     found = find_events(timeline, event_id)
     if not found and files.launches:
         from spacetime.launches.query import find_launch
@@ -50,7 +52,7 @@ def show(
                 e for e in timeline.events if e.date.text[:10] == day or e.launch == launch.tag
             ]
             linked = events_of(timeline, launch, same_day)
-            emit(launch_detail(timeline, launch, [(e.id, e.title) for e in linked]), output)
+            emit(launch_detail(timeline, launch, [(e.id, e.title) for e in linked]), output, env)
             return
         if files.as_of is not None:
             from dataclasses import replace
@@ -62,7 +64,7 @@ def show(
                     f"as of {files.as_of}"
                 )
     if not found and data.day() is not None:
-        later = find_events(load(data.replace(as_of=None)), event_id)
+        later = find_events(load(data.replace(as_of=None), env), event_id)
         if len(later) == 1:
             raise UsageError(
                 f"'{later[0].id}' ({later[0].date.display(False)}) is not known as of {data.day()}"
@@ -80,9 +82,9 @@ def show(
             )
         raise UsageError("\n".join(lines))
     event = found[0]
-    detail = event_detail(timeline, event, data.today(), event_ranks(timeline, event))
+    detail = event_detail(timeline, event, data.today(env), event_ranks(timeline, event))
     _add_launch(detail, timeline, event, files)
-    emit(detail, output)
+    emit(detail, output, env)
 
 
 def _add_launch(detail: Listing, timeline: Timeline, event: Event, files: DataFiles) -> None:

@@ -9,6 +9,7 @@ from spacetime.cli.common import emit, load
 from spacetime.cli.options import DataOptions, FilterOptions, OutputOptions, use
 from spacetime.engine.query import run
 from spacetime.engine.stats import stats as count
+from spacetime.output.environment import Environment
 from spacetime.output.summaries import stats_report
 
 
@@ -24,6 +25,7 @@ def stats(
         ),
     ] = False,
     *,
+    env: Environment,
     data: DataOptions,
     filters: FilterOptions,
     output: OutputOptions,
@@ -35,10 +37,10 @@ def stats(
         from spacetime.output.launches import launch_stats_report
 
         chosen = filters.launch_query("--launches")._replace(limit=None)
-        timeline, files = load_with_launches(data)
-        emit(launch_stats_report(timeline, run_launches(timeline, files, chosen)), output)
+        timeline, files = load_with_launches(data, env)
+        emit(launch_stats_report(timeline, run_launches(timeline, files, chosen)), output, env)
         return
-    timeline = load(data)
+    timeline = load(data, env)
     query = filters.query()
     events = [m.event for m in run(timeline, query)]
-    emit(stats_report(timeline, count(events, since=query.since)), output)
+    emit(stats_report(timeline, count(events, since=query.since)), output, env)

@@ -1,6 +1,5 @@
 """`spacetime validate [FILE...]`: check timeline files and say what was checked."""
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +11,7 @@ from spacetime.core.timeline import Timeline
 from spacetime.core.words import plural
 from spacetime.engine.firsts import rule_problems
 from spacetime.load.loader import load_timeline, review
-from spacetime.output.environment import today
+from spacetime.output.environment import Environment
 
 
 @use(data=FileOptions)
@@ -24,6 +23,7 @@ def validate(
         ),
     ] = None,
     *,
+    env: Environment,
     data: FileOptions,
 ) -> None:
     """Check timeline and launch files: every problem as file:line, then a summary. Exit 3 if any
@@ -32,18 +32,18 @@ def validate(
     Warnings (exit 0) name plans past their date and milestone claims that break a rule."""
     check_readable(data.data or [], "--data")
     check_readable(files or [], "validate")
-    chosen = data.files(files or [])
+    chosen = data.files(env, files or [])
     checked = {str(f) for f in files} if files else {*chosen.names, *chosen.launch_names}
     timeline = load_timeline(chosen.paths, chosen.names)
     for path, name in zip(chosen.launches, chosen.launch_names, strict=True):
         if name in checked:
-            print(_check_launches(path, name, timeline))
+            env.say(_check_launches(path, name, timeline))
     if not checked & set(chosen.names):
         return
-    found = [*review(timeline, today()), *rule_problems(timeline)]
+    found = [*review(timeline, env.day()), *rule_problems(timeline)]
     warnings = [w for w in found if w.file in checked]
     for warning in warnings:
-        print(warning, file=sys.stderr)
+        env.tell(warning)
     events = sum(1 for e in timeline.events if e.origin.file in checked)
     names = ", ".join(n for n in chosen.names if n in checked)
     from spacetime.load.sources import display_name, vocabulary_path
@@ -56,7 +56,7 @@ def validate(
         if others
         else ""
     )
-    print(
+    env.say(
         f"{names}: valid{extra}: {plural(events, 'event')}, {len(timeline.entities)} entities, "
         f"{len(timeline.milestones)} milestones, {len(timeline.categories)} categories; "
         f"{plural(len(warnings), 'warning')}"
