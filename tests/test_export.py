@@ -224,3 +224,27 @@ def test_export_filters_and_list_formats(cli: Cli) -> None:
     assert (
         cli("export", "sqlite", *BASE).err == "spacetime: error: sqlite needs a file: add -o FILE\n"
     )
+
+
+def test_the_format_enums_and_helps_come_from_the_registry() -> None:
+    import typer
+
+    from spacetime.cli.app import build_app
+    from spacetime.cli.commands.export import ExportFormat
+    from spacetime.output.formats import WRITERS, OutputFormat
+    from spacetime.output.registry import export_names, listing_names
+
+    assert [f.value for f in OutputFormat] == listing_names() == [f.value for f in WRITERS]
+    assert [f.value for f in ExportFormat] == export_names()
+    assert export_names()[:4] == ["ics", "timelinejs", "sqlite", "yaml"]
+    group = typer.main.get_command(build_app(["export", "list"]))
+    helps = {
+        (name, p.name): getattr(p, "help", None)
+        for name in ("export", "list")
+        for p in group.commands[name].params  # type: ignore[attr-defined]
+    }
+    assert (
+        helps["export", "fmt"]
+        == "ics, timelinejs, sqlite, yaml, json, jsonl, csv, tsv or markdown."
+    )
+    assert helps["list", "format"] == "table, json, jsonl, csv, tsv or markdown."

@@ -34,6 +34,7 @@ from spacetime.core.errors import UsageError
 from spacetime.engine.query import Query, SortKey
 from spacetime.load.sources import DataFiles
 from spacetime.output.formats import Choice, OutputFormat
+from spacetime.output.registry import choices, listing_names
 
 if TYPE_CHECKING:
     from spacetime.launches.query import LaunchQuery
@@ -329,7 +330,7 @@ class OutputOptions(Group):
             "--format",
             "-f",
             metavar="FORMAT",
-            help="table, json, jsonl, csv, tsv or markdown.",
+            help=choices(listing_names()),
             rich_help_panel=OUTPUT,
         ),
     ] = None

@@ -31,7 +31,9 @@ class Filter(NamedTuple):
     name of a value function of `spacetime.cli.complete`). `many`: the filter takes names, any
     of which may match (repeated flags or commas: `read` gives a list), else one string of words.
     `keep` is what an event's search row holds for it, `resolve` turns the values read (never
-    empty) into what `test` compares with the row's value.
+    empty) into what `test` compares with the row's value. `keeps` says in words what `keep`
+    keeps: it is part of the cache's key (cached rows are made by `keep`), so it changes
+    whenever `keep` does.
     """
 
     name: str
@@ -43,6 +45,7 @@ class Filter(NamedTuple):
     many: bool = True
     short: str | None = None
     complete: str | None = None
+    keeps: str = ""
 
     def read(self, given: str | Sequence[str] | None) -> Any:
         """The values as given (a string, a list, strings with commas, or None) as the filter
@@ -86,6 +89,7 @@ FILTERS = (
         lambda e: tuple(a.casefold() for a in e.agencies),
         lambda t, names: {a.casefold() for a in names},
         _any_of,
+        keeps="the agencies, casefolded",
     ),
     Filter(
         "category",
@@ -95,6 +99,7 @@ FILTERS = (
         lambda t, names: {t.category(c).code for c in names},
         _one_of,
         complete="categories",
+        keeps="the category code",
     ),
     Filter(
         "tag",
@@ -103,6 +108,7 @@ FILTERS = (
         lambda e: e.tags,
         lambda t, names: {n.casefold() for n in names},
         _any_of,
+        keeps="the tags",
     ),
     Filter(
         "status",
@@ -112,6 +118,7 @@ FILTERS = (
         lambda t, names: {_status(s).value for s in names},
         _one_of,
         complete="statuses",
+        keeps="the status value",
     ),
     Filter(
         "milestone",
@@ -122,6 +129,7 @@ FILTERS = (
         _any_of,
         short="-m",
         complete="milestones",
+        keeps="the milestone codes",
     ),
     Filter(
         "search",
@@ -132,5 +140,6 @@ FILTERS = (
         lambda words, haystack: all(word.search(haystack) for word in words),
         many=False,
         short="-s",
+        keeps="title, summary, mission and tags joined by spaces, casefolded",
     ),
 )

@@ -9,7 +9,6 @@ rows and the cache's key follow the table).
 
 from __future__ import annotations
 
-from types import CodeType
 from typing import Any
 
 from spacetime.core.model import Event
@@ -27,15 +26,9 @@ def row_fields() -> tuple[str, ...]:
 
 
 def row_layout() -> str:
-    """The row's fields and what each filter keeps of an event (the code of its `keep`), for
-    the cache's key: a new or changed filter makes cached rows a miss."""
-    return f"row{row_fields()}{[_code_text(f.keep.__code__) for f in filters.FILTERS]}"
-
-
-def _code_text(code: CodeType) -> str:
-    """A function's code as text that is the same in every run (no object addresses)."""
-    consts = [_code_text(c) if isinstance(c, CodeType) else repr(c) for c in code.co_consts]
-    return f"{code.co_code.hex()}{code.co_names}{consts}"
+    """The row's fields and what each filter keeps of an event (its `keeps`), for the cache's
+    key: a new or changed filter makes cached rows a miss."""
+    return f"row{row_fields()}{[f.keeps for f in filters.FILTERS]}"
 
 
 def row_of(event: Event) -> tuple[Any, ...]:

@@ -14,8 +14,9 @@ from datetime import date, datetime
 from spacetime.core.dates import Precision
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
+from spacetime.core.words import plural
 
-__all__ = ["by_day", "to_ics"]
+__all__ = ["by_day", "export", "to_ics"]
 
 PRODID = "-//spacetime//space age anniversaries//EN"
 
@@ -61,3 +62,15 @@ def to_ics(timeline: Timeline, events: Sequence[Event], created: datetime) -> st
         calendar.add_component(entry)
     ical: bytes = calendar.to_ical()
     return ical.decode("utf-8")
+
+
+def export(timeline: Timeline, events: Sequence[Event], now: datetime) -> tuple[str, str]:
+    """The calendar of `events` made at `now`, and what it holds (for the message on stderr)."""
+    known, vague = by_day(events)
+    held = f"{plural(len(known), 'event')} as yearly anniversaries"
+    if vague:
+        held += (
+            f"; left out {plural(len(vague), 'event')} not known to the day (a year, month or "
+            "decade: no day to recur on)"
+        )
+    return to_ics(timeline, known, now), held

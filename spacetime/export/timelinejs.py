@@ -8,13 +8,15 @@ first country, and a few eras frame the story.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from spacetime.core.dates import Point, Precision
 from spacetime.core.model import Event, Status
 from spacetime.core.timeline import Timeline
+from spacetime.core.words import plural
 
-__all__ = ["ERAS", "to_timelinejs"]
+__all__ = ["ERAS", "export", "to_timelinejs"]
 
 # Periods shown as TimelineJS eras: (headline, first year, last year).
 ERAS = (
@@ -69,3 +71,11 @@ def to_timelinejs(timeline: Timeline, events: Sequence[Event]) -> dict[str, Any]
             for name, first, last in ERAS
         ],
     }
+
+
+def export(timeline: Timeline, events: Sequence[Event], now: datetime) -> tuple[str, str]:
+    """The TimelineJS document of `events` as text, and what it holds (`now` is not used)."""
+    import json
+
+    text = json.dumps(to_timelinejs(timeline, events), ensure_ascii=False, indent=2) + "\n"
+    return text, plural(len(events), "event")

@@ -5,8 +5,8 @@ a header and one row a record (lists joined with "; "), Markdown a pipe table of
 and `table` an aligned text table for people (`spacetime.output.texttable`), fitted and coloured
 only when the `Environment` passed says standard output is a terminal. A `Report` (`stats`,
 `compare`) is one JSON document, titled sections in a table or Markdown, and its flat listing in
-the other formats. Adding a format is a member of `OutputFormat`, its function and its line in
-`WRITERS` (`spacetime export` then offers it too).
+the other formats. Adding a format is its line in `spacetime.output.registry.FORMATS`, a member
+of `OutputFormat`, its function and its line in `WRITERS` (`spacetime export` then offers it too).
 
 `Choice` narrows any answer the same way in every format: `fields` keeps only the named record keys
 (the human formats then show those keys as columns), `count` writes only the number of records.
@@ -34,6 +34,8 @@ class OutputClosed(Exception):
 
 
 class OutputFormat(StrEnum):
+    """The names of `spacetime.output.registry.listing_names()` (a test keeps them in step)."""
+
     TABLE = "table"
     JSON = "json"
     JSONL = "jsonl"
@@ -107,7 +109,7 @@ def write(
 
 
 def _json(listing: Listing, out: TextIO) -> None:
-    """An array with one compact object a line (C-speed encoding, still easy to read and diff);
+    """An array with one compact object a line (easy to read and diff);
     a single record (`show`) as an indented object."""
     if listing.single and listing.records:
         json.dump(listing.records[0], out, ensure_ascii=False, indent=2)
@@ -120,22 +122,8 @@ def _json(listing: Listing, out: TextIO) -> None:
 
 
 def _one_line_encoder() -> Callable[[Any], str]:
-    """`json.dumps(value, ensure_ascii=False)` as one reusable function: the C encoder made once
-    rather than once a record (json's own encoder when the C one is missing)."""
-    from json import encoder
-
-    plain = json.JSONEncoder(ensure_ascii=False)
-    make = getattr(encoder, "c_make_encoder", None)
-    if make is None:  # pragma: no cover - Python built without the _json accelerator
-        return plain.encode
-    iterencode = make(
-        {}, plain.default, encoder.encode_basestring, None, ": ", ", ", False, False, True
-    )
-
-    def encode(value: Any) -> str:
-        return "".join(iterencode(value, 0))
-
-    return encode
+    """`json.dumps(value, ensure_ascii=False)` as one reusable function (one encoder for all)."""
+    return json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _jsonl(listing: Listing, out: TextIO) -> None:

@@ -9,11 +9,14 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 from spacetime.core.model import Category, Entity, Event, Milestone
+from spacetime.core.timeline import Timeline
+from spacetime.core.words import plural
 
-__all__ = ["dump_timeline", "entity_lines", "event_lines", "term_lines"]
+__all__ = ["dump_timeline", "entity_lines", "event_lines", "export", "term_lines"]
 
 WIDTH = 100
 _PLAIN = re.compile(r"[A-Za-z0-9(][^\n]*[^\s:]|[A-Za-z0-9]")
@@ -145,3 +148,19 @@ def dump_timeline(
     for event in events:
         out += event_lines(event)
     return "\n".join(out) + "\n"
+
+
+def export(timeline: Timeline, events: Sequence[Event], now: datetime) -> tuple[str, str]:
+    """A timeline file of `events` with the entities, milestones and categories of the user's own
+    files (the standard vocabulary is loaded with every file: not repeated), and what it holds
+    (`now` is not used)."""
+    from spacetime.load.sources import shipped_names
+
+    shipped = shipped_names()
+    text = dump_timeline(
+        events,
+        [e for e in timeline.entities.values() if e.origin.file not in shipped],
+        [m for m in timeline.milestones.values() if m.origin.file not in shipped],
+        [c for c in timeline.categories.values() if c.origin.file not in shipped],
+    )
+    return text, plural(len(events), "event")

@@ -18,20 +18,21 @@ from spacetime.core.words import plural
 from spacetime.engine.query import run
 from spacetime.output.environment import Environment
 from spacetime.output.formats import OutputClosed, OutputFormat, write
+from spacetime.output.registry import FORMATS, choices, export_names
 
 
 class ExportFormat(StrEnum):
-    """Other tools' formats, then every listing format but the table (taken from `OutputFormat`,
-    so a new output format is an export format too)."""
+    """The names of `spacetime.output.registry.export_names()` (a test keeps them in step)."""
 
-    _ignore_ = "listing"
     ICS = "ics"
     TIMELINEJS = "timelinejs"
     SQLITE = "sqlite"
     YAML = "yaml"
-    for listing in OutputFormat:
-        if listing is not OutputFormat.TABLE:
-            locals()[listing.name] = listing.value
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+    TSV = "tsv"
+    MARKDOWN = "markdown"
 
 
 def _text(
@@ -39,46 +40,23 @@ def _text(
 ) -> tuple[str, str]:
     """The exported text, and what it holds (for the message on stderr); `now` stamps a
     calendar's entries."""
-    if fmt is ExportFormat.ICS:
-        from spacetime.export.ics import by_day, to_ics
+    writer = next(f.writer for f in FORMATS if f.name == fmt.value)
+    if writer is not None:
+        from importlib import import_module
 
-        known, vague = by_day(events)
-        held = f"{_count(known)} as yearly anniversaries"
-        if vague:
-            held += (
-                f"; left out {_count(vague)} not known to the day (a year, month or decade: "
-                "no day to recur on)"
-            )
-        return to_ics(timeline, known, now), held
-    return _other(fmt, timeline, events), _count(events)
-
-
-def _count(events: list[Event]) -> str:
-    return plural(len(events), "event")
-
-
-def _other(fmt: ExportFormat, timeline: Timeline, events: list[Event]) -> str:
-    if fmt is ExportFormat.TIMELINEJS:
-        from spacetime.export.timelinejs import to_timelinejs
-
-        return json.dumps(to_timelinejs(timeline, events), ensure_ascii=False, indent=2) + "\n"
-    if fmt is ExportFormat.YAML:
-        from spacetime.load.sources import shipped_names
-        from spacetime.output.yamlfmt import dump_timeline
-
-        shipped = shipped_names()  # the standard vocabulary is loaded with every file: not repeated
-        return dump_timeline(
-            events,
-            [e for e in timeline.entities.values() if e.origin.file not in shipped],
-            [m for m in timeline.milestones.values() if m.origin.file not in shipped],
-            [c for c in timeline.categories.values() if c.origin.file not in shipped],
-        )
+        module, function = writer.split(":")
+        written: tuple[str, str] = getattr(import_module(module), function)(timeline, events, now)
+        return written
     from spacetime.engine.query import Match
     from spacetime.output.events import event_listing
 
     buffer = io.StringIO()
     write(event_listing(timeline, [Match(e) for e in events]), OutputFormat(fmt.value), buffer)
-    return buffer.getvalue()
+    return buffer.getvalue(), _count(events)
+
+
+def _count(events: list[Event]) -> str:
+    return plural(len(events), "event")
 
 
 def _sqlite(
@@ -109,7 +87,7 @@ def export(
         ExportFormat,
         typer.Argument(
             metavar="FORMAT",
-            help="ics, timelinejs, sqlite, yaml, json, jsonl, csv, tsv or markdown.",
+            help=choices(export_names()),
         ),
     ],
     output: Annotated[
