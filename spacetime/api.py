@@ -18,17 +18,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from spacetime.core.dates import Per
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
-from spacetime.engine.compare import Cell, Comparison
 from spacetime.engine.query import Match, Query, SortKey
-from spacetime.launches.query import LaunchMatch, LaunchQuery, LaunchSort
 from spacetime.load.sources import DataFiles
 from spacetime.output.formats import OutputFormat, write
 from spacetime.output.listing import Listing, Report
+
+if TYPE_CHECKING:  # kept off the start-up path of the commands that call the Atlas
+    from spacetime.engine.anniversaries import Anniversary
+    from spacetime.engine.compare import Cell, Comparison
+    from spacetime.engine.stats import Stats
+    from spacetime.launches.query import LaunchMatch, LaunchQuery, LaunchSort
 
 __all__ = ["Atlas", "Result"]
 
@@ -67,11 +71,22 @@ class Result(Generic[T]):
 
 
 class Atlas:
-    """A loaded timeline (with its launch log) and the questions the commands ask of it."""
+    """A loaded timeline (with its launch log), as it stood on the `as_of` day if one is given,
+    and the questions the commands ask of it: each command is a thin caller of these methods."""
 
-    def __init__(self, timeline: Timeline, files: DataFiles) -> None:
+    def __init__(self, timeline: Timeline, files: DataFiles, as_of: date | None = None) -> None:
+        """`timeline` as read from `files`; with `as_of`, only what was known on that day is
+        kept (see `spacetime.engine.asof`), launches included."""
+        if as_of is not None:
+            from dataclasses import replace
+
+            from spacetime.engine.asof import as_of as known_on
+
+            timeline = known_on(timeline, as_of)
+            files = replace(files, as_of=as_of.isoformat())
         self.timeline = timeline
         self.files = files
+        self.as_of = as_of
 
     @classmethod
     def load(
@@ -80,24 +95,38 @@ class Atlas:
         bundled: bool = True,
         personal: bool = False,
         cache: bool | str | Path = True,
+        as_of: Day | None = None,
     ) -> Atlas:
         """The bundled timeline and launch log (unless `bundled` is false), your personal
         timeline when `personal` is true, then the timeline and launch files in `paths`.
         `cache`: read and write a parsed-file cache, the command line's in the user's default
-        cache folder when true, or in the folder given. Raises `DataError` listing every problem
-        of an invalid file."""
+        cache folder when true, or in the folder given. `as_of`: the world as it stood on that
+        day (a year or month means its last day), as `--as-of`. Raises `DataError` listing every
+        problem of an invalid file."""
         from spacetime.load.sources import data_files
 
+        day = _last_day(as_of, "as_of")
         files = data_files([Path(p) for p in paths], bundled=bundled, personal=personal, env={})
         if cache is not False:
             from spacetime.load.cache import load_cached
             from spacetime.load.places import user_cache_dir
 
             folder = user_cache_dir({}) if cache is True else Path(cache)
-            return cls(load_cached(files, folder=folder), files)
+            return cls(load_cached(files, folder=folder), files, day)
         from spacetime.load.loader import load_timeline
 
-        return cls(load_timeline(files.paths, files.names), files)
+        return cls(load_timeline(files.paths, files.names), files, day)
+
+    def today(self, today: date | None = None) -> date:
+        """The day to count "years ago" from: the `as_of` day, else `today`, else the clock's
+        UTC date."""
+        if self.as_of is not None:
+            return self.as_of
+        if today is not None:
+            return today
+        from datetime import UTC, datetime
+
+        return datetime.now(UTC).date()
 
     def events(
         self,
@@ -109,31 +138,50 @@ class Atlas:
         sort: SortKey | str = SortKey.DATE,
         reverse: bool = False,
         limit: int | None = None,
+        query: Query | None = None,
+        ids: bool = False,
         **filters: Names | None,
     ) -> Result[list[Match]]:
         """The events that match, as `spacetime list` finds them. Each filter of
         `spacetime.engine.filters.FILTERS` is a keyword named as its flag (`agency`, `category`,
-        `tag`, `status`, `milestone`: names, `search`: words); another keyword is a TypeError."""
+        `tag`, `status`, `milestone`: names, `search`: words); another keyword is a TypeError.
+        A `query` made already stands for all of them; `ids` shows the ids in the table."""
         from spacetime.engine.query import run
         from spacetime.output.events import event_listing
 
-        first, last = _range(since, until)
-        query = Query(
-            countries=_names(country),
-            lineage=lineage,
-            filters=filters,
-            since=first,
-            until=last,
-            sort=SortKey(sort),
-            reverse=reverse,
-            limit=limit,
-        )
+        if query is None:
+            query = _query_of(
+                {
+                    **filters,
+                    "country": country,
+                    "lineage": lineage,
+                    "since": since,
+                    "until": until,
+                    "sort": sort,
+                    "reverse": reverse,
+                    "limit": limit,
+                }
+            )
         matches = run(self.timeline, query)
-        return Result(matches, event_listing(self.timeline, matches))
+        return Result(matches, event_listing(self.timeline, matches, ids=ids))
 
     def event(self, event_id: str) -> Event:
         """The event with this id (`UnknownName`, with the closest ids, when there is none)."""
         return self.timeline.event(event_id)
+
+    def show(self, event_id: str, *, today: date | None = None) -> Result[Event]:
+        """One event with all its fields, ranks and sources, and the launch it is (or is dated
+        by) from the launch log, as `spacetime show ID`; "years ago" counts from `today` (see
+        `Atlas.today`)."""
+        from spacetime.engine.firsts import event_ranks
+        from spacetime.output.events import event_detail
+
+        event = self.timeline.event(event_id)
+        detail = event_detail(
+            self.timeline, event, self.today(today), event_ranks(self.timeline, event)
+        )
+        _add_launch(detail, self.timeline, event, self.files)
+        return Result(event, detail)
 
     def firsts(
         self, country: str | None = None, *, lineage: bool = True
@@ -159,14 +207,16 @@ class Atlas:
         by: Per | str = Per.DECADE,
         by_category: bool = False,
         launches: bool = True,
+        events: Sequence[Event] | None = None,
     ) -> Result[Comparison]:
         """Nations side by side, as `spacetime compare`: milestones, lags, activity `by` decade
-        or year, and the launch cadence from the launch log (unless `launches` is false)."""
+        or year, and the launch cadence from the launch log (unless `launches` is false);
+        `events`: only these are compared (all by default)."""
         from spacetime.engine.compare import compare, period_kind
         from spacetime.output.compare import comparison_report
 
         per = period_kind(by)
-        result = compare(self.timeline, nations, lineage=lineage, by=per)
+        result = compare(self.timeline, nations, events=events, lineage=lineage, by=per)
         rhythm = None
         if launches and self.files.launches:
             from spacetime.launches.cadence import cadence
@@ -176,6 +226,51 @@ class Atlas:
             self.timeline, result, lineage=lineage, by=per, by_category=by_category, cadence=rhythm
         )
         return Result(result, report)
+
+    def stats(self, *, query: Query | None = None, **selection: Any) -> Result[Stats]:
+        """Counts of the events that match by decade, country, category and status, as
+        `spacetime stats`; the keywords are those of `events` (or one `query`)."""
+        from spacetime.engine.stats import stats
+        from spacetime.output.summaries import stats_report
+
+        if query is None:
+            query = _query_of(selection)
+        matches = [m.event for m in self.events(query=query).value]
+        counted = stats(matches, since=query.since)
+        return Result(counted, stats_report(self.timeline, counted))
+
+    def anniversaries(
+        self,
+        day: str | tuple[int, int],
+        *,
+        week: bool = False,
+        today: date | None = None,
+        query: Query | None = None,
+        ids: bool = False,
+        **selection: Any,
+    ) -> Result[list[Anniversary]]:
+        """The events that happened on a day of the year (`"Oct 4"`, or (month, day)) in any
+        year, or in the `week` around it, with how many years ago (from `today`, see
+        `Atlas.today`), as `spacetime on DAY`; the events are those `events` selects with the
+        same keywords (or `query`), whose order and limit apply to the anniversaries."""
+        from spacetime.core.dates import MONTH_ABBR
+        from spacetime.engine.anniversaries import anniversaries, parse_day
+        from spacetime.output.summaries import anniversary_listing
+
+        if query is None:
+            query = _query_of(selection)
+        month, day_of_month = parse_day(day) if isinstance(day, str) else day
+        everything = query._replace(limit=None, reverse=False)
+        events = [m.event for m in self.events(query=everything).value]
+        found = anniversaries(
+            events, month, day_of_month, self.today(today).year, window=3 if week else 0
+        )
+        if query.reverse:
+            found.reverse()
+        if query.limit:
+            found = found[: query.limit]
+        heading = f"{'The week around ' if week else ''}{day_of_month} {MONTH_ABBR[month - 1]}"
+        return Result(found, anniversary_listing(self.timeline, found, heading, ids=ids))
 
     def launches(
         self,
@@ -190,37 +285,94 @@ class Atlas:
         search: str | None = None,
         since: Day | None = None,
         until: Day | None = None,
-        sort: LaunchSort | str = LaunchSort.DATE,
+        sort: LaunchSort | str = "date",
         reverse: bool = False,
         limit: int | None = None,
+        query: LaunchQuery | None = None,
+        human: bool = False,
     ) -> Result[list[LaunchMatch]]:
-        """The orbital launches of the launch log that match, as `spacetime launches`."""
-        from spacetime.launches.query import run_launches
+        """The orbital launches of the launch log that match, as `spacetime launches` (a
+        `query` made already stands for all the keywords; `human`: the table's columns as a
+        person reads them)."""
+        from spacetime.launches.query import LaunchQuery, LaunchSort, run_launches
         from spacetime.output.launches import launch_listing
 
-        first, last = _range(since, until)
-        query = LaunchQuery(
-            countries=_names(country),
-            lineage=lineage,
-            vehicles=_names(vehicle),
-            sites=_names(site),
-            agencies=_names(agency),
-            outcomes=_names(outcome),
-            kinds=_names(kind),
-            text=search,
-            since=first,
-            until=last,
-            sort=LaunchSort(sort),
-            reverse=reverse,
-            limit=limit,
-        )
+        if query is None:
+            first, last = _range(since, until)
+            query = LaunchQuery(
+                countries=_names(country),
+                lineage=lineage,
+                vehicles=_names(vehicle),
+                sites=_names(site),
+                agencies=_names(agency),
+                outcomes=_names(outcome),
+                kinds=_names(kind),
+                text=search,
+                since=first,
+                until=last,
+                sort=LaunchSort(sort),
+                reverse=reverse,
+                limit=limit,
+            )
         matches = run_launches(self.timeline, self.files, query)
-        return Result(matches, launch_listing(self.timeline, matches, human=False))
+        return Result(matches, launch_listing(self.timeline, matches, human=human))
+
+
+def _query_of(keywords: dict[str, Any]) -> Query:
+    """The query of `Atlas.events`' keywords."""
+    selection = dict(keywords)
+    country = selection.pop("country", ())
+    first, last = _range(selection.pop("since", None), selection.pop("until", None))
+    return Query(
+        countries=_names(country),
+        lineage=selection.pop("lineage", True),
+        since=first,
+        until=last,
+        sort=SortKey(selection.pop("sort", SortKey.DATE)),
+        reverse=selection.pop("reverse", False),
+        limit=selection.pop("limit", None),
+        filters=selection,
+    )
+
+
+def _add_launch(detail: Listing, timeline: Timeline, event: Event, files: DataFiles) -> None:
+    """The launch the event is (or is dated by), from the launch log, in the detail."""
+    if not files.launches:
+        return
+    from spacetime.launches.links import launch_of
+    from spacetime.launches.query import find_launch, launches_on
+
+    day = event.date.text[:10]
+    if event.launch is not None:
+        launch = find_launch(files, event.launch)
+    else:
+        launch = launch_of(timeline, event, launches_on(files, day)) if len(day) == 10 else None
+    if launch is None:
+        return
+    detail.records[0]["launch"] = launch.tag
+    if "launch" not in detail.fields:
+        detail.fields = [*detail.fields, "launch"]
+    where = f"spacetime show {launch.tag.replace(' ', '-')}"
+    text = f"{launch.tag}: {launch.vehicle}, {launch.site.short} ({where})"
+    at = next((i for i, row in enumerate(detail.rows) if row[0] in ("Launch", "Tags")), -1)
+    if at >= 0 and detail.rows[at][0] == "Launch":
+        detail.rows[at] = ["Launch", text]
+    else:
+        detail.rows.insert(at if at >= 0 else len(detail.rows), ["Launch", text])
 
 
 def _names(value: Names) -> list[str]:
     items = [value] if isinstance(value, str) else list(value)
     return [part.strip() for item in items for part in item.split(",") if part.strip()]
+
+
+def _last_day(day: Day | None, name: str) -> date | None:
+    """A typed day as the last day of its period (a `date` as it is)."""
+    if day is None or isinstance(day, date):
+        return day
+    from spacetime.engine.bounds import parse_bound
+
+    return parse_bound(day, name).last_day
 
 
 def _range(since: Day | None, until: Day | None) -> tuple[date | None, date | None]:

@@ -141,3 +141,20 @@ def test_import_spacetime_is_light_and_sets_nothing() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["[]", "True", "True"]
     assert set(spacetime.__all__) >= {"Atlas", "Result", "UsageError", "DataError"}
+
+
+def test_an_atlas_as_of_a_day_answers_as_the_command_does(cli: Cli) -> None:
+    atlas = spacetime.Atlas.load(as_of="2021-03-09")
+    assert atlas.as_of is not None and atlas.as_of.isoformat() == "2021-03-09"
+    assert atlas.events().to_json() == cli("list", "--as-of", "2021-03-09", "--format", "json").out
+    stats = cli("stats", "-c", "china", "--as-of", "2021-03-09", "--json").json()
+    assert atlas.stats(country="china").records() == stats
+    on = cli("on", "Oct 4", "--as-of", "2021-03-09", "--json").json()
+    assert atlas.anniversaries("Oct 4").records() == on
+    assert [r["years_ago"] for r in on if r["id"] == "sputnik-1"] == [2021 - 1957]
+    shown = cli("show", "sputnik-1", "--as-of", "2021-03-09", "--json").json()
+    assert atlas.show("sputnik-1").records() == shown
+    launches = cli("launches", "-c", "china", "-n", "3", "--as-of", "2021-03-09", "--json")
+    assert atlas.launches(country="china", limit=3).records() == launches.json()
+    compared = cli("compare", "china", "india", "--as-of", "2021-03-09", "--json").json()
+    assert atlas.compare("china", "india").records() == compared

@@ -217,7 +217,7 @@ def test_an_internal_error_is_one_line_unless_debug(
     def broken(*_args: object) -> None:
         raise RuntimeError("a real bug")
 
-    monkeypatch.setattr("spacetime.cli.commands.listing.run", broken)
+    monkeypatch.setattr("spacetime.engine.query.run", broken)
     result = cli("list", *BASE)
     assert (result.code, result.err) == (
         1,
@@ -231,7 +231,7 @@ def test_ctrl_c_exits_130_quietly(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> 
     def interrupted(*_args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("spacetime.cli.commands.listing.run", interrupted)
+    monkeypatch.setattr("spacetime.engine.query.run", interrupted)
     result = cli("list", *BASE)
     assert (result.code, result.out, result.err) == (130, "", "")
 
@@ -240,7 +240,7 @@ def test_ctrl_c_exits_130_quietly(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> 
 def test_sigint_to_a_real_process_exits_130(tmp_path: Path) -> None:
     script = "\n".join(
         [
-            "import time, spacetime.cli.commands.listing as m",
+            "import time, spacetime.engine.query as m",
             "m.run = lambda *a: time.sleep(30)",
             "from spacetime.cli.app import main",
             f"raise SystemExit(main(['list', '--no-bundled', '--data', {str(MINI)!r}]))",

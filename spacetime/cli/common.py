@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacetime.cli.options import DataOptions, OutputOptions
 from spacetime.core.errors import UsageError
@@ -13,7 +14,11 @@ from spacetime.output.environment import Environment
 from spacetime.output.formats import write
 from spacetime.output.listing import Listing, Report
 
+if TYPE_CHECKING:
+    from spacetime.api import Atlas
+
 __all__ = [
+    "atlas",
     "check_readable",
     "check_writable",
     "emit",
@@ -68,32 +73,30 @@ def check_writable(paths: list[Path | None], force: bool) -> None:
             raise UsageError(f"{path} exists; use --force to overwrite it")
 
 
-def load(options: DataOptions, env: Environment, files: DataFiles | None = None) -> Timeline:
-    """The timeline the data options name (`files`, when the caller has them already), through
-    the cache (see `spacetime.load.cache`), as it stood on the --as-of day if one is given (see
-    `spacetime.engine.asof`). It lives as long as the command, out of the collector's sight."""
-    check_readable(options.data or [], "--data")
-    day = options.day()
-    timeline = load_cached(files or options.files(env), folder=env.cache_dir(), keep=True)
-    if day is None:
-        return timeline
-    from spacetime.engine.asof import as_of
-
-    return as_of(timeline, day)
-
-
-def load_with_launches(options: DataOptions, env: Environment) -> tuple[Timeline, DataFiles]:
-    """The timeline (as `load` gives it) and the data files the options name, for a command that
-    reads launches too; with --as-of, the files carry the day, and every launch read through them
-    is one of that UTC day or earlier."""
-    from dataclasses import replace
+def atlas(options: DataOptions, env: Environment) -> Atlas:
+    """The `Atlas` of the files the data options name, read through the cache (see
+    `spacetime.load.cache`), as it stood on the --as-of day if one is given; it lives as long as
+    the command, out of the collector's sight."""
+    from spacetime.api import Atlas
 
     check_readable(options.data or [], "--data")
     files = options.files(env)
     check_readable(list(files.launches), "--data")
-    timeline = load(options, env, files)
-    day = options.day()
-    return timeline, files if day is None else replace(files, as_of=day.isoformat())
+    timeline = load_cached(files, folder=env.cache_dir(), keep=True)
+    return Atlas(timeline, files, options.day())
+
+
+def load(options: DataOptions, env: Environment) -> Timeline:
+    """The timeline of the `Atlas` the data options name."""
+    return atlas(options, env).timeline
+
+
+def load_with_launches(options: DataOptions, env: Environment) -> tuple[Timeline, DataFiles]:
+    """The timeline and the data files of the `Atlas` the data options name (with --as-of, the
+    files carry the day, and every launch read through them is one of that UTC day or
+    earlier)."""
+    found = atlas(options, env)
+    return found.timeline, found.files
 
 
 def emit(answer: Listing | Report, options: OutputOptions, env: Environment) -> None:

@@ -4,13 +4,10 @@ from typing import Annotated
 
 import typer
 
-from spacetime.cli.common import emit, load
+from spacetime.cli.common import atlas, emit
 from spacetime.cli.options import DataOptions, FilterOptions, IdsOption, OutputOptions, use
-from spacetime.core.dates import MONTH_ABBR
-from spacetime.engine.anniversaries import anniversaries, given_year, parse_day
-from spacetime.engine.query import run
+from spacetime.engine.anniversaries import given_year, parse_day
 from spacetime.output.environment import Environment
-from spacetime.output.summaries import anniversary_listing
 
 WeekOption = Annotated[
     bool, typer.Option("--week", "-w", help="The seven days around the day, not just the day.")
@@ -26,19 +23,10 @@ def _answer(
     week: bool,
     ids: bool,
 ) -> None:
-    timeline = load(data, env)
-    query = filters.query()
-    events = [m.event for m in run(timeline, query._replace(limit=None, reverse=False))]
-    month, day_of_month = day
-    found = anniversaries(
-        events, month, day_of_month, data.today(env).year, window=3 if week else 0
+    found = atlas(data, env).anniversaries(
+        day, week=week, today=env.day(), query=filters.query(), ids=ids
     )
-    if filters.reverse:
-        found.reverse()
-    if filters.limit:
-        found = found[: filters.limit]
-    heading = f"{'The week around ' if week else ''}{day_of_month} {MONTH_ABBR[month - 1]}"
-    emit(anniversary_listing(timeline, found, heading, ids=ids), output, env)
+    emit(found.answer, output, env)
 
 
 @use(data=DataOptions, filters=FilterOptions, output=OutputOptions)

@@ -5,13 +5,10 @@ from typing import Annotated
 import typer
 
 from spacetime.cli import complete
-from spacetime.cli.common import emit, load_with_launches
+from spacetime.cli.common import atlas, emit
 from spacetime.cli.options import DataOptions, OutputOptions, SelectOptions, use
 from spacetime.core.dates import Per
 from spacetime.core.timeline import Timeline
-from spacetime.engine.compare import compare as run_compare
-from spacetime.engine.query import run
-from spacetime.output.compare import comparison_report
 from spacetime.output.environment import Environment
 
 
@@ -48,24 +45,22 @@ def compare(
 
     The cadence (orbital launch attempts and success rate per period) comes from the GCAT launch
     log."""
-    timeline, files = load_with_launches(data, env)
+    found = atlas(data, env)
     query = filters.query()
-    lineage = query.lineage
-    if lineage:
-        _warn_counted_twice(env, timeline, nations)
+    if query.lineage:
+        _warn_counted_twice(env, found.timeline, nations)
     scoped = None
     if filters.selects_events():
-        scoped = [m.event for m in run(timeline, query._replace(limit=None))]
-    result = run_compare(timeline, nations, events=scoped, lineage=lineage, by=by)
-    rhythm = None
-    if files.launches and not no_launches:
-        from spacetime.launches.cadence import cadence
-
-        rhythm = cadence(timeline, files, result.nations, lineage, by)
-    report = comparison_report(
-        timeline, result, lineage=lineage, by=by, by_category=by_category, cadence=rhythm
+        scoped = [m.event for m in found.events(query=query._replace(limit=None)).value]
+    result = found.compare(
+        *nations,
+        lineage=query.lineage,
+        by=by,
+        by_category=by_category,
+        launches=not no_launches,
+        events=scoped,
     )
-    emit(report, output, env)
+    emit(result.answer, output, env)
 
 
 def _warn_counted_twice(env: Environment, timeline: Timeline, nations: list[str]) -> None:

@@ -5,12 +5,9 @@ from typing import Annotated
 import typer
 
 from spacetime.cli import complete
-from spacetime.cli.common import emit, load
+from spacetime.cli.common import atlas, emit
 from spacetime.cli.options import DataOptions, OutputOptions, use
-from spacetime.engine.compare import nation_cells
-from spacetime.engine.firsts import claims, ranks, world_firsts
 from spacetime.output.environment import Environment
-from spacetime.output.firsts import nation_firsts_listing, world_firsts_listing
 
 
 @use(data=DataOptions, output=OutputOptions)
@@ -33,12 +30,4 @@ def firsts(
     output: OutputOptions,
 ) -> None:
     """Who did it first: every milestone's world first in date order, or one nation's firsts."""
-    timeline = load(data, env)
-    world = world_firsts(timeline)
-    if country is None:
-        places = ranks(timeline, claims(timeline), lineage=not no_lineage)
-        emit(world_firsts_listing(timeline, world, places), output, env)
-        return
-    code = timeline.entity(country).code
-    cells = nation_cells(timeline, code, lineage=not no_lineage)
-    emit(nation_firsts_listing(timeline, code, cells, world), output, env)
+    emit(atlas(data, env).firsts(country, lineage=not no_lineage).answer, output, env)

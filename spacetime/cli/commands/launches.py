@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from spacetime.cli.common import emit, load_with_launches
+from spacetime.cli.common import atlas, emit
 from spacetime.cli.launch_options import LaunchFilterOptions
 from spacetime.cli.options import DataOptions, OutputOptions, use
 from spacetime.launches.model import CREDIT
@@ -32,15 +32,16 @@ def launches(
 
     One row per launch (GCAT's Launch_Tag), dates in UTC.
     """
-    from spacetime.output.launches import count_listing, launch_listing, site_names
+    from spacetime.output.launches import count_listing, site_names
 
-    timeline, files = load_with_launches(data, env)
+    loaded = atlas(data, env)
+    timeline, files = loaded.timeline, loaded.files
     query = filters.query()
     if by is None:
         from spacetime.output.formats import OutputFormat
 
         human = output.chosen in (OutputFormat.TABLE, OutputFormat.MARKDOWN)
-        emit(launch_listing(timeline, run_launches(timeline, files, query), human), output, env)
+        emit(loaded.launches(query=query, human=human).answer, output, env)
         return
     matches = run_launches(timeline, files, query._replace(limit=None))
     found = counts(matches, by, per_nation=bool(query.countries))

@@ -1,10 +1,8 @@
 """`spacetime list`: the events that match the filters."""
 
-from spacetime.cli.common import emit, load
+from spacetime.cli.common import atlas, emit
 from spacetime.cli.options import DataOptions, FilterOptions, IdsOption, OutputOptions, use
-from spacetime.engine.query import run
 from spacetime.output.environment import Environment
-from spacetime.output.events import event_listing
 
 
 @use(data=DataOptions, filters=FilterOptions, output=OutputOptions)
@@ -17,5 +15,4 @@ def list_events(
     output: OutputOptions,
 ) -> None:
     """List events, filtered and sorted (a table, or JSON, CSV... for scripts)."""
-    timeline = load(data, env)
-    emit(event_listing(timeline, run(timeline, filters.query()), ids=ids), output, env)
+    emit(atlas(data, env).events(query=filters.query(), ids=ids).answer, output, env)

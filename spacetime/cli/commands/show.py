@@ -6,17 +6,11 @@ from typing import Annotated
 import typer
 
 from spacetime.cli import complete
-from spacetime.cli.common import emit, load, load_with_launches
+from spacetime.cli.common import atlas, emit, load
 from spacetime.cli.options import DataOptions, OutputOptions, use
 from spacetime.core.errors import UsageError
-from spacetime.core.model import Event
-from spacetime.core.timeline import Timeline
 from spacetime.engine.find import find_events, nearest_events
-from spacetime.engine.firsts import event_ranks
-from spacetime.load.sources import DataFiles
 from spacetime.output.environment import Environment
-from spacetime.output.events import event_detail
-from spacetime.output.listing import Listing
 
 MAX_CANDIDATES = 20
 
@@ -37,7 +31,8 @@ def show(
     output: OutputOptions,
 ) -> None:
     """Show one event with all its fields, ranks and sources, or one launch by its GCAT tag."""
-    timeline, files = load_with_launches(data, env)
+    loaded = atlas(data, env)
+    timeline, files = loaded.timeline, loaded.files
     found = find_events(timeline, event_id)
     if not found and files.launches:
         from spacetime.launches.query import find_launch
@@ -81,33 +76,4 @@ def show(
                 f"  ... and {len(found) - MAX_CANDIDATES} more (spacetime list --ids -s WORDS)"
             )
         raise UsageError("\n".join(lines))
-    event = found[0]
-    detail = event_detail(timeline, event, data.today(env), event_ranks(timeline, event))
-    _add_launch(detail, timeline, event, files)
-    emit(detail, output, env)
-
-
-def _add_launch(detail: Listing, timeline: Timeline, event: Event, files: DataFiles) -> None:
-    """The launch the event is (or is dated by), from the launch log, in the detail."""
-    if not files.launches:
-        return
-    from spacetime.launches.links import launch_of
-    from spacetime.launches.query import find_launch, launches_on
-
-    day = event.date.text[:10]
-    if event.launch is not None:
-        launch = find_launch(files, event.launch)
-    else:
-        launch = launch_of(timeline, event, launches_on(files, day)) if len(day) == 10 else None
-    if launch is None:
-        return
-    detail.records[0]["launch"] = launch.tag
-    if "launch" not in detail.fields:
-        detail.fields = [*detail.fields, "launch"]
-    where = f"spacetime show {launch.tag.replace(' ', '-')}"
-    text = f"{launch.tag}: {launch.vehicle}, {launch.site.short} ({where})"
-    at = next((i for i, row in enumerate(detail.rows) if row[0] in ("Launch", "Tags")), -1)
-    if at >= 0 and detail.rows[at][0] == "Launch":
-        detail.rows[at] = ["Launch", text]
-    else:
-        detail.rows.insert(at if at >= 0 else len(detail.rows), ["Launch", text])
+    emit(loaded.show(found[0].id, today=env.day()).answer, output, env)

@@ -5,12 +5,9 @@ from typing import Annotated
 
 import typer
 
-from spacetime.cli.common import emit, load
+from spacetime.cli.common import atlas, emit
 from spacetime.cli.options import DataOptions, FilterOptions, OutputOptions, use
-from spacetime.engine.query import run
-from spacetime.engine.stats import stats as count
 from spacetime.output.environment import Environment
-from spacetime.output.summaries import stats_report
 
 
 @use(data=DataOptions, filters=FilterOptions, output=OutputOptions)
@@ -40,7 +37,4 @@ def stats(
         timeline, files = load_with_launches(data, env)
         emit(launch_stats_report(timeline, run_launches(timeline, files, chosen)), output, env)
         return
-    timeline = load(data, env)
-    query = filters.query()
-    events = [m.event for m in run(timeline, query)]
-    emit(stats_report(timeline, count(events, since=query.since)), output, env)
+    emit(atlas(data, env).stats(query=filters.query()).answer, output, env)
