@@ -3,11 +3,18 @@
     python benchmarks/run.py                 # everything (a few minutes: the 100k YAML parses are slow)
     python benchmarks/run.py --quick         # fewer runs and sizes, for a first look
     python benchmarks/run.py --write docs/performance.md
+    python benchmarks/run.py --startup [--rounds 15] [--baseline ../base]   # start-up goals only
 
 Each command runs a few times after a warm-up; the script reports the median wall time and the
 peak resident memory of the child, and the ratio of each command to its floor measured in the
 same run (machines here are shared and noisy: compare ratios, not seconds). No test asserts any
 timing; this script and docs/performance.md are where the figures live.
+
+`--startup` times only the start-up goals (issue 24) in interleaved rounds: each round runs the
+`import typer` floor and every command once, in turn, so that all share the same moments of a
+noisy machine; it reports medians and the median of the per-round ratios. With `--baseline DIR`
+(another checkout, e.g. `git worktree add DIR main`) each command also runs with DIR's code,
+right after this checkout's: before and after in one run.
 """
 
 from __future__ import annotations
@@ -110,6 +117,68 @@ class _Screen:
         os.close(self.leader)
 
 
+STARTUP = {
+    "list --country china --format json": (["list", "-c", "china", "-f", "json"], {}, 1.25),
+    "launches --country china --format json": (["launches", "-c", "china", "-f", "json"], {}, 1.3),
+    "compare china russia usa": (["compare", "china", "russia", "usa"], {}, 1.4),
+    "spacetime --help": (["--help"], {}, 1.5),
+    "list --help": (["list", "--help"], {}, 1.5),
+    "launches --help": (["launches", "--help"], {}, 1.5),
+    "completion: list -c chi<TAB>": (
+        [],
+        {"_SPACETIME_COMPLETE": "complete_bash", "COMP_WORDS": "spacetime list -c chi", "COMP_CWORD": "3"},
+        1.5,
+    ),
+    "completion: list --as<TAB>": (
+        [],
+        {"_SPACETIME_COMPLETE": "complete_bash", "COMP_WORDS": "spacetime list --as", "COMP_CWORD": "2"},
+        1.5,
+    ),
+}  # fmt: skip
+
+
+def startup(rounds: int, baseline: Path | None) -> None:
+    """The start-up goals in interleaved rounds (see the module docstring)."""
+    commands: dict[str, tuple[list[str], dict[str, str]]] = {
+        "floor: python -c 'import typer'": ([PYTHON, "-c", "import typer"], {})
+    }
+    extra: dict[str, str] = {}
+    if baseline is not None:
+        subprocess.run([PYTHON, "-m", "compileall", "-q", str(baseline / "spacetime")], check=True)
+        extra["PYTHONPATH"] = str(baseline.resolve())
+    for label, (args, variables, _) in STARTUP.items():
+        commands[label] = ([*SPACETIME, *args], variables)
+        if extra:
+            commands[f"before: {label}"] = ([*SPACETIME, *args], {**variables, **extra})
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(HERE.parent / "spacetime")], check=True)
+    cache = Path(tempfile.mkdtemp(prefix="spacetime-bench-cache-"))
+    env = {**os.environ, "SPACETIME_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+    env.pop("SPACETIME_DATA", None)
+    times: dict[str, list[float]] = {label: [] for label in commands}
+    for attempt in range(rounds + 1):  # the first round warms the cache and is not counted
+        for label, (argv, variables) in commands.items():
+            start = time.perf_counter()
+            subprocess.run(
+                argv,
+                stdout=subprocess.DEVNULL,
+                env={**env, **variables},
+                check=True,
+                cwd=tempfile.gettempdir(),  # so that the working folder shadows no --baseline
+            )
+            if attempt:
+                times[label].append(time.perf_counter() - start)
+    shutil.rmtree(cache, ignore_errors=True)
+    floor = times["floor: python -c 'import typer'"]
+    print(f"start-up, {rounds} interleaved rounds (ratio: median of the per-round ratios)")
+    for label, values in times.items():
+        ratio = statistics.median(v / f for v, f in zip(values, floor, strict=True))
+        goal = STARTUP.get(label.removeprefix("before: "), (None, None, None))[2]
+        print(
+            f"  {label:<50} {statistics.median(values) * 1000:7.1f} ms  {ratio:5.2f}x"
+            + (f"  (goal {goal}x)" if goal and not label.startswith("before") else "")
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -119,7 +188,13 @@ def main() -> None:
         "--runs", type=int, default=None, help="runs per command (default 7, quick 3)"
     )
     parser.add_argument("--write", type=Path, help="write the results as Markdown to this file")
+    parser.add_argument("--startup", action="store_true", help="the start-up goals, interleaved")
+    parser.add_argument("--rounds", type=int, default=15, help="rounds of --startup")
+    parser.add_argument("--baseline", type=Path, help="with --startup: a checkout to time too")
     args = parser.parse_args()
+    if args.startup:
+        startup(args.rounds, args.baseline)
+        return
     runs = args.runs or (3 if args.quick else 7)
     slow_runs = 1 if args.quick else 3
     # Bytecode as an installed package has it (pip compiles at install time), even where

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -75,6 +77,22 @@ def test_the_root_help_and_version_go_to_the_environment(
 ) -> None:
     assert run(["--help"])[1].startswith("Usage: spacetime [OPTIONS] COMMAND")
     assert run(["--version"])[1].startswith("spacetime ")
+    lines = run(["list", "--help"], width=60)[1].splitlines()
+    assert lines[0] == "Usage: spacetime list [OPTIONS]"
+    assert {"Data files:", "Filters:", "Output:"} <= set(lines)
+    [country] = [line for line in lines if line.startswith("  -c, --country NAME ")]
+    assert country.split() == [
+        "-c,",
+        "--country",
+        "NAME",
+        "Country",
+        "or",
+        "organization,",
+        "by",
+        "code",
+        "or",
+    ]
+    assert max(map(len, lines)) <= 60
     assert (
         run(["list", "--limit", "0"])[2] == "spacetime: error: --limit must be 1 or more, not 0\n"
     )
@@ -106,3 +124,12 @@ def test_the_cache_folder_comes_from_the_environment(tmp_path: Path) -> None:
     environ = {**environ, "SPACETIME_CACHE_DIR": str(nothing), "SPACETIME_NO_CACHE": "1"}
     assert run(["list", "-n", "1"], environ=environ)[0] == 0
     assert not nothing.exists()
+
+
+def test_a_commands_help_imports_no_rich() -> None:
+    code = (
+        "import sys; from spacetime.cli.app import main; main(['launches', '--help']);"
+        "print(sorted(m for m in sys.modules if m.startswith('rich')), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr.strip() == "[]" and "Filters:" in done.stdout

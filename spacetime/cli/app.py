@@ -194,9 +194,12 @@ def build_app(names: Sequence[str] = tuple(COMMANDS)) -> "typer.Typer":
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     app.callback()(_root())
+    from spacetime.cli.helptext import PlainHelpCommand
+
     for name in names:
         module, function, _, _ = COMMANDS[name]
-        app.command(name)(getattr(import_module(f"spacetime.cli.commands.{module}"), function))
+        command = getattr(import_module(f"spacetime.cli.commands.{module}"), function)
+        app.command(name, cls=PlainHelpCommand)(command)
     return app
 
 

@@ -49,4 +49,4 @@ def launches(
     emit(count_listing(timeline, shown, by, site_names(matches)), output, env)
 
 
-launches.__doc__ = f"{launches.__doc__}\n\n{CREDIT}."
+launches.__doc__ = f"{launches.__doc__}\n\n    {CREDIT}."
