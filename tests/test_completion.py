@@ -84,3 +84,18 @@ def test_completion_prints_a_script_for_each_shell(cli: Cli, shell: str) -> None
     result = cli("completion", shell)
     assert result.code == 0 and "_SPACETIME_COMPLETE=complete_" + shell in result.out
     assert cli("completion", "tcsh").code == 2
+
+
+def test_completing_a_commands_values_imports_that_command_alone() -> None:
+    code = (
+        "import sys; from spacetime.cli.app import main; main();"
+        "print(sorted(m for m in sys.modules if m.startswith('spacetime.cli.commands.')),"
+        " file=sys.stderr)"
+    )
+    words = {"_SPACETIME_COMPLETE": "complete_bash", "COMP_WORDS": "spacetime list -c chi"}
+    env = {**os.environ, **words, "COMP_CWORD": "3"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["china"]
+    assert done.stderr.strip() == "['spacetime.cli.commands.listing']"

@@ -258,7 +258,7 @@ def main(argv: Sequence[str] | None = None, env: "Environment | None" = None) ->
     if instruction:  # a shell asking for completions (see spacetime.cli.complete)
         from spacetime.cli.complete import respond
 
-        return respond(instruction, build_app, Environment(environ=os.environ))
+        return respond(instruction, build_app, Environment(environ=os.environ), COMMANDS)
     from spacetime.cli.streams import prepare_streams
 
     prepare_streams()  # before the environment takes the streams

@@ -9,7 +9,7 @@ is completing, so ordinary commands start no slower.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 import typer  # already imported wherever this module is (by the options, or to complete)
@@ -87,15 +87,34 @@ def event_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     return _matching((e.id for e in _timeline(ctx).events), incomplete)
 
 
-def respond(instruction: str, build: Callable[[], typer.Typer], env: Environment) -> int:
+def respond(
+    instruction: str,
+    build: Callable[..., typer.Typer],
+    env: Environment,
+    commands: Collection[str],
+) -> int:
     """Answer a completing shell (`instruction` is e.g. `complete_bash`) for the app `build` makes,
-    in the environment `env` (each value completer is handed it as its context's `obj`)."""
+    in the environment `env` (each value completer is handed it as its context's `obj`). When
+    the words typed already name one of `commands`, the app is built with that command alone, so
+    that completing its options and values imports no other command."""
     from typer._completion_classes import completion_init
     from typer.completion import shell_complete
 
     completion_init()
-    command = typer.main.get_command(build())
+    named = next((w for w in _typed(env.environ)[1:] if w in commands), None)
+    command = typer.main.get_command(build() if named is None else build([named]))
     return shell_complete(command, {"obj": env}, "spacetime", VARIABLE, instruction)
+
+
+def _typed(environ: Mapping[str, str]) -> list[str]:
+    """The words the shell says were typed in full before the one being completed."""
+    if "COMP_WORDS" in environ:  # bash: the words, and the index of the one being completed
+        words = environ["COMP_WORDS"].split()
+        cword = environ.get("COMP_CWORD", "")
+        return words[: int(cword)] if cword.isdigit() else words[:-1]
+    line = environ.get("_TYPER_COMPLETE_ARGS", "")  # zsh and fish: the line up to the cursor
+    words = line.split()
+    return words if line.endswith(" ") else words[:-1]
 
 
 def script(shell: str) -> str:
