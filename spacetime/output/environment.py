@@ -14,8 +14,10 @@ import os
 import sys
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
-from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["Environment"]
 
