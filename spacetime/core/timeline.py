@@ -48,6 +48,7 @@ class Timeline:
         self._make = make
         self._by_id: dict[str, int] | None = None
         self._names: dict[str, str] = {}
+        self._predecessors: dict[str, list[str]] = {}
         for entity in self.entities.values():
             for name in (entity.code, entity.name, *entity.aliases):
                 self._names.setdefault(name.casefold(), entity.code)
@@ -98,7 +99,11 @@ class Timeline:
             raise UnknownName("category", code, self.categories, list_all=True) from None
 
     def predecessors(self, code: str) -> list[str]:
-        """Entities whose successor chain leads to `code`, nearest first (RU -> [SU, RUE])."""
+        """Entities whose successor chain leads to `code`, nearest first (RU -> [SU, RUE]); worked
+        out once per code (a comparison asks for each nation's again and again)."""
+        known = self._predecessors.get(code)
+        if known is not None:
+            return list(known)
         result: list[str] = []
         frontier = [code]
         while frontier:
@@ -111,7 +116,8 @@ class Timeline:
                 ):
                     result.append(entity.code)
                     frontier.append(entity.code)
-        return result
+        self._predecessors[code] = result
+        return list(result)
 
     def lineage(self, code: str) -> list[str]:
         """The chain of an entity through its successors (SU -> [SU, RU])."""

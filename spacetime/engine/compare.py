@@ -241,14 +241,15 @@ def _activity(
 ) -> tuple[list[Period], dict[str, Counter[tuple[int, str]]]]:
     counts: dict[str, Counter[tuple[int, str]]] = {n: Counter() for n in codes}
     starts: set[int] = set()
+    groups = [(counts[nation], set(members[nation])) for nation in codes]
     for event in events:
         first = event.date.first_day
         if first is None:
             continue
         start = by.start(first.year)
-        for nation in codes:
-            if any(c in members[nation] for c in event.countries):
-                counts[nation][start, event.category or "uncategorized"] += 1
+        for counter, group in groups:
+            if not group.isdisjoint(event.countries):
+                counter[start, event.category or "uncategorized"] += 1
                 starts.add(start)
     periods = []
     if starts:
