@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from spacetime.core.dates import Per
-from spacetime.core.model import Event
+from spacetime.core.model import Category, Entity, Event, Milestone
 from spacetime.core.timeline import Timeline
 from spacetime.engine.query import Match, Query, SortKey
 from spacetime.load.sources import DataFiles
@@ -182,6 +182,24 @@ class Atlas:
         )
         _add_launch(detail, self.timeline, event, self.files)
         return Result(event, detail)
+
+    def countries(self) -> Result[list[Entity]]:
+        """The countries and organizations, as `spacetime countries`."""
+        from spacetime.output.vocabulary import entity_listing
+
+        return Result(list(self.timeline.entities.values()), entity_listing(self.timeline))
+
+    def milestones(self) -> Result[list[Milestone]]:
+        """The milestones and who achieved each first, as `spacetime milestones`."""
+        from spacetime.output.vocabulary import milestone_listing
+
+        return Result(list(self.timeline.milestones.values()), milestone_listing(self.timeline))
+
+    def categories(self) -> Result[list[Category]]:
+        """The categories with their event counts, as `spacetime categories`."""
+        from spacetime.output.vocabulary import category_listing
+
+        return Result(list(self.timeline.categories.values()), category_listing(self.timeline))
 
     def firsts(
         self, country: str | None = None, *, lineage: bool = True

@@ -1,4 +1,4 @@
-"""What most commands do first and last: load the timeline their options name, write a listing."""
+"""What most commands do first and last: load the `Atlas` their options name, write its answer."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacetime.cli.options import DataOptions, OutputOptions
 from spacetime.core.errors import UsageError
-from spacetime.core.timeline import Timeline
 from spacetime.load.cache import load_cached
-from spacetime.load.sources import DataFiles
 from spacetime.output.environment import Environment
 from spacetime.output.formats import write
 from spacetime.output.listing import Listing, Report
@@ -22,8 +20,6 @@ __all__ = [
     "check_readable",
     "check_writable",
     "emit",
-    "load",
-    "load_with_launches",
 ]
 
 
@@ -84,19 +80,6 @@ def atlas(options: DataOptions, env: Environment) -> Atlas:
     check_readable(list(files.launches), "--data")
     timeline = load_cached(files, folder=env.cache_dir(), keep=True)
     return Atlas(timeline, files, options.day())
-
-
-def load(options: DataOptions, env: Environment) -> Timeline:
-    """The timeline of the `Atlas` the data options name."""
-    return atlas(options, env).timeline
-
-
-def load_with_launches(options: DataOptions, env: Environment) -> tuple[Timeline, DataFiles]:
-    """The timeline and the data files of the `Atlas` the data options name (with --as-of, the
-    files carry the day, and every launch read through them is one of that UTC day or
-    earlier)."""
-    found = atlas(options, env)
-    return found.timeline, found.files
 
 
 def emit(answer: Listing | Report, options: OutputOptions, env: Environment) -> None:

@@ -6,11 +6,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from spacetime.cli.common import check_writable, load
+from spacetime.cli.common import atlas, check_writable
 from spacetime.cli.options import DataOptions, FilterOptions, split_values, use
 from spacetime.core.errors import UsageError
 from spacetime.engine.firsts import world_firsts
-from spacetime.engine.query import run
 from spacetime.output.chart import lanes_by, render_chart
 from spacetime.output.environment import Environment
 
@@ -70,8 +69,9 @@ def chart(
         return
     _check_width(width)
     check_writable([svg, html], force)
-    timeline = load(data, env)
-    matches = run(timeline, filters.query())
+    found = atlas(data, env)
+    timeline = found.timeline
+    matches = found.events(query=filters.query()).value
     firsts = {e.id for e in world_firsts(timeline).values()}
     if lanes is Lanes.CATEGORY:
         used = {m.event.category for m in matches}
@@ -104,7 +104,6 @@ def _launch_chart(
     html: Path | None,
     force: bool,
 ) -> None:
-    from spacetime.cli.common import load_with_launches
     from spacetime.launches.cadence import yearly_series
     from spacetime.output.console import draw
     from spacetime.output.launchchart import chart_html, chart_svg, chart_text
@@ -112,9 +111,9 @@ def _launch_chart(
     query = filters.launch_query("--launches")
     _check_width(width)
     check_writable([svg, html], force)
-    timeline, files = load_with_launches(data, env)
+    found = atlas(data, env)
     years, series = yearly_series(
-        timeline, files, query.countries, query.lineage, query.since, query.until
+        found.timeline, found.files, query.countries, query.lineage, query.since, query.until
     )
     total = sum(sum(s.per_year.values()) for s in series)
     span = f"{years[0]}–{years[-1]}" if years else ""

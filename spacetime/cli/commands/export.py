@@ -9,13 +9,12 @@ from typing import Annotated
 
 import typer
 
-from spacetime.cli.common import check_writable, load
+from spacetime.cli.common import atlas, check_writable
 from spacetime.cli.options import DataOptions, FilterOptions, use
 from spacetime.core.errors import UsageError
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.core.words import plural
-from spacetime.engine.query import run
 from spacetime.output.environment import Environment
 from spacetime.output.formats import OutputClosed, OutputFormat, write
 from spacetime.output.registry import FORMATS, choices, export_names
@@ -64,15 +63,15 @@ def _sqlite(
 ) -> None:
     """The selected events and the whole launch log loaded, in a database, with its Datasette
     metadata beside it (the database's companion, named after it: replaced with it)."""
-    from spacetime.cli.common import load_with_launches
     from spacetime.core.files import write_file
     from spacetime.export.sqlite import metadata, metadata_path, write_sqlite
     from spacetime.launches.query import load_launches
 
     described = metadata_path(output)
     check_writable([output], force)
-    timeline, files = load_with_launches(data, env)
-    events = [m.event for m in run(timeline, filters.query())]
+    found = atlas(data, env)
+    timeline, files = found.timeline, found.files
+    events = [m.event for m in found.events(query=filters.query()).value]
     launches = load_launches(files) if files.launches else []
     write_sqlite(timeline, events, output, launches=launches, replace=force)
     document = json.dumps(metadata(output, bool(launches)), ensure_ascii=False, indent=2)
@@ -113,9 +112,9 @@ def export(
         _sqlite(env, output, force, data, filters)
         return
     check_writable([output], force)
-    timeline = load(data, env)
-    events = [m.event for m in run(timeline, filters.query())]
-    text, held = _text(fmt, timeline, events, env.now())
+    found = atlas(data, env)
+    events = [m.event for m in found.events(query=filters.query()).value]
+    text, held = _text(fmt, found.timeline, events, env.now())
     if output is not None:
         from spacetime.core.files import write_file
 

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from spacetime.cli import complete
-from spacetime.cli.common import atlas, emit, load
+from spacetime.cli.common import atlas, emit
 from spacetime.cli.options import DataOptions, OutputOptions, use
 from spacetime.core.errors import UsageError
 from spacetime.engine.find import find_events, nearest_events
@@ -59,7 +59,7 @@ def show(
                     f"as of {files.as_of}"
                 )
     if not found and data.day() is not None:
-        later = find_events(load(data.replace(as_of=None), env), event_id)
+        later = find_events(atlas(data.replace(as_of=None), env).timeline, event_id)
         if len(later) == 1:
             raise UsageError(
                 f"'{later[0].id}' ({later[0].date.display(False)}) is not known as of {data.day()}"

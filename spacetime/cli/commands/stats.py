@@ -29,12 +29,12 @@ def stats(
 ) -> None:
     """Count the events the filters select, by decade, country, category and status."""
     if launches:
-        from spacetime.cli.common import load_with_launches
         from spacetime.launches.query import run_launches
         from spacetime.output.launches import launch_stats_report
 
         chosen = filters.launch_query("--launches")._replace(limit=None)
-        timeline, files = load_with_launches(data, env)
-        emit(launch_stats_report(timeline, run_launches(timeline, files, chosen)), output, env)
+        found = atlas(data, env)
+        matches = run_launches(found.timeline, found.files, chosen)
+        emit(launch_stats_report(found.timeline, matches), output, env)
         return
     emit(atlas(data, env).stats(query=filters.query()).answer, output, env)
