@@ -220,7 +220,10 @@ def _root() -> Callable[..., None]:
         if value:
             from spacetime import __version__
 
-            ctx.obj.say(f"spacetime {__version__}")
+            from spacetime.output.environment import Environment
+
+            env = ctx.obj or Environment.from_process(environ=os.environ)  # Typer's test runner
+            env.say(f"spacetime {__version__}")
             raise typer.Exit()
 
     def root(
