@@ -219,7 +219,6 @@ def _root() -> Callable[..., None]:
     def version_callback(ctx: typer.Context, value: bool) -> None:
         if value:
             from spacetime import __version__
-
             from spacetime.output.environment import Environment
 
             env = ctx.obj or Environment.from_process(environ=os.environ)  # Typer's test runner

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import NamedTuple
 
 from spacetime.core.dates import Per, days_in_month
 from spacetime.core.errors import ParameterError, UsageError
@@ -22,8 +22,7 @@ from spacetime.engine.firsts import Claim, Rank, claims, ranks, world_firsts
 __all__ = ["Cell", "Comparison", "NationSummary", "Period", "compare", "lag_parts", "nation_cells"]
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """One nation's claim to one milestone (or its plan), with its place in the race."""
 
     milestone: str
@@ -40,25 +39,22 @@ class Cell:
     before: tuple[str, ...] = ()  # the entities that achieved it earlier, in order
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     start: int  # first year of the period
     label: str
 
 
-@dataclass(frozen=True)
-class NationSummary:
+class NationSummary(NamedTuple):
     nation: str
     achieved: int
     world_firsts: int
     planned: int
     median_lag_days: float | None
-    by_decade: dict[str, tuple[int, float]] = field(default_factory=dict)
+    by_decade: dict[str, tuple[int, float]]
     """Decade reached -> (milestones reached in it, their median lag in days)."""
 
 
-@dataclass
-class Comparison:
+class Comparison(NamedTuple):
     nations: list[str]
     milestones: list[str]
     world_firsts: dict[str, Event]
@@ -201,7 +197,7 @@ def _mark_first_among(cells: dict[tuple[str, str], Cell], milestone: str, codes:
     best = min(c.lag_days for c in achieved if c.lag_days is not None)
     for cell in achieved:
         if cell.lag_days == best:
-            cells[milestone, cell.nation] = replace(cell, first_among=True)
+            cells[milestone, cell.nation] = cell._replace(first_among=True)
 
 
 def _by(claim: Claim, nation: str) -> str | None:

@@ -13,8 +13,8 @@ Union's first is Russia's, and a later claim by Russia takes no second place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from spacetime.core.errors import Problem
 from spacetime.core.model import Event, Moment, Status
@@ -34,8 +34,7 @@ __all__ = [
 ACHIEVED = (Status.ACHIEVED, Status.PARTIAL)
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(NamedTuple):
     milestone: str
     country: str
     event: Event
@@ -46,8 +45,7 @@ class Claim:
         return self.event.status is Status.PLANNED
 
 
-@dataclass(frozen=True, slots=True)
-class Rank:
+class Rank(NamedTuple):
     """A nation's place for one milestone and the nations that reached it before."""
 
     place: int
