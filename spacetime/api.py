@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from spacetime.core.dates import Per
 from spacetime.core.model import Category, Entity, Event, Milestone
@@ -43,9 +42,9 @@ Day = str | date
 """A date as the command line takes it (`"1961"`, `"Oct 1957"`, `"1960s"`) or a `date`."""
 
 
-@dataclass(frozen=True)
-class Result(Generic[T]):
-    """An answer: the engine's typed `value`, and the same JSON as the command's `--json`."""
+class Result(NamedTuple, Generic[T]):
+    """An answer: the engine's typed `value`, and the same JSON as the command's `--json` (a
+    named tuple: it is on every command's start-up path)."""
 
     value: T
     answer: Listing | Report
