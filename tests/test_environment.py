@@ -133,3 +133,25 @@ def test_a_commands_help_imports_no_rich() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stderr.strip() == "[]" and "Filters:" in done.stdout
+
+
+class Keyboard(io.StringIO):
+    """Typed answers, on what says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_add_asks_through_the_environment(tmp_path: Path) -> None:
+    target = tmp_path / "mine.yaml"
+    target.write_text("format: spacetime/1\n\nevents:\n", encoding="utf-8")
+    typed = Keyboard("1965-03-18\n\nussr\nhttps://example.org/asked\n")
+    args = ["add", "--no-bundled", "--data", str(MINI), "--to", str(target), "--title", "Asked"]
+    code, out, err = run(args, stdin=typed)
+    assert code == 0, err
+    assert (
+        out
+        == "date: countries (comma-separated): countries (comma-separated): sources (comma-separated): "
+    )
+    assert err == f"added 'asked' to {target}\n"
+    assert run([*args[:-1], "Asked again"], stdin=Keyboard("1965-03-18\n"))[0] == 130

@@ -300,10 +300,18 @@ def _items(value: object) -> list[object]:
 
 
 def _ask(key: str, timeline: Timeline, env: Environment) -> object:
-    """Ask for a required field on the terminal until the answer can be used."""
+    """Ask for a required field on the terminal (the environment's stdin and stdout) until the
+    answer can be used."""
     label = f"{key} (comma-separated)" if key in ("countries", "sources") else key
     while True:
-        answer = typer.prompt(label)
+        answer = ""
+        while not answer:  # an empty answer is asked again; the end of input gives up
+            env.write(f"{label}: ")
+            env.stdout.flush()
+            line = env.stdin.readline()
+            if not line:
+                raise typer.Abort()
+            answer = line.strip()
         value = split_values([answer]) if key in LISTS else answer
         try:
             return _checked(key, value, timeline)
