@@ -7,8 +7,9 @@ objects in `value`, and `records()` / `to_json()` giving exactly what the comman
 `--json` (the records are built by the same output functions). Nothing here touches the process:
 no environment variable is read (not `$SPACETIME_DATA`, nor those that move the cache and data
 folders: the personal timeline is read only when asked, from the default data folder, and the
-cache is the default cache folder or the one given), the garbage collector is left as it was, and errors are `spacetime.core.errors` exceptions whose
-messages name the parameters (`limit`), not the flags.
+cache is the default cache folder or the one given), the garbage collector is left as it was,
+and errors are `spacetime.core.errors` exceptions whose messages name the parameters (`limit`),
+not the flags.
 """
 
 from __future__ import annotations

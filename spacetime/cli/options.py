@@ -2,12 +2,12 @@
 
 `@use(data=DataOptions, filters=FilterOptions)` adds every field of each group to a command's
 parameters and hands the command one instance per group, so every listing command takes the same
-flags with the same help; a command with an `env` parameter is handed the run's `Environment`
-there (the `obj` that `spacetime.cli.app.main` gave Click's context). A field whose default is `Made(function)` stands for the options that
-function makes when the command is declared (its value is a dict of theirs): that is
-how each event filter of `spacetime.engine.filters` becomes a flag, so a new filter is one
-definition there and nothing here. Options that several groups share (`--since`, `--limit`...)
-are annotated types declared once (`Since`, `Limit`...).
+flags with the same help; a command with an `env` parameter is handed the run's `Environment` there
+(the `obj` that `spacetime.cli.app.main` gave Click's context). A field whose default is
+`Made(function)` stands for the options that function makes when the command is declared (its value
+is a dict of theirs): that is how each event filter of `spacetime.engine.filters` becomes a flag, so
+a new filter is one definition there and nothing here. Options that several groups share (`--since`,
+`--limit`...) are annotated types declared once (`Since`, `Limit`...).
 """
 
 import functools
