@@ -129,6 +129,11 @@ STARTUP = {
         {"_SPACETIME_COMPLETE": "complete_bash", "COMP_WORDS": "spacetime list -c chi", "COMP_CWORD": "3"},
         1.5,
     ),
+    "completion: comp<TAB>": (
+        [],
+        {"_SPACETIME_COMPLETE": "complete_bash", "COMP_WORDS": "spacetime comp", "COMP_CWORD": "1"},
+        1.5,
+    ),
     "completion: list --as<TAB>": (
         [],
         {"_SPACETIME_COMPLETE": "complete_bash", "COMP_WORDS": "spacetime list --as", "COMP_CWORD": "2"},

@@ -86,16 +86,25 @@ def test_completion_prints_a_script_for_each_shell(cli: Cli, shell: str) -> None
     assert cli("completion", "tcsh").code == 2
 
 
-def test_completing_a_commands_values_imports_that_command_alone() -> None:
+@pytest.mark.parametrize(
+    ("words", "offered", "imported"),
+    [
+        ("spacetime list -c chi", ["china"], ["spacetime.cli.commands.listing"]),
+        ("spacetime comp", ["compare", "completion"], []),
+    ],
+)
+def test_completing_imports_only_the_command_typed(
+    words: str, offered: list[str], imported: list[str]
+) -> None:
     code = (
         "import sys; from spacetime.cli.app import main; main();"
         "print(sorted(m for m in sys.modules if m.startswith('spacetime.cli.commands.')),"
         " file=sys.stderr)"
     )
-    words = {"_SPACETIME_COMPLETE": "complete_bash", "COMP_WORDS": "spacetime list -c chi"}
-    env = {**os.environ, **words, "COMP_CWORD": "3"}
+    typed = {"_SPACETIME_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    env = {**os.environ, **typed, "COMP_CWORD": str(len(words.split()) - 1)}
     done = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
-    assert done.stdout.split() == ["china"]
-    assert done.stderr.strip() == "['spacetime.cli.commands.listing']"
+    assert done.stdout.split() == offered
+    assert done.stderr.strip() == str(imported)

@@ -260,7 +260,8 @@ def main(argv: Sequence[str] | None = None, env: "Environment | None" = None) ->
     if instruction:  # a shell asking for completions (see spacetime.cli.complete)
         from spacetime.cli.complete import respond
 
-        return respond(instruction, build_app, Environment(environ=os.environ), COMMANDS)
+        summaries = {name: summary for name, (_, _, _, summary) in COMMANDS.items()}
+        return respond(instruction, build_app, Environment(environ=os.environ), summaries)
     from spacetime.cli.streams import prepare_streams
 
     prepare_streams()  # before the environment takes the streams

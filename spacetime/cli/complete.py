@@ -9,7 +9,7 @@ is completing, so ordinary commands start no slower.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 import typer  # already imported wherever this module is (by the options, or to complete)
@@ -91,19 +91,31 @@ def respond(
     instruction: str,
     build: Callable[..., typer.Typer],
     env: Environment,
-    commands: Collection[str],
+    commands: Mapping[str, str],
 ) -> int:
     """Answer a completing shell (`instruction` is e.g. `complete_bash`) for the app `build` makes,
-    in the environment `env` (each value completer is handed it as its context's `obj`). When
-    the words typed already name one of `commands`, the app is built with that command alone, so
-    that completing its options and values imports no other command."""
+    in the environment `env` (each value completer is handed it as its context's `obj`).
+    `commands` maps each command's name to its summary. When the words typed already name one
+    of them, the app is built with that command alone, so that completing its options and values
+    imports no other command; before that, with every command a placeholder of its name and
+    summary, so that completing a command's name imports none."""
     from typer._completion_classes import completion_init
     from typer.completion import shell_complete
 
     completion_init()
     named = next((w for w in _typed(env.environ)[1:] if w in commands), None)
-    command = typer.main.get_command(build() if named is None else build([named]))
+    if named is None:
+        app = build([])
+        for name, summary in commands.items():
+            app.command(name, help=summary)(_placeholder)
+    else:
+        app = build([named])
+    command = typer.main.get_command(app)
     return shell_complete(command, {"obj": env}, "spacetime", VARIABLE, instruction)
+
+
+def _placeholder() -> None:
+    """Stands for a command while only its name is being completed."""
 
 
 def _typed(environ: Mapping[str, str]) -> list[str]:
