@@ -197,10 +197,10 @@ def check(result: GcatImport, name: str, old: Span | None) -> list[Problem]:
     from spacetime.core.errors import Problem
 
     if result.problems:
-        shown = result.problems[:5]
-        more = len(result.problems) - len(shown)
-        tail = [Problem(name, 0, f"...and {more} more problems")] if more else []
-        return [*shown, *tail]
+        first, more = result.problems[0], len(result.problems) - 1
+        return [
+            first._replace(message=f"{first.message} (and {more} more problems)") if more else first
+        ]
     problems: list[Problem] = []
     days = {launch.tag: launch.date.text[:10] for launch in result.launches}
     for tag, day, title in ANCHORS:
@@ -299,8 +299,8 @@ def update(
         raise DataError(problems)
     result = read_gcat(log, sites, orgs, (names[0], names[1], names[2]))
     problems = check(result, names[0], old)
-    if problems:
-        raise DataError(problems)
+    if problems:  # one line, every reason
+        raise DataError([problems[0]._replace(message="; ".join(p.message for p in problems))])
     days = sorted(launch.date.text[:10] for launch in result.launches)
     notes = [
         f"{_RENEWED}{today.isoformat()} from {origin}"
