@@ -151,6 +151,9 @@ def test_update_adds_the_new_launches_and_every_command_uses_them(cli: Cli, site
     assert done.out == ""
     after = cli("launches", "--json", "--since", "2026")
     assert [launch["tag"] for launch in after.json()] == ["2026-901", "2026-902", "2026-903"]
+    table = cli("launches", "--since", "2026")
+    assert table.out.endswith("GCAT launch log to 30 Nov 2026 (updated 24 Nov 2026)\n")
+    assert table.err == ""
     assert site.statuses == [200, 200, 200]
 
 

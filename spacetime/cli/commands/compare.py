@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from spacetime.cli import complete
-from spacetime.cli.common import emit, load_with_launches
+from spacetime.cli.common import emit, fresh_launches, load_with_launches
 from spacetime.cli.options import DataOptions, OutputOptions, SelectOptions, use
 from spacetime.core.dates import Per
 from spacetime.core.timeline import Timeline
@@ -64,7 +64,7 @@ def compare(
     report = comparison_report(
         timeline, result, lineage=lineage, by=by, by_category=by_category, cadence=rhythm
     )
-    emit(report, output)
+    emit(report if rhythm is None else fresh_launches(report, files), output)
 
 
 def _warn_counted_twice(timeline: Timeline, nations: list[str]) -> None:
