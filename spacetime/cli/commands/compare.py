@@ -62,7 +62,13 @@ def compare(
 
         rhythm = cadence(timeline, files, result.nations, lineage, by)
     report = comparison_report(
-        timeline, result, lineage=lineage, by=by, by_category=by_category, cadence=rhythm
+        timeline,
+        result,
+        lineage=lineage,
+        by=by,
+        by_category=by_category,
+        cadence=rhythm,
+        today=data.today(),
     )
     emit(report if rhythm is None else fresh_launches(report, files), output)
 
