@@ -351,3 +351,32 @@ def test_update_from_gcats_snapshot_against_the_bundled_log(
         assert json.loads(cli("sources", "--json").out)[0]["launches"] == 6831
     finally:
         served.close()
+
+
+def readme_commands(words: tuple[str, ...]) -> list[list[str]]:
+    """The README's example commands that start with `spacetime WORD` (comments left out)."""
+    import re
+    import shlex
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", readme, flags=re.S)
+    lines = [line.split("#")[0].strip() for block in blocks for line in block.splitlines()]
+    return [shlex.split(line)[1:] for line in lines if line.startswith(words)]
+
+
+def test_the_readme_examples_of_update_and_sources_run(
+    cli: Cli, site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SPACETIME_GCAT_URL", site.base)
+    here = tmp_path / "here"
+    here.mkdir()
+    for path in gcat.FILES:
+        shutil.copyfile(site.root / path, here / Path(path).name)
+    monkeypatch.chdir(here)
+    examples = readme_commands(("spacetime update", "spacetime sources"))
+    assert ["update", "--from", "launchlog.tsv"] in examples and ["sources"] in examples
+    for args in examples:
+        done = cli(*args)
+        assert done.code == 0, (args, done.err)
+    assert examples[-1:] == [["update", "--reset"]]
+    assert gcat.log_in_use() == gcat.bundled_launches_path()
