@@ -440,3 +440,25 @@ def test_sources_lists_your_files_too(cli: Cli, tmp_path: Path, bundled: Path) -
     assert by_file[str(events)]["updated"] is not None
     table = cli("sources", "--data", str(mine)).out
     assert "GCAT launch log (yours)" in table and "3 launches" in table
+
+
+def test_a_progress_bar_only_on_a_terminal(site: Site) -> None:
+    import io
+
+    from spacetime.cli.app import main
+    from spacetime.output.environment import Environment
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    shown, piped = Terminal(), io.StringIO()
+    assert main(["update", "--url", site.base], Environment(stderr=shown)) == 0
+    assert "launchlog.tsv" in shown.getvalue()  # the bar's line for the file
+    assert shown.getvalue().endswith("18 launches, 1957-10-04 to 2026-11-30; 3 new\n")
+    site.append([NEW[0].replace("2026-901", "2026-907").replace("Nov 28", "Dec  4")])
+    assert main(["update", "--url", site.base], Environment(stderr=piped)) == 0
+    assert piped.getvalue() == "19 launches, 1957-10-04 to 2026-12-04; 1 new\n"
+    quiet = Terminal()
+    assert main(["update", "--url", site.base, "--quiet"], Environment(stderr=quiet)) == 0
+    assert quiet.getvalue() == ""
