@@ -405,6 +405,10 @@ def test_network_failures_in_words() -> None:
     assert fetch._cause(TimeoutError("timed out"), 2.5) == (
         "no answer within 2.5 s (--timeout sets the limit)"
     )
+    import http.client
+
+    cut = http.client.IncompleteRead(b"#Launch_Tag")
+    assert fetch._cause(cut, 30) == "the connection closed before the end of the answer"
     unreachable = OSError(101, "Network is unreachable")
     assert fetch._cause(urllib.error.URLError(unreachable), 30) == "network is unreachable"
 
@@ -462,3 +466,32 @@ def test_a_progress_bar_only_on_a_terminal(site: Site) -> None:
     quiet = Terminal()
     assert main(["update", "--url", site.base, "--quiet"], Environment(stderr=quiet)) == 0
     assert quiet.getvalue() == ""
+
+
+def test_a_full_disk_leaves_the_log_as_it_was(
+    cli: Cli, site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    assert cli("update", "--url", site.base).code == 0
+    kept = gcat.updated_log().read_bytes()
+    site.append([NEW[0].replace("2026-901", "2026-908").replace("Nov 28", "Dec  5")])
+    real_write = os.write
+
+    def full(fd: int, data: bytes) -> int:
+        if fd > 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", full)
+    failed = cli("update", "--url", site.base)
+    assert (failed.code, failed.err) == (
+        4,
+        f"spacetime: error: cannot write {gcat.updated_log()}: no space left on the device\n",
+    )
+    assert gcat.updated_log().read_bytes() == kept
+    assert sorted(p.name for p in gcat.updated_log().parent.iterdir()) == [
+        "launches.tsv",
+        "launches.tsv.http.json",
+    ]
