@@ -495,3 +495,16 @@ def test_a_full_disk_leaves_the_log_as_it_was(
         "launches.tsv",
         "launches.tsv.http.json",
     ]
+
+
+def test_list_reads_which_log_is_in_use_without_the_launch_modules() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import io, sys, contextlib; from spacetime.cli.app import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()): main(['list', '-c', 'china', '--json'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('spacetime.launches.')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from spacetime.launches.model import CREDIT
+from spacetime.launches import CREDIT
 from spacetime.load.sources import DataFiles, bundled_launches_path, display_name
 from spacetime.sources import SourceFile
 
