@@ -508,3 +508,14 @@ def test_list_reads_which_log_is_in_use_without_the_launch_modules() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_an_error_text_is_not_a_launch_log(cli: Cli, site: Site) -> None:
+    site.log.write_text("Error 503: try again later\n", encoding="utf-8")
+    refused = cli("update", "--url", site.base)
+    assert (refused.code, refused.err) == (
+        3,
+        f"{site.base}tsv/derived/launchlog.tsv:1: not GCAT's launch log "
+        "(it begins 'Error 503: try again later')\n",
+    )
+    assert not gcat.updated_log().exists()
