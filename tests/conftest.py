@@ -43,6 +43,23 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPath
 
 
 @pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    """Call it to make every write to a file (not to the standard streams) fail as on a full
+    disk."""
+    import errno
+    import os
+
+    real_write = os.write
+
+    def full(fd: int, data: bytes) -> int:
+        if fd > 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
+
+    return lambda: monkeypatch.setattr(os, "write", full)
+
+
+@pytest.fixture
 def mini() -> Timeline:
     return load_timeline([MINI])
 

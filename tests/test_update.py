@@ -469,22 +469,12 @@ def test_a_progress_bar_only_on_a_terminal(site: Site) -> None:
 
 
 def test_a_full_disk_leaves_the_log_as_it_was(
-    cli: Cli, site: Site, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, site: Site, full_disk: Callable[[], None]
 ) -> None:
-    import errno
-    import os
-
     assert cli("update", "--url", site.base).code == 0
     kept = gcat.updated_log().read_bytes()
     site.append([NEW[0].replace("2026-901", "2026-908").replace("Nov 28", "Dec  5")])
-    real_write = os.write
-
-    def full(fd: int, data: bytes) -> int:
-        if fd > 2:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real_write(fd, data)
-
-    monkeypatch.setattr(os, "write", full)
+    full_disk()
     failed = cli("update", "--url", site.base)
     assert (failed.code, failed.err) == (
         4,
