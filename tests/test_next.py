@@ -265,3 +265,65 @@ def test_dates_at_each_precision(
 )
 def test_what_counts_as_still_ahead(net: str, precision: str, ahead: bool) -> None:
     assert still_ahead(launch(net, precision), NOW) is ahead
+
+
+def test_show_of_a_planned_event_names_its_upcoming_launch(cli: Cli, kept: Path) -> None:
+    run = cli("show", "chang-e-7-south-pole-mission-planned")
+    assert run.code == 0, run.err
+    assert (
+        "Next launch     Long March 5 | Chang'e 7: Dec 2026 (in 7–37 d), TBD, Wenchang Space "
+        "Launch Site, People's Republic of China (Launch Library 2; spacetime next)"
+    ) in run.out
+    record = cli("show", "artemis-iii-planned", "--json").json()
+    assert record["upcoming_launch"] == {
+        "id": "0b1e8f2a-0009-4a6b-9c1d-000000000009",
+        "name": "SLS Block 1 | Artemis III",
+        "net": "2027-12-31T00:00:00Z",
+        "precision": "Year",
+        "date_display": "2027",
+        "status": "TBD",
+    }
+
+
+def test_show_names_no_launch_for_an_achieved_event_or_without_a_list(cli: Cli) -> None:
+    assert "upcoming_launch" not in cli("show", "artemis-iii-planned", "--json").json()
+    keep(PAGE.read_bytes())
+    # Artemis II flew: its event is achieved, and "Artemis II" is not "Artemis III"
+    record = cli("show", "artemis-ii-crewed-lunar-flyby", "--json").json()
+    assert "upcoming_launch" not in record
+
+
+def test_a_mission_matches_whole_words_only() -> None:
+    from spacetime.launches.upcoming import matching
+
+    launches = read_page(PAGE.read_bytes(), "x").launches
+    found = matching("Artemis III", launches)
+    assert found is not None and found.mission == "Artemis III"
+    assert matching("Artemis II", launches) is None
+    found = matching("Chang’e-7", launches)  # a typographic apostrophe, a hyphen
+    assert found is not None and found.mission == "Chang'e 7"
+    assert matching("Chang'e 6", launches) is None
+
+
+def test_compare_next_shows_each_nations_next_launches(cli: Cli, kept: Path) -> None:
+    document = cli("compare", "china", "usa", "india", "--next", "--json").json()
+    assert {code: [r["mission"] for r in rows] for code, rows in document["next"].items()} == {
+        "CN": ["TJS-20", "Chang'e 7"],
+        "US": ["Starlink Group 12-7", "Artemis III"],
+        "IN": ["Oceansat-3A"],
+    }
+    table = cli("compare", "china", "japan", "--next").out
+    section = table[table.index("Next launches (from pads in each nation)") :].splitlines()
+    assert section[3].split()[:3] == ["China", "26", "Nov"]
+    assert section[5].split() == ["Japan", "—"]
+    assert (
+        section[-1]
+        == "Upcoming launches: Launch Library 2, The Space Devs (https://thespacedevs.com)"
+    )
+
+
+def test_compare_next_without_a_list_says_how_to_get_one(cli: Cli) -> None:
+    run = cli("compare", "china", "usa", "--next", "--json")
+    assert run.code == 0
+    assert "next" not in run.json()
+    assert run.err.startswith("no list of upcoming launches yet: spacetime update --upcoming")

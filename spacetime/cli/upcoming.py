@@ -1,14 +1,18 @@
 """What the commands that show upcoming launches share (`next`, `show`, `compare --next`): the
-kept list, and the moment a countdown counts from."""
+kept list, the moment a countdown counts from, and the upcoming launch of a planned event."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from spacetime.core.model import Event, Status
+from spacetime.core.timeline import Timeline
 from spacetime.output.environment import Environment
+from spacetime.output.listing import Listing, Report
 from spacetime.sources.ll2 import Stored
 
-__all__ = ["now_of", "stored_or_none"]
+__all__ = ["add_next", "add_upcoming", "now_of", "stored_or_none"]
 
 
 def now_of(env: Environment) -> datetime:
@@ -25,3 +29,60 @@ def stored_or_none() -> Stored | None:
     from spacetime.sources.ll2 import read_stored, stored_path
 
     return read_stored(stored_path())
+
+
+def add_upcoming(detail: Listing, event: Event, env: Environment) -> None:
+    """`show` of a planned event: the upcoming launch of its mission, when the kept list has one
+    (a row after the vehicle, and `upcoming_launch` in the record); nothing without a list."""
+    if event.status is not Status.PLANNED or not event.mission:
+        return
+    from spacetime.launches.upcoming import matching, still_ahead
+    from spacetime.output.upcoming import upcoming_line
+
+    stored = stored_or_none()
+    if stored is None:
+        return
+    now = now_of(env)
+    found = matching(event.mission, [x for x in stored.launches if still_ahead(x, now)])
+    if found is None:
+        return
+    from spacetime.launches.upcoming import when
+
+    detail.records[0]["upcoming_launch"] = {
+        "id": found.id,
+        "name": found.name,
+        "net": found.net,
+        "precision": found.precision or None,
+        "date_display": when(found),
+        "status": found.status,
+    }
+    detail.fields = [*detail.fields, "upcoming_launch"]
+    at = next((i for i, row in enumerate(detail.rows) if row[0] == "Vehicle"), -1)
+    at = at + 1 if at >= 0 else len(detail.rows)
+    detail.rows.insert(at, ["Next launch", upcoming_line(found, now)])
+
+
+def add_next(report: Report, timeline: Timeline, nations: Sequence[str]) -> None:
+    """`compare --next`: a last section with each nation's next launches (and `next` in the
+    JSON document); without a kept list, a line on stderr says how to get one."""
+    from spacetime.cli.common import environment
+    from spacetime.launches.upcoming import NextQuery, run_next
+    from spacetime.output.upcoming import NEXT_PER_NATION, next_by_nation
+
+    env = environment()
+    stored = stored_or_none()
+    if stored is None:
+        from spacetime.cli.commands.next import NO_LIST
+
+        env.stderr.write(NO_LIST + "\n")
+        return
+    now = now_of(env)
+    chosen = {
+        code: run_next(
+            timeline, stored.launches, NextQuery(countries=[code], limit=NEXT_PER_NATION), now
+        )
+        for code in nations
+    }
+    listing, document = next_by_nation(timeline, chosen, now)
+    report.sections.append(("Next launches (from pads in each nation)", listing))
+    report.document["next"] = document

@@ -28,6 +28,7 @@ __all__ = [
     "NextQuery",
     "Upcoming",
     "countdown",
+    "matching",
     "net_instant",
     "period",
     "run_next",
@@ -309,3 +310,20 @@ def _words_match(wanted: str, names: Sequence[str]) -> bool:
         name and all(word_pattern(w).search(name.casefold()) for w in wanted.split())
         for name in names
     )
+
+
+def _words(text: str) -> str:
+    """Text folded for matching names: any case, any apostrophe, hyphens as spaces."""
+    folded = text.casefold().replace("’", "'").replace("-", " ")
+    return " " + " ".join(folded.split()) + " "
+
+
+def matching(mission: str, launches: Sequence[Upcoming]) -> Upcoming | None:
+    """The soonest launch whose name or mission holds all the words of `mission`, whole and in
+    order (`Chang'e 7` matches "Long March 5 | Chang'e 7"; `Artemis II` does not match
+    "Artemis III"), or None."""
+    wanted = _words(mission)
+    if not wanted.strip():
+        return None
+    found = [x for x in launches if wanted in _words(x.name) or wanted in _words(x.mission)]
+    return min(found, key=lambda x: net_instant(x.net), default=None)

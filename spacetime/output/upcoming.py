@@ -13,7 +13,14 @@ from spacetime.launches.upcoming import Upcoming, countdown, period, when
 from spacetime.output.listing import Brief, Column, Listing
 from spacetime.sources.ll2 import CREDIT, Stored
 
-__all__ = ["NEXT_FIELDS", "age_note", "next_listing", "upcoming_record"]
+__all__ = [
+    "NEXT_FIELDS",
+    "age_note",
+    "next_by_nation",
+    "next_listing",
+    "upcoming_line",
+    "upcoming_record",
+]
 
 NEXT_FIELDS = [
     "id",
@@ -145,3 +152,55 @@ def next_listing(
         styles=[STATUS_STYLES.get(launch.status) for launch in launches] if human else [],
         footer=f"{footer}\n{CREDIT}, fetched {fetched}",
     )
+
+
+def upcoming_line(launch: Upcoming, now: datetime) -> str:
+    """One upcoming launch in a line (`show` of a planned event)."""
+    where = launch.location or launch.pad
+    return (
+        f"{launch.name}: {when(launch)} ({countdown(launch, now)}), {launch.status}, "
+        f"{where} (Launch Library 2; spacetime next)"
+    )
+
+
+NEXT_PER_NATION = 3
+
+
+def next_by_nation(
+    timeline: Timeline, chosen: dict[str, list[Upcoming]], now: datetime
+) -> tuple[Listing, dict[str, list[dict[str, Any]]]]:
+    """`compare --next`: each nation's next launches (from pads in the nation) as a table, and
+    as the JSON document's `next` (nation code -> launch records)."""
+    rows = []
+    document: dict[str, list[dict[str, Any]]] = {}
+    for code, launches in chosen.items():
+        document[code] = [upcoming_record(timeline, launch, now) for launch in launches]
+        name = timeline.name_of(code)
+        if not launches:
+            rows.append([name, "—", "", "", "", ""])
+        for launch in launches:
+            rows.append(
+                [
+                    name,
+                    when(launch),
+                    countdown(launch, now),
+                    launch.status,
+                    launch.vehicle_full,
+                    launch.mission or launch.name,
+                ]
+            )
+    listing = Listing(
+        fields=["nation", *NEXT_FIELDS],
+        records=[{"nation": c, **r} for c, records in document.items() for r in records],
+        columns=[
+            Column("Nation"),
+            Column("When (UTC)"),
+            Column("Countdown"),
+            Column("Status"),
+            Column("Vehicle", wrap=True),
+            Column("Mission", wrap=True, main=True),
+        ],
+        rows=rows,
+        footer=CREDIT,
+    )
+    return listing, document

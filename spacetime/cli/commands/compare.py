@@ -38,6 +38,14 @@ def compare(
             help="Leave out the launch cadence (from the GCAT launch log).",
         ),
     ] = False,
+    next_launches: Annotated[
+        bool,
+        typer.Option(
+            "--next",
+            help="Add each nation's next launches, from pads in the nation (Launch Library 2: "
+            "spacetime update --upcoming).",
+        ),
+    ] = False,
     *,
     data: DataOptions,
     filters: SelectOptions,
@@ -64,6 +72,10 @@ def compare(
     report = comparison_report(
         timeline, result, lineage=lineage, by=by, by_category=by_category, cadence=rhythm
     )
+    if next_launches:
+        from spacetime.cli.upcoming import add_next
+
+        add_next(report, timeline, result.nations)
     emit(report, output)
 
 
