@@ -80,7 +80,7 @@ class Atlas:
         timeline when `personal` is true, then the timeline and launch files in `paths`.
         `cache`: read and write the same parsed-file cache as the command line (in the user's
         cache folder). Raises `DataError` listing every problem of an invalid file."""
-        from spacetime.load.sources import data_files
+        from spacetime.sources.files import data_files
 
         files = data_files([Path(p) for p in paths], bundled=bundled, personal=personal, env={})
         if cache:

@@ -18,7 +18,7 @@ from spacetime.core.dates import Precision
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.load.loader import load_timeline
-from spacetime.load.sources import data_files
+from spacetime.sources.files import data_files
 
 # Event id -> why its time differs from the log's (each checked against sources).
 KNOWN_DISAGREEMENTS = {

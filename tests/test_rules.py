@@ -15,7 +15,7 @@ from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import nation_cells
 from spacetime.engine.firsts import claims, ordinal, ranks, rule_problems
 from spacetime.load.loader import load_timeline
-from spacetime.load.sources import data_files
+from spacetime.sources.files import data_files
 
 Cli = Callable[..., Run]
 

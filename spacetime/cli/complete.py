@@ -43,7 +43,7 @@ def _matching(names: Iterable[str], incomplete: str, *, several: bool = False) -
 
 def _timeline() -> Timeline:
     from spacetime.load.cache import load_cached
-    from spacetime.load.sources import data_files
+    from spacetime.sources.files import data_files
 
     return load_cached(data_files([], bundled=True, personal=True))
 

@@ -129,7 +129,7 @@ class FileOptions(Group):
 
     def files(self, extra: Sequence[Path] = ()) -> DataFiles:
         """The files these options name (bundled, personal, $SPACETIME_DATA, --data), then `extra`."""
-        from spacetime.load.sources import data_files
+        from spacetime.sources.files import data_files
 
         return data_files(
             [*(self.data or []), *extra], bundled=not self.no_bundled, personal=not self.no_personal

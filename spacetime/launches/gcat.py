@@ -71,7 +71,9 @@ class GcatImport:
     """GCAT's own `# Updated` line of the launch log, when it has one."""
 
 
-def _table(path: Path, name: str, key: str) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+def _table(
+    path: Path | bytes, name: str, key: str
+) -> tuple[dict[str, dict[str, str]], list[Problem]]:
     """A GCAT table (sites or organisations) by its first column, with the header's names."""
     problems: list[Problem] = []
     table: dict[str, dict[str, str]] = {}
@@ -96,8 +98,15 @@ def _table(path: Path, name: str, key: str) -> tuple[dict[str, dict[str, str]], 
     return table, problems
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    with path.open(encoding="utf-8", errors="replace", newline="") as stream:
+def _lines(path: Path | bytes) -> Iterator[tuple[int, str]]:
+    """The non-blank lines of a file (or of its content, downloaded), numbered from 1."""
+    import io
+
+    with (
+        io.StringIO(path.decode("utf-8", errors="replace"), newline="")
+        if isinstance(path, bytes)
+        else path.open(encoding="utf-8", errors="replace", newline="")
+    ) as stream:
         for number, line in enumerate(stream, start=1):
             line = line.rstrip("\r\n")
             if line.strip():
@@ -105,12 +114,13 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
 
 
 def read_gcat(
-    launchlog: Path,
-    sites: Path | None = None,
-    orgs: Path | None = None,
+    launchlog: Path | bytes,
+    sites: Path | bytes | None = None,
+    orgs: Path | bytes | None = None,
     names: tuple[str, str, str] | None = None,
 ) -> GcatImport:
-    """Read GCAT's launch log (and, when given, its sites and organisations tables)."""
+    """Read GCAT's launch log (and, when given, its sites and organisations tables), from files or
+    from their content (a download; `names` then say what to call them in messages)."""
     shown = names or (str(launchlog), str(sites), str(orgs))
     result = GcatImport()
     site_table: dict[str, dict[str, str]] = {}
