@@ -11,14 +11,19 @@ every launch with the fields spacetime shows (`id`, `name`, `net` as an ISO 8601
 `status.abbrev`, `rocket.configuration.name`, `launch_service_provider.name`, `pad.name`), no id
 twice, and no more launches than `count`. A page that fails is refused whole (`DataError`, exit 3)
 and the list in use stays as it was. What is kept is spacetime's own compact JSON
-(`upcoming.json` in the user data folder): the fetch time, LL2's count, the validators for a
-conditional request, and each launch flattened (see `spacetime.launches.upcoming.Upcoming`).
+(`upcoming.json` in the user data folder): the URL, the fetch time, LL2's count and each launch
+flattened (see `spacetime.launches.upcoming.Upcoming`), written with the one atomic write; the
+ETag and Last-Modified of the answer are kept beside it (`spacetime.sources.fetch`), so the next
+update asks conditionally and a 304 transfers nothing.
+
+Like every source module it names its `CREDIT` and `LICENCE` and its files' span; a list is
+never read from `--data` (`recognises` is always false).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -36,12 +41,14 @@ __all__ = [
     "PAGE_SIZE",
     "Page",
     "Stored",
+    "Updated",
     "read_page",
     "read_stored",
     "request_url",
     "span",
     "stored_path",
     "stored_text",
+    "update",
 ]
 
 DEFAULT_BASE = "https://ll.thespacedevs.com/"
@@ -70,8 +77,6 @@ class Stored(NamedTuple):
     fetched: datetime
     total: int
     launches: list[Upcoming]
-    etag: str | None = None
-    last_modified: str | None = None
 
 
 def request_url(base: str) -> str:
@@ -208,22 +213,14 @@ def _launch(raw: Any, label: str, refuse: Any) -> Upcoming:
     return launch
 
 
-def stored_text(
-    page: Page,
-    url: str,
-    fetched: datetime,
-    headers: Mapping[str, str] | None = None,
-) -> str:
+def stored_text(page: Page, url: str, fetched: datetime) -> str:
     """The compact JSON kept for a checked page (one line per launch, for readable diffs)."""
-    headers = headers or {}
     head = {
         "format": FORMAT,
         "source": CREDIT,
         "url": url,
         "fetched": fetched.isoformat(timespec="seconds").replace("+00:00", "Z"),
         "count": page.total,
-        "etag": headers.get("ETag"),
-        "last_modified": headers.get("Last-Modified"),
     }
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     lines = ",\n".join(encode(launch.to_json()) for launch in page.launches)
@@ -252,8 +249,6 @@ def read_stored(path: Path) -> Stored | None:
             fetched=net_instant(document["fetched"]),
             total=int(document["count"]),
             launches=[Upcoming.from_json(r) for r in document["launches"]],
-            etag=document.get("etag"),
-            last_modified=document.get("last_modified"),
         )
     except (ValueError, KeyError, TypeError, AttributeError):
         problem = (
@@ -268,3 +263,75 @@ def span(stored: Stored) -> tuple[date, date] | None:
         return None
     periods = [period(launch) for launch in stored.launches]
     return min(p[0] for p in periods), max(p[1] for p in periods)
+
+
+class Updated(NamedTuple):
+    """What `update` did: the list kept now, and whether LL2 said nothing had changed."""
+
+    stored: Stored
+    current: bool
+
+
+def update(
+    *,
+    base: str | None = None,
+    timeout: float | None = None,
+    progress: Callable[[str, int, int | None], None] | None = None,
+    env: Mapping[str, str] | None = None,
+    now: datetime,
+) -> Updated:
+    """Fetch the upcoming launches from LL2 at `base` (else `$SPACETIME_LL2_URL`, else LL2's
+    own) in one request, check them, and keep them. Raises `DataError` (exit 3) when the answer
+    fails a check, `FetchError` (exit 4) when the request fails (a 429 says LL2's rate limit),
+    `FileProblem` (exit 4) when the list cannot be written: the kept list is then as it was."""
+    import os
+
+    from spacetime.core.files import write_file
+    from spacetime.sources import fetch
+
+    env = os.environ if env is None else env
+    url = request_url(base or env.get(ENV_VAR) or DEFAULT_BASE)
+    path = stored_path()
+    try:
+        previous = read_stored(path)
+    except DataError:  # a damaged list is replaced, never trusted
+        previous = None
+    known = fetch.load_validators(path).get(url) if previous is not None else None
+    report = (lambda done, total: progress(url, done, total)) if progress else None
+    try:
+        got = fetch.fetch(
+            url,
+            validators=known,
+            timeout=timeout or fetch.DEFAULT_TIMEOUT,
+            progress=report,
+            env=env,
+        )
+    except fetch.FetchError as err:
+        if err.status == 429:
+            raise fetch.FetchError(
+                f"{url}: Launch Library 2 refused the request (429 Too Many Requests): its free "
+                "tier answers 15 requests an hour; try again later",
+                status=429,
+            ) from None
+        raise
+    if got.body is None and previous is not None:
+        return Updated(previous, True)
+    if got.body is None:  # a 304 to a request that asked for none
+        got = fetch.fetch(url, timeout=timeout or fetch.DEFAULT_TIMEOUT, progress=report, env=env)
+    assert got.body is not None
+    page = read_page(got.body, url)
+    text = stored_text(page, url, now)
+    _make_folder(path.parent)
+    write_file(path, text)
+    fetch.save_validators(path, {url: got.validators})
+    return Updated(Stored(url, now.replace(microsecond=0), page.total, page.launches), False)
+
+
+def _make_folder(folder: Path) -> None:
+    from spacetime.core.errors import FileProblem
+    from spacetime.core.files import describe
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise FileProblem(describe(folder, err, "create")) from None

@@ -32,7 +32,7 @@ def next_launches(*, filters: NextFilterOptions, output: OutputOptions) -> None:
     from spacetime.cli.upcoming import now_of, stored_or_none
     from spacetime.launches.upcoming import run_next
     from spacetime.load.cache import load_cached
-    from spacetime.load.sources import data_files
+    from spacetime.load.sources import DataFiles, display_name, vocabulary_path
     from spacetime.output.formats import OutputFormat
     from spacetime.output.upcoming import age_note, next_listing
 
@@ -42,7 +42,8 @@ def next_launches(*, filters: NextFilterOptions, output: OutputOptions) -> None:
         env.stderr.write(NO_LIST + "\n")
         return
     now = now_of(env)
-    vocabulary = load_cached(data_files(bundled=False, personal=False))
+    words = vocabulary_path()  # the countries' names and aliases, for --country
+    vocabulary = load_cached(DataFiles((words,), (display_name(words),)))
     found = run_next(vocabulary, stored.launches, filters.query(), now)
     note = age_note(stored, now)
     if note:
