@@ -82,7 +82,7 @@ def test_every_listing_command_is_documented() -> None:
     titles = {s.command[0] for s in SECTIONS}
     assert titles == {
         "list", "show", "today", "on", "firsts", "milestones", "countries", "categories",
-        "stats", "launches", "compare",
+        "stats", "launches", "compare", "sources",
     }  # fmt: skip
     assert all(s.tables and all(t.fields for t in s.tables) for s in SECTIONS)
 

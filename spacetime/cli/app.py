@@ -120,6 +120,18 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "Your timeline",
         "Convert GCAT's launch log into a spacetime launch file (for --data or $SPACETIME_DATA).",
     ),
+    "update": (
+        "update",
+        "update",
+        "Data",
+        "Renew the launch log from GCAT (checked before it replaces the one in use), or go back to the bundled one.",
+    ),
+    "sources": (
+        "sources",
+        "sources",
+        "Data",
+        "List the data files loaded: each one's source, path, date span, counts, last update and credit.",
+    ),
     "init": (
         "edit",
         "init",

@@ -43,6 +43,7 @@ __all__ = [
     "describe",
     "freshness",
     "log_in_use",
+    "read_span",
     "recognises",
     "reset",
     "span",
@@ -128,7 +129,8 @@ def _day(text: str, line: int) -> str:
     return text[line + 1 : text.find("\n", line + 1)].split("\t", 4)[3][:10]
 
 
-def _read_span(path: Path) -> Span:
+def read_span(path: Path) -> Span:
+    """The span of the launch file `path` (OSError when it cannot be read)."""
     from spacetime.core.reading import read_bytes
 
     return span(read_bytes(path).decode("utf-8", errors="replace"))
@@ -141,7 +143,7 @@ def freshness(files: DataFiles) -> str | None:
         return None
     path = files.launches[0]
     try:
-        found = _read_span(path)
+        found = read_span(path)
     except OSError:
         return None
     if found.last is None:

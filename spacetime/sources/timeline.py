@@ -15,8 +15,8 @@ __all__ = ["CREDIT", "KIND", "LICENCE", "NAME", "TITLE", "describe", "recognises
 NAME = "timeline"
 KIND = "timeline"
 TITLE = "timeline"
-CREDIT = "spacetime's curated timeline: every event with the sources of its date (`show ID`)"
-LICENCE = "MIT (with spacetime)"
+CREDIT = "spacetime's curated timeline, each event with the sources of its date (`show ID`)"
+LICENCE = "MIT"
 
 
 def recognises(path: Path) -> bool:
