@@ -3,7 +3,7 @@ kept list, the moment a countdown counts from, and the upcoming launch of a plan
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from spacetime.core.model import Event, Status
@@ -12,7 +12,7 @@ from spacetime.output.environment import Environment
 from spacetime.output.listing import Listing, Report
 from spacetime.sources.ll2 import Stored
 
-__all__ = ["add_next", "add_upcoming", "now_of", "stored_or_none"]
+__all__ = ["add_next", "add_upcoming", "now_of", "stored_or_none", "update_upcoming"]
 
 
 def now_of(env: Environment) -> datetime:
@@ -86,3 +86,30 @@ def add_next(report: Report, timeline: Timeline, nations: Sequence[str]) -> None
     listing, document = next_by_nation(timeline, chosen, now)
     report.sections.append(("Next launches (from pads in each nation)", listing))
     report.document["next"] = document
+
+
+def update_upcoming(
+    base: str | None,
+    timeout: float,
+    progress: Callable[[str, int, int | None], None] | None,
+    env: Environment,
+) -> str:
+    """`update --upcoming`: fetch and keep the list (see `spacetime.sources.ll2.update`); the
+    one-line summary to show."""
+    from spacetime.core.words import plural
+    from spacetime.launches.upcoming import net_instant, when
+    from spacetime.sources import ll2
+
+    done = ll2.update(base=base, timeout=timeout, progress=progress, now=now_of(env))
+    stored = done.stored
+    if done.current:
+        fetched = f"{stored.fetched.day} {stored.fetched:%b %Y %H:%M} UTC"
+        return f"upcoming launches already current (fetched {fetched})"
+    line = plural(len(stored.launches), "upcoming launch", "upcoming launches")
+    if stored.launches:
+        soonest = min(stored.launches, key=lambda x: net_instant(x.net))
+        latest = max(stored.launches, key=lambda x: net_instant(x.net))
+        line += f", {when(soonest)} to {when(latest)}"
+    if stored.total > len(stored.launches):
+        line += f" (the soonest of {stored.total})"
+    return f"{line}; spacetime next lists them. {ll2.CREDIT}"
