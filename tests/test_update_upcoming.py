@@ -26,7 +26,7 @@ QUERY = "/2.3.0/launches/upcoming/?format=json&mode=normal&limit=100&hide_recent
 class Answer(NamedTuple):
     status: int
     body: bytes
-    headers: dict[str, str] = {}
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 class Server:
@@ -39,11 +39,11 @@ class Server:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            def do_GET(self) -> None:
                 server.requests.append((self.path, dict(self.headers)))
                 answer = server.answers.pop(0) if len(server.answers) > 1 else server.answers[0]
                 self.send_response(answer.status)
-                for name, value in {"Content-Type": "application/json", **answer.headers}.items():
+                for name, value in (("Content-Type", "application/json"), *answer.headers):
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(answer.body)))
                 self.end_headers()
@@ -141,7 +141,7 @@ def test_an_empty_list_is_kept_as_empty(cli: Cli, server: Server) -> None:
 
 
 def test_a_second_update_with_nothing_new_transfers_nothing(cli: Cli, server: Server) -> None:
-    server.answers = [Answer(200, PAGE, {"ETag": '"v1"'}), Answer(304, b"")]
+    server.answers = [Answer(200, PAGE, (("ETag", '"v1"'),)), Answer(304, b"")]
     assert update(cli, server).code == 0
     before = kept_bytes()
     run = update(cli, server)
