@@ -327,3 +327,24 @@ def test_compare_next_without_a_list_says_how_to_get_one(cli: Cli) -> None:
     assert run.code == 0
     assert "next" not in run.json()
     assert run.err.startswith("no list of upcoming launches yet: spacetime update --upcoming")
+
+
+def test_sources_lists_the_kept_list(cli: Cli, kept: Path) -> None:
+    found = [r for r in cli("sources", "--json").json() if r["source"] == "ll2"]
+    assert found == [
+        {
+            "source": "ll2",
+            "kind": "upcoming",
+            "title": "Launch Library 2 upcoming launches",
+            "file": str(kept),
+            "path": str(kept.resolve()),
+            "origin": "updated",
+            "first_day": "2026-11-22",
+            "last_day": "2027-12-31",
+            "events": None,
+            "launches": 9,
+            "updated": "2026-11-23",
+            "credit": "Upcoming launches: Launch Library 2, The Space Devs (https://thespacedevs.com)",
+            "licence": "free to use, 15 requests an hour without a key (The Space Devs)",
+        }
+    ]

@@ -26,10 +26,14 @@ import json
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from spacetime.core.errors import DataError, Problem
 from spacetime.launches.upcoming import Upcoming, net_instant, period
+
+if TYPE_CHECKING:
+    from spacetime.load.sources import DataFiles
+    from spacetime.sources import SourceFile
 
 __all__ = [
     "API_PATH",
@@ -37,13 +41,18 @@ __all__ = [
     "DEFAULT_BASE",
     "ENV_VAR",
     "FORMAT",
+    "KIND",
     "LICENCE",
+    "NAME",
     "PAGE_SIZE",
+    "TITLE",
     "Page",
     "Stored",
     "Updated",
+    "describe",
     "read_page",
     "read_stored",
+    "recognises",
     "request_url",
     "span",
     "stored_path",
@@ -51,16 +60,16 @@ __all__ = [
     "update",
 ]
 
+NAME = "ll2"
+KIND = "upcoming"
+TITLE = "Launch Library 2 upcoming launches"
 DEFAULT_BASE = "https://ll.thespacedevs.com/"
 ENV_VAR = "SPACETIME_LL2_URL"
 API_PATH = "2.3.0/launches/upcoming/"
 PAGE_SIZE = 100
 FORMAT = "spacetime-upcoming/1"
 CREDIT = "Upcoming launches: Launch Library 2, The Space Devs (https://thespacedevs.com)"
-LICENCE = (
-    "free to use (15 requests an hour without a key); The Space Devs ask to be credited, and "
-    "LL2's API schema states the Apache License 2.0"
-)
+LICENCE = "free to use, 15 requests an hour without a key (The Space Devs)"
 
 
 class Page(NamedTuple):
@@ -335,3 +344,35 @@ def _make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise FileProblem(describe(folder, err, "create")) from None
+
+
+def recognises(path: Path) -> bool:
+    """Never: the list is read from the user data folder only, not from `--data`."""
+    return False
+
+
+def describe(files: DataFiles) -> list[SourceFile]:
+    """The kept list (whatever `files` holds), read and checked, for `spacetime sources`."""
+    from spacetime.sources import SourceFile
+
+    path = stored_path()
+    stored = read_stored(path)
+    if stored is None:
+        return []
+    first, last = span(stored) or (None, None)
+    return [
+        SourceFile(
+            NAME,
+            KIND,
+            TITLE,
+            str(path),
+            path,
+            "updated",
+            first.isoformat() if first else None,
+            last.isoformat() if last else None,
+            {"launches": len(stored.launches)},
+            stored.fetched.date().isoformat(),
+            CREDIT,
+            LICENCE,
+        )
+    ]

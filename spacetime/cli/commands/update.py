@@ -56,7 +56,7 @@ def update(
             "--ll2-url",
             metavar="BASE",
             help="With --upcoming: ask this Launch Library 2 server (default: $SPACETIME_LL2_URL, "
-            "else https://ll.thespacedevs.com/).",
+            "else The Space Devs' own).",
         ),
     ] = None,
 ) -> None:
