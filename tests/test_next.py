@@ -348,3 +348,17 @@ def test_sources_lists_the_kept_list(cli: Cli, kept: Path) -> None:
             "licence": "free to use, 15 requests an hour without a key (The Space Devs)",
         }
     ]
+
+
+def test_docs_json_describes_every_key_of_next(cli: Cli, kept: Path) -> None:
+    import re
+
+    docs = (Path(__file__).parents[1] / "docs" / "json.md").read_text(encoding="utf-8")
+    block = docs.split("\n## next\n", 1)[1].split("\n## ", 1)[0]
+    documented = re.findall(r"^\| `(\w+)` \| ([a-z ]+) \|", block, flags=re.M)
+    records = cli("next", "--json").json()
+    assert [name for name, _ in documented] == list(records[0])
+    kinds = {str: "string", list: "array", type(None): "null"}
+    for name, kind in documented:
+        seen = {kinds[type(r[name])] for r in records}
+        assert seen <= set(kind.split(" or ")), name

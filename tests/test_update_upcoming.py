@@ -270,3 +270,38 @@ def test_ll2_url_goes_with_upcoming_only(cli: Cli, server: Server) -> None:
         assert "--ll2-url goes with --upcoming" in run.err
     assert server.requests == []
     assert not Path(stored_path()).exists()
+
+
+def test_the_readme_examples_of_next_run(
+    cli: Cli, server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every command of the README's `next` section, with the local server as LL2."""
+    import shlex
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### What comes next: `spacetime next`", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [shlex.split(line.split("  #", 1)[0]) for line in block.splitlines()]
+    assert len(commands) == 7
+    monkeypatch.setenv("SPACETIME_LL2_URL", server.url)
+    for words in commands:
+        assert words[0] == "spacetime"
+        run = cli(*words[1:])
+        assert run.code == 0, (words, run.err)
+        assert run.out or words[1] == "update", words
+    assert len(server.requests) == 1
+
+
+def test_the_help_examples_of_next_run(cli: Cli, server: Server) -> None:
+    import shlex
+
+    assert update(cli, server).code == 0
+    text = cli("next", "--help").out
+    examples = [
+        line.strip() for line in text.splitlines() if line.strip().startswith("spacetime next")
+    ]
+    assert len(examples) == 3
+    for line in examples:
+        run = cli(*shlex.split(line)[1:])
+        assert run.code == 0, (line, run.err)
+        assert run.out
