@@ -125,7 +125,7 @@ def next_listing(
                 launch.mission or launch.name,
                 Brief(launch.provider, launch.provider_abbrev or launch.provider),
                 Brief(where, launch.pad),
-                _country(timeline, launch),
+                Brief(_country(timeline, launch), launch.country or _country(timeline, launch)),
             ]
         )
     footer = plural(len(launches), "upcoming launch", "upcoming launches")
@@ -144,9 +144,9 @@ def next_listing(
             Column("Status"),
             Column("Vehicle", wrap=True),
             Column("Mission", wrap=True, main=True),
-            Column("Provider", wrap=True, drop=2),
-            Column("Pad", wrap=True, drop=3),
-            Column("Country", drop=1),
+            Column("Provider", wrap=True, drop=1),
+            Column("Pad", wrap=True, drop=2),
+            Column("Country"),
         ],
         rows=rows,
         styles=[STATUS_STYLES.get(launch.status) for launch in launches] if human else [],
