@@ -12,7 +12,15 @@ from spacetime.output.environment import Environment
 from spacetime.output.listing import Listing, Report
 from spacetime.sources.ll2 import Stored
 
-__all__ = ["add_next", "add_upcoming", "now_of", "stored_or_none", "update_upcoming"]
+__all__ = [
+    "NO_LIST",
+    "add_next",
+    "add_upcoming",
+    "kept_or_say",
+    "now_of",
+    "stored_or_none",
+    "update_upcoming",
+]
 
 
 def now_of(env: Environment) -> datetime:
@@ -22,6 +30,20 @@ def now_of(env: Environment) -> datetime:
         day = env.today
         return datetime(day.year, day.month, day.day, tzinfo=UTC)
     return datetime.now(UTC).replace(microsecond=0)
+
+
+NO_LIST = (
+    "no list of upcoming launches yet: spacetime update --upcoming fetches one "
+    "from Launch Library 2 (The Space Devs)"
+)
+
+
+def kept_or_say(env: Environment) -> Stored | None:
+    """The kept list; without one, None and a line on stderr saying how to get one."""
+    stored = stored_or_none()
+    if stored is None:
+        env.stderr.write(NO_LIST + "\n")
+    return stored
 
 
 def stored_or_none() -> Stored | None:
@@ -70,11 +92,8 @@ def add_next(report: Report, timeline: Timeline, nations: Sequence[str]) -> None
     from spacetime.output.upcoming import NEXT_PER_NATION, next_by_nation
 
     env = environment()
-    stored = stored_or_none()
+    stored = kept_or_say(env)
     if stored is None:
-        from spacetime.cli.commands.next import NO_LIST
-
-        env.stderr.write(NO_LIST + "\n")
         return
     now = now_of(env)
     chosen = {

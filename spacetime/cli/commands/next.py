@@ -6,12 +6,6 @@ from spacetime.cli.next_options import NextFilterOptions
 from spacetime.cli.options import OutputOptions, use
 from spacetime.sources.ll2 import CREDIT
 
-NO_LIST = (
-    "no list of upcoming launches yet: spacetime update --upcoming fetches one "
-    "from Launch Library 2 (The Space Devs)"
-)
-
-
 @use(filters=NextFilterOptions, output=OutputOptions)
 def next_launches(*, filters: NextFilterOptions, output: OutputOptions) -> None:
     """List the upcoming orbital launches, soonest first, with a countdown (Launch Library 2).
@@ -29,7 +23,7 @@ def next_launches(*, filters: NextFilterOptions, output: OutputOptions) -> None:
 
         spacetime next --vehicle 'falcon 9' --format json
     """
-    from spacetime.cli.upcoming import now_of, stored_or_none
+    from spacetime.cli.upcoming import kept_or_say, now_of
     from spacetime.launches.upcoming import run_next
     from spacetime.load.cache import load_cached
     from spacetime.load.sources import DataFiles, display_name, vocabulary_path
@@ -37,9 +31,8 @@ def next_launches(*, filters: NextFilterOptions, output: OutputOptions) -> None:
     from spacetime.output.upcoming import age_note, next_listing
 
     env = environment()
-    stored = stored_or_none()
+    stored = kept_or_say(env)
     if stored is None:
-        env.stderr.write(NO_LIST + "\n")
         return
     now = now_of(env)
     words = vocabulary_path()  # the countries' names and aliases, for --country
