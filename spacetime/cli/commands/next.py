@@ -6,6 +6,7 @@ from spacetime.cli.next_options import NextFilterOptions
 from spacetime.cli.options import OutputOptions, use
 from spacetime.sources.ll2 import CREDIT
 
+
 @use(filters=NextFilterOptions, output=OutputOptions)
 def next_launches(*, filters: NextFilterOptions, output: OutputOptions) -> None:
     """List the upcoming orbital launches, soonest first, with a countdown (Launch Library 2).
