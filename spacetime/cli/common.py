@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from spacetime.cli.options import DataOptions, OutputOptions
@@ -18,6 +19,7 @@ __all__ = [
     "check_writable",
     "emit",
     "environment",
+    "fresh_launches",
     "load",
     "load_with_launches",
 ]
@@ -107,3 +109,46 @@ def environment() -> Environment:
 
 def emit(answer: Listing | Report, options: OutputOptions) -> None:
     write(answer, options.chosen, choice=options.choice(), env=environment())
+
+
+def fresh_launches(
+    answer: Listing | Report,
+    files: DataFiles,
+    since: date | None = None,
+    until: date | None = None,
+    *,
+    every: bool = False,
+) -> Listing | Report:
+    """A launch answer saying how fresh it is (see `spacetime.output.freshness.fresh`: `every`
+    marks the partial last period in every table of it), with `launch_cutoff`'s note."""
+    from spacetime.output.freshness import fresh
+    from spacetime.sources.gcat import freshness
+
+    cutoff = launch_cutoff(files, since, until)
+    found = freshness(files)
+    return fresh(answer, found.line if found else None, cutoff, every=every)
+
+
+def launch_cutoff(
+    files: DataFiles, since: date | None = None, until: date | None = None
+) -> date | None:
+    """The last day the launch counts cover (the log's end, or --as-of when earlier); None
+    without a launch log. When the range asked (`since`, `until`; an open end is today) or
+    --as-of reaches past the log's end, a note on stderr says so."""
+    from spacetime.sources.gcat import display_day, freshness
+
+    found = freshness(files)
+    if found is None:
+        return None
+    end = date.fromisoformat(found.last)
+    as_of = date.fromisoformat(files.as_of) if files.as_of else None
+    if since is not None or until is not None or as_of is not None:
+        from spacetime.output.environment import today
+
+        if min(until or today(), as_of or date.max) > end:
+            print(
+                f"spacetime: note: the launch log ends {display_day(found.last)}; later launches "
+                "are not counted (`spacetime update` renews it)",
+                file=environment().stderr,
+            )
+    return min(end, as_of) if as_of is not None else end

@@ -37,10 +37,12 @@ __all__ = [
     "TITLE",
     "TOLERANCE",
     "URL_VARIABLE",
+    "Freshness",
     "Span",
     "Update",
     "check",
     "describe",
+    "display_day",
     "freshness",
     "log_in_use",
     "read_span",
@@ -136,9 +138,16 @@ def read_span(path: Path) -> Span:
     return span(read_bytes(path).decode("utf-8", errors="replace"))
 
 
-def freshness(files: DataFiles) -> str | None:
-    """The credit line's end for the log in use among `files`: "GCAT launch log to 8 Dec 2024
-    (bundled)" or "(updated 6 Dec 2026)"; None when `files` have no launch log."""
+class Freshness(NamedTuple):
+    """How fresh the log in use is: its last day, and the line that says so after the credit."""
+
+    last: str
+    line: str
+
+
+def freshness(files: DataFiles) -> Freshness | None:
+    """The freshness of the log in use among `files` ("GCAT launch log to 8 Dec 2024 (bundled)"
+    or "(updated 6 Dec 2026)"); None when `files` have no launch log, or it has no launch."""
     if not files.launches:
         return None
     path = files.launches[0]
@@ -149,15 +158,15 @@ def freshness(files: DataFiles) -> str | None:
     if found.last is None:
         return None
     if found.renewed is not None:
-        how = f"updated {_display(found.renewed)}"
+        how = f"updated {display_day(found.renewed)}"
     elif path == bundled_launches_path():
         how = "bundled"
     else:
         how = f"from {files.launch_names[0]}"
-    return f"{TITLE} to {_display(found.last)} ({how})"
+    return Freshness(found.last, f"{TITLE} to {display_day(found.last)} ({how})")
 
 
-def _display(day: str) -> str:
+def display_day(day: str) -> str:
     """`2024-12-08` as "8 Dec 2024"."""
     from spacetime.core.dates import MONTH_ABBR
 
@@ -197,10 +206,10 @@ def check(result: GcatImport, name: str, old: Span | None) -> list[Problem]:
     from spacetime.core.errors import Problem
 
     if result.problems:
-        shown = result.problems[:5]
-        more = len(result.problems) - len(shown)
-        tail = [Problem(name, 0, f"...and {more} more problems")] if more else []
-        return [*shown, *tail]
+        first, more = result.problems[0], len(result.problems) - 1
+        return [
+            first._replace(message=f"{first.message} (and {more} more problems)") if more else first
+        ]
     problems: list[Problem] = []
     days = {launch.tag: launch.date.text[:10] for launch in result.launches}
     for tag, day, title in ANCHORS:
@@ -299,8 +308,8 @@ def update(
         raise DataError(problems)
     result = read_gcat(log, sites, orgs, (names[0], names[1], names[2]))
     problems = check(result, names[0], old)
-    if problems:
-        raise DataError(problems)
+    if problems:  # one line, every reason
+        raise DataError([problems[0]._replace(message="; ".join(p.message for p in problems))])
     days = sorted(launch.date.text[:10] for launch in result.launches)
     notes = [
         f"{_RENEWED}{today.isoformat()} from {origin}"

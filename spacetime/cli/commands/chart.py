@@ -101,9 +101,10 @@ def _launch_chart(
     html: Path | None,
     force: bool,
 ) -> None:
-    from spacetime.cli.common import load_with_launches
+    from spacetime.cli.common import launch_cutoff, load_with_launches
     from spacetime.launches.cadence import yearly_series
     from spacetime.output.console import make_console
+    from spacetime.output.freshness import partial_mark
     from spacetime.output.launchchart import chart_html, chart_svg, chart_text
 
     query = filters.launch_query("--launches")
@@ -116,6 +117,9 @@ def _launch_chart(
     total = sum(sum(s.per_year.values()) for s in series)
     span = f"{years[0]}–{years[-1]}" if years else ""
     title = f"Orbital launch attempts per year, {span} ({total} launches)"
+    cutoff = launch_cutoff(files, query.since, query.until)
+    mark = partial_mark(str(years[-1]), cutoff) if years and cutoff else None
+    title += f"; {mark}" if mark else ""
     env = environment()
     console = make_console(env)
     columns = width or (min(env.width, MAX_WIDTH) if env.terminal else 100)

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from spacetime.cli import complete
-from spacetime.cli.common import emit, load_with_launches
+from spacetime.cli.common import emit, fresh_launches, load_with_launches
 from spacetime.cli.options import DataOptions, OutputOptions, SelectOptions, use
 from spacetime.core.dates import Per
 from spacetime.core.timeline import Timeline
@@ -76,7 +76,7 @@ def compare(
         from spacetime.cli.upcoming import add_next
 
         add_next(report, timeline, result.nations)
-    emit(report, output)
+    emit(report if rhythm is None else fresh_launches(report, files), output)
 
 
 def _warn_counted_twice(timeline: Timeline, nations: list[str]) -> None:

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from spacetime.cli.common import emit, load_with_launches
+from spacetime.cli.common import emit, fresh_launches, load_with_launches
 from spacetime.cli.launch_options import LaunchFilterOptions
 from spacetime.cli.options import DataOptions, OutputOptions, use
 from spacetime.launches.model import CREDIT
@@ -38,12 +38,14 @@ def launches(
         from spacetime.output.formats import OutputFormat
 
         human = output.chosen in (OutputFormat.TABLE, OutputFormat.MARKDOWN)
-        emit(launch_listing(timeline, run_launches(timeline, files, query), human), output)
+        listed = launch_listing(timeline, run_launches(timeline, files, query), human)
+        emit(fresh_launches(listed, files, query.since, query.until), output)
         return
     matches = run_launches(timeline, files, query._replace(limit=None))
     found = counts(matches, by, per_nation=bool(query.countries))
     shown = found[: query.limit] if query.limit else found
-    emit(count_listing(timeline, shown, by, site_names(matches)), output)
+    listing = count_listing(timeline, shown, by, site_names(matches))
+    emit(fresh_launches(listing, files, query.since, query.until), output)
 
 
 launches.__doc__ = f"{launches.__doc__}\n\n{CREDIT}."

@@ -30,13 +30,14 @@ def stats(
 ) -> None:
     """Count the events the filters select, by decade, country, category and status."""
     if launches:
-        from spacetime.cli.common import load_with_launches
+        from spacetime.cli.common import fresh_launches, load_with_launches
         from spacetime.launches.query import run_launches
         from spacetime.output.launches import launch_stats_report
 
         chosen = filters.launch_query("--launches")._replace(limit=None)
         timeline, files = load_with_launches(data)
-        emit(launch_stats_report(timeline, run_launches(timeline, files, chosen)), output)
+        report = launch_stats_report(timeline, run_launches(timeline, files, chosen))
+        emit(fresh_launches(report, files, chosen.since, chosen.until, every=True), output)
         return
     timeline = load(data)
     query = filters.query()
