@@ -9,7 +9,7 @@ from typing import Any
 
 from spacetime.core.timeline import Timeline
 from spacetime.core.words import plural
-from spacetime.launches.upcoming import Upcoming, countdown, period, when
+from spacetime.launches.upcoming import FIELDS, Upcoming, countdown, period, when
 from spacetime.output.listing import Brief, Column, Listing
 from spacetime.sources.ll2 import CREDIT, Stored
 
@@ -23,30 +23,12 @@ __all__ = [
 ]
 
 NEXT_FIELDS = [
-    "id",
-    "name",
-    "net",
-    "precision",
+    *FIELDS[:4],  # id, name, net, precision
     "date_display",
     "first_day",
     "last_day",
     "countdown",
-    "window_start",
-    "window_end",
-    "status",
-    "status_name",
-    "vehicle",
-    "vehicle_full",
-    "families",
-    "mission",
-    "mission_type",
-    "orbit",
-    "provider",
-    "provider_abbrev",
-    "pad",
-    "location",
-    "country",
-    "country_name",
+    *FIELDS[4:],  # window_start ... country_name
     "source",
 ]
 SOURCE = "Launch Library 2, The Space Devs (https://thespacedevs.com)"
