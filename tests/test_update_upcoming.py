@@ -6,6 +6,7 @@ machine."""
 from __future__ import annotations
 
 import json
+import signal
 import socket
 import threading
 from collections.abc import Callable, Iterator
@@ -27,6 +28,9 @@ class Answer(NamedTuple):
     status: int
     body: bytes
     headers: tuple[tuple[str, str], ...] = ()
+    mode: str = "whole"
+    """`whole`; `stall` (headers, then silence); `cut` (half the body, then the connection
+    closes); `interrupt` (half the body, then Ctrl-C reaches the command)."""
 
 
 class Server:
@@ -36,6 +40,7 @@ class Server:
     def __init__(self) -> None:
         self.answers: list[Answer] = [Answer(200, PAGE)]
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.release = threading.Event()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -47,6 +52,19 @@ class Server:
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(answer.body)))
                 self.end_headers()
+                if answer.mode == "stall":
+                    server.release.wait(10)
+                    return
+                if answer.mode in ("cut", "interrupt"):
+                    self.wfile.write(answer.body[: len(answer.body) // 2])
+                    self.wfile.flush()
+                    if answer.mode == "interrupt":
+                        main = threading.main_thread().ident
+                        assert main is not None
+                        signal.pthread_kill(main, signal.SIGINT)
+                        server.release.wait(10)
+                    self.close_connection = True
+                    return
                 self.wfile.write(answer.body)
 
             def log_message(self, *args: object) -> None:
@@ -58,6 +76,7 @@ class Server:
         self.thread.start()
 
     def close(self) -> None:
+        self.release.set()
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join()
@@ -305,3 +324,22 @@ def test_the_help_examples_of_next_run(cli: Cli, server: Server) -> None:
         run = cli(*shlex.split(line)[1:])
         assert run.code == 0, (line, run.err)
         assert run.out
+
+
+@pytest.mark.parametrize(
+    ("mode", "code", "cause"),
+    [
+        ("stall", 4, "no answer within 0.5 s (--timeout sets the limit)"),
+        ("cut", 4, f"the connection closed after {len(PAGE) // 2:,} of {len(PAGE):,} bytes"),
+        ("interrupt", 130, None),
+    ],
+)
+def test_a_stalled_cut_or_interrupted_transfer_keeps_the_list(
+    cli: Cli, server: Server, previous: bytes, mode: str, code: int, cause: str | None
+) -> None:
+    server.answers = [Answer(200, PAGE, mode=mode)]
+    run = cli("update", "--upcoming", "--ll2-url", server.url, "--timeout", "0.5")
+    assert run.code == code
+    if cause is not None:
+        assert run.err.splitlines() == [f"spacetime: error: {server.url}{QUERY[1:]}: {cause}"]
+    assert kept_bytes() == previous
