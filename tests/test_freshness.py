@@ -100,3 +100,32 @@ def test_compare_stats_and_chart_mark_the_partial_period(cli: Cli) -> None:
 )
 def test_partial_mark(label: str, cutoff: date, mark: str | None) -> None:
     assert partial_mark(label, cutoff) == mark
+
+
+def test_a_plan_past_its_date_is_not_shown_as_a_plain_plan(cli: Cli) -> None:
+    from conftest import MINI
+
+    later = date(2027, 6, 1)
+    args = ("--data", str(MINI), "--no-bundled", "--status", "planned")
+    records = cli("list", *args, "--json", today=later).json()
+    assert {r["id"]: r["plan_passed"] for r in records} == {"soon": True, "moon-plan": False}
+    table = cli("list", *args, today=later).out
+    assert "planned: date passed, outcome not recorded" in table
+    shown = cli("show", "soon", "--data", str(MINI), "--no-bundled", today=later)
+    assert "planned: date passed, outcome not recorded" in shown.out
+    assert cli("show", "soon", "--data", str(MINI), "--no-bundled", "--json", today=later).json()[
+        "plan_passed"
+    ]
+    # As of a day before its date has passed, it is a plain plan again.
+    as_of = cli("list", *args, "--json", "--as-of", "2026-06-30", today=later).json()
+    assert {r["id"]: r["plan_passed"] for r in as_of} == {"soon": False, "moon-plan": False}
+
+
+def test_compare_and_firsts_say_a_plan_is_past_its_date(cli: Cli) -> None:
+    """Chang'e 7 (planned for 2026) is China's south-polar landing in the bundled timeline."""
+    later = date(2027, 6, 1)
+    compared = cli("compare", "china", "usa", "--no-launches", today=later).out
+    assert "Chang'e 7" in compared and "(date passed, outcome not recorded)" in compared
+    assert "(date passed, outcome not recorded)" not in cli("compare", "china", "usa").out
+    firsts = cli("firsts", "-c", "china", today=later).out
+    assert "planned 2026 (date passed, outcome not recorded)" in firsts

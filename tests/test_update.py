@@ -351,3 +351,92 @@ def test_update_from_gcats_snapshot_against_the_bundled_log(
         assert json.loads(cli("sources", "--json").out)[0]["launches"] == 6831
     finally:
         served.close()
+
+
+def readme_commands(words: tuple[str, ...]) -> list[list[str]]:
+    """The README's example commands that start with `spacetime WORD` (comments left out)."""
+    import re
+    import shlex
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", readme, flags=re.S)
+    lines = [line.split("#")[0].strip() for block in blocks for line in block.splitlines()]
+    return [shlex.split(line)[1:] for line in lines if line.startswith(words)]
+
+
+def test_the_readme_examples_of_update_and_sources_run(
+    cli: Cli, site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SPACETIME_GCAT_URL", site.base)
+    here = tmp_path / "here"
+    here.mkdir()
+    for path in gcat.FILES:
+        shutil.copyfile(site.root / path, here / Path(path).name)
+    monkeypatch.chdir(here)
+    examples = readme_commands(("spacetime update", "spacetime sources"))
+    assert ["update", "--from", "launchlog.tsv"] in examples and ["sources"] in examples
+    for args in examples:
+        done = cli(*args)
+        assert done.code == 0, (args, done.err)
+    assert examples[-1:] == [["update", "--reset"]]
+    assert gcat.log_in_use() == gcat.bundled_launches_path()
+
+
+def test_a_url_that_is_no_address_is_a_usage_error(cli: Cli, bundled: Path) -> None:
+    wrong = cli("update", "--url", "planet4589.org/space/gcat")
+    assert (wrong.code, wrong.err) == (
+        2,
+        "spacetime: error: --url takes an http://, https:// or file:// address, "
+        "not 'planet4589.org/space/gcat'\n",
+    )
+
+
+def test_a_mirror_on_disk_is_read_through_file_urls(cli: Cli, site: Site) -> None:
+    done = cli("update", "--url", site.root.as_uri())
+    assert (done.code, done.err) == (0, "18 launches, 1957-10-04 to 2026-11-30; 3 new\n")
+
+
+def test_network_failures_in_words() -> None:
+    import urllib.error
+
+    assert fetch._cause(
+        urllib.error.URLError(socket.gaierror(-2, "Name or service not known")), 30
+    ) == ("cannot find the host (no network, or a wrong address)")
+    assert fetch._cause(TimeoutError("timed out"), 2.5) == (
+        "no answer within 2.5 s (--timeout sets the limit)"
+    )
+    unreachable = OSError(101, "Network is unreachable")
+    assert fetch._cause(urllib.error.URLError(unreachable), 30) == "network is unreachable"
+
+
+def test_sources_lists_your_files_too(cli: Cli, tmp_path: Path, bundled: Path) -> None:
+    events = tmp_path / "events.yaml"
+    events.write_text(
+        "format: spacetime/1\nevents:\n"
+        "  - {id: class-visit, date: 1999-05, title: A class visits the planetarium,"
+        " countries: [FR], category: science, status: achieved, sources: [https://example.org/v]}\n"
+        "  - {id: class-talk, date: 2001, title: A talk in class,"
+        " countries: [FR], category: science, status: achieved, sources: [https://example.org/t]}\n",
+        encoding="utf-8",
+    )
+    mine = tmp_path / "mine.tsv"
+    imported = read_gcat(GCAT / "launchlog.tsv")
+    mine.write_text(launch_file_text(imported.launches[:3]), encoding="utf-8")
+    found = cli("sources", "--json", "--data", str(events), "--data", str(mine)).json()
+    by_file = {record["file"]: record for record in found}
+    assert [(r["source"], r["origin"]) for r in found] == [
+        ("gcat", "bundled"), ("gcat", "yours"), ("timeline", "bundled"), ("timeline", "yours"),
+    ]  # fmt: skip
+    assert (by_file[str(mine)]["first_day"], by_file[str(mine)]["last_day"]) == (
+        "1957-10-04",
+        "1958-02-01",
+    )
+    assert by_file[str(mine)]["launches"] == 3 and by_file[str(mine)]["events"] is None
+    assert by_file[str(events)]["events"] == 2
+    assert (by_file[str(events)]["first_day"], by_file[str(events)]["last_day"]) == (
+        "1999-05-01",
+        "2001-12-31",
+    )
+    assert by_file[str(events)]["updated"] is not None
+    table = cli("sources", "--data", str(mine)).out
+    assert "GCAT launch log (yours)" in table and "3 launches" in table

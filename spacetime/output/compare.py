@@ -6,6 +6,7 @@ one row per milestone and nation; the table and Markdown forms show all three se
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from spacetime.core.dates import Per
@@ -112,7 +113,7 @@ def _cell_record(cell: Cell, where: Provenance) -> dict[str, Any]:
     }
 
 
-def _cell_text(timeline: Timeline, cell: Cell, where: Provenance) -> str:
+def _cell_text(timeline: Timeline, cell: Cell, where: Provenance, today: date | None = None) -> str:
     event = cell.event
     if event is None:
         return "—"
@@ -122,6 +123,10 @@ def _cell_text(timeline: Timeline, cell: Cell, where: Provenance) -> str:
     if cell.planned:
         when = glued(event.date.display(False))
         what = where.mark(what, event)
+        from spacetime.output.events import PASSED, plan_passed
+
+        if plan_passed(event, today):
+            what += f"\n({PASSED})"
         return Brief(f"planned {when}\n{what}", f"planned\n{when}\n{what}")
     if cell.world_first:
         mark = glued(f"{WORLD} world first")
@@ -135,13 +140,15 @@ def _cell_text(timeline: Timeline, cell: Cell, where: Provenance) -> str:
     return f"{glued(when)}\n{mark}\n{where.mark(what + by, event)}"
 
 
-def _matrix(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str, Any]]]:
+def _matrix(
+    timeline: Timeline, c: Comparison, today: date | None
+) -> tuple[Listing, list[dict[str, Any]]]:
     where = Provenance(timeline)
     records = [_cell_record(c.cells[m, n], where) for m in c.milestones for n in c.nations]
     rows = [
         [
             milestone_cell(timeline.milestones[m].name),
-            *(_cell_text(timeline, c.cells[m, n], where) for n in c.nations),
+            *(_cell_text(timeline, c.cells[m, n], where, today) for n in c.nations),
         ]
         for m in c.milestones
     ]
@@ -353,8 +360,10 @@ def comparison_report(
     by: Per,
     by_category: bool,
     cadence: Cadence | None = None,
+    today: date | None = None,
 ) -> Report:
-    matrix, matrix_doc = _matrix(timeline, c)
+    """`today`: the day plans are past from (the run's today by default, or its --as-of day)."""
+    matrix, matrix_doc = _matrix(timeline, c, today)
     summary, summary_doc = _summary(timeline, c)
     activity, activity_doc = _activity(timeline, c, by_category)
     document = {

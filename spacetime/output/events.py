@@ -20,12 +20,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EVENT_FIELDS",
+    "PASSED",
     "STATUS_MARKS",
     "compact_date",
     "event_detail",
     "event_listing",
     "event_record",
+    "plan_passed",
     "relative",
+    "status_text",
     "with_ids",
 ]
 
@@ -45,6 +48,7 @@ EVENT_FIELDS = [
     "category",
     "tags",
     "status",
+    "plan_passed",
     "milestones",
     "mission",
     "vehicle",
@@ -95,16 +99,41 @@ def country_cell(timeline: Timeline, codes: tuple[str, ...]) -> str:
     return Brief(names, ", ".join(codes)) if len(codes) > 2 else names
 
 
-def status_cell(status: Status) -> Brief:
+PASSED = "date passed, outcome not recorded"
+"""How a plan whose date has passed without an outcome is shown (it is not a plain plan)."""
+
+
+def plan_passed(event: Event, today: date | None = None) -> bool:
+    """A plan whose last day is before `today` (the run's today, or its --as-of day)."""
+    if event.status is not Status.PLANNED or event.date.last_day is None:
+        return False
+    if today is None:
+        from spacetime.output.environment import today as run_today
+
+        today = run_today()
+    return event.date.last_day < today
+
+
+def status_cell(status: Status, passed: bool = False) -> Brief:
+    if passed:
+        return Brief(f"{status.value}: {PASSED}", STATUS_MARKS[status] + "!")
     return Brief(status.value, STATUS_MARKS[status])
+
+
+def status_text(event: Event, today: date | None = None) -> str:
+    """An event's status in words ("planned: date passed, outcome not recorded")."""
+    return str(status_cell(event.status, plan_passed(event, today)))
 
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def event_record(event: Event, stands_for: str | None = None) -> dict[str, Any]:
-    """The JSON object of an event; every key is always present (null or [] when empty)."""
+def event_record(
+    event: Event, stands_for: str | None = None, today: date | None = None
+) -> dict[str, Any]:
+    """The JSON object of an event; every key is always present (null or [] when empty).
+    `plan_passed` is counted from `today` (the run's today by default, or its --as-of day)."""
     d: EventDate = event.date
     return {
         "id": event.id,
@@ -122,6 +151,7 @@ def event_record(event: Event, stands_for: str | None = None) -> dict[str, Any]:
         "category": event.category,
         "tags": list(event.tags),
         "status": event.status.value,
+        "plan_passed": plan_passed(event, today),
         "milestones": list(event.milestones),
         "mission": event.mission,
         "vehicle": event.vehicle,
@@ -133,24 +163,26 @@ def event_record(event: Event, stands_for: str | None = None) -> dict[str, Any]:
     }
 
 
-def event_listing(timeline: Timeline, matches: list[Match], *, ids: bool = False) -> Listing:
-    """The answer of `spacetime list` (`ids`: with a column of event ids)."""
+def event_listing(
+    timeline: Timeline, matches: list[Match], *, ids: bool = False, today: date | None = None
+) -> Listing:
+    """The answer of `spacetime list` (`ids`: with a column of event ids; `today`: the day plans
+    are past from, the run's today by default)."""
     rows: list[list[str]] = []
     for m in matches:
         countries = country_cell(timeline, m.event.countries)
         if m.stands_for:
             countries += f" (→\u00a0{timeline.name_of(m.stands_for)})"
         e = m.event
-        rows.append(
-            [date_cell(e.date), e.title, countries, e.category or "", status_cell(e.status)]
-        )
+        status = status_cell(e.status, plan_passed(e, today))
+        rows.append([date_cell(e.date), e.title, countries, e.category or "", status])
     count = plural(len(matches), "event")
     if any(m.stands_for for m in matches):
         count += "; (→ X) marks a predecessor's event, shown for its successor (--no-lineage leaves them out)"
     footer = Brief(count, f"{count}\n{MARKS_LEGEND}") if matches else count
     listing = Listing(
         fields=EVENT_FIELDS,
-        records=[event_record(m.event, m.stands_for) for m in matches],
+        records=[event_record(m.event, m.stands_for, today) for m in matches],
         columns=[
             Column("Date"),
             Column("Event", wrap=True, main=True),
@@ -233,7 +265,7 @@ def event_detail(
         ("Countries", timeline.names_of(event.countries)),
         ("Agencies", ", ".join(event.agencies)),
         ("Category", timeline.categories[event.category].name if event.category else ""),
-        ("Status", event.status.value),
+        ("Status", status_text(event, today)),
         ("Milestones", "\n".join(_places(timeline, event, held))),
         ("Mission", event.mission or ""),
         ("Vehicle", event.vehicle or ""),
@@ -251,7 +283,9 @@ def event_detail(
 
     return Listing(
         fields=[*EVENT_FIELDS, "from_file", "ranks"],
-        records=[{**event_record(event), "from_file": own, "ranks": _rank_records(held)}],
+        records=[
+            {**event_record(event, today=today), "from_file": own, "ranks": _rank_records(held)}
+        ],
         columns=[Column("Field"), Column("Value", wrap=True, main=True)],
         rows=[[k, v] for k, v in pairs],
         heading=heading,

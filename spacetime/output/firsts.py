@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell
 from spacetime.engine.firsts import Rank, ordinal, via_text
 from spacetime.output.compare import MILESTONE_HEADER, event_ref, lag_text, milestone_cell
-from spacetime.output.events import compact_date, date_cell
+from spacetime.output.events import PASSED, compact_date, date_cell, plan_passed
 from spacetime.output.listing import Brief, Column, Listing, glued
 from spacetime.output.provenance import Provenance
 
@@ -77,8 +79,14 @@ def world_firsts_listing(
 
 
 def nation_firsts_listing(
-    timeline: Timeline, nation: str, cells: list[Cell], world: dict[str, Event]
+    timeline: Timeline,
+    nation: str,
+    cells: list[Cell],
+    world: dict[str, Event],
+    today: date | None = None,
 ) -> Listing:
+    """One nation's firsts beside the world firsts (`today`: the day plans are past from, the
+    run's today by default)."""
     records = []
     rows = []
     where = Provenance(timeline)
@@ -107,7 +115,8 @@ def nation_firsts_listing(
         mine: str = compact_date(cell.event.date)
         when: str
         if cell.planned:
-            mine = Brief(f"planned {mine}", f"planned\n{mine}")
+            passed = f" ({PASSED})" if plan_passed(cell.event, today) else ""
+            mine = Brief(f"planned {mine}{passed}", f"planned\n{mine}{passed}")
             when, who, lag = "", "", ""
         elif cell.world_first or first is None:
             when, who, lag = Brief("★ world first", "★"), "", ""

@@ -71,6 +71,7 @@ TOLERANCE = 0.005
 """How much smaller (a share of its launches, and at least 10) a new log may be than the log in
 use: GCAT merges or drops a few records as it corrects them."""
 _RENEWED = "Renewed by `spacetime update` on "
+_EDGE = 4096  # bytes read at each end of a launch file for its freshness
 
 
 class Span(NamedTuple):
@@ -147,23 +148,30 @@ class Freshness(NamedTuple):
 
 def freshness(files: DataFiles) -> Freshness | None:
     """The freshness of the log in use among `files` ("GCAT launch log to 8 Dec 2024 (bundled)"
-    or "(updated 6 Dec 2026)"); None when `files` have no launch log, or it has no launch."""
+    or "(updated 6 Dec 2026)"); None when `files` have no launch log, or it has no launch. Only
+    the file's head and tail are read."""
     if not files.launches:
         return None
     path = files.launches[0]
     try:
-        found = read_span(path)
+        with path.open("rb") as stream:
+            head = stream.read(_EDGE).decode("utf-8", errors="replace")
+            stream.seek(max(0, stream.seek(0, 2) - _EDGE))
+            tail = stream.read(_EDGE).decode("utf-8", errors="replace")
     except OSError:
         return None
-    if found.last is None:
+    last = tail.rfind("\nL\t")
+    if last < 0:
         return None
-    if found.renewed is not None:
-        how = f"updated {display_day(found.renewed)}"
+    renewed = span(head).renewed
+    if renewed is not None:
+        how = f"updated {display_day(renewed)}"
     elif path == bundled_launches_path():
         how = "bundled"
     else:
         how = f"from {files.launch_names[0]}"
-    return Freshness(found.last, f"{TITLE} to {display_day(found.last)} ({how})")
+    end = _day(tail, last)
+    return Freshness(end, f"{TITLE} to {display_day(end)} ({how})")
 
 
 def display_day(day: str) -> str:

@@ -70,7 +70,13 @@ def compare(
 
         rhythm = cadence(timeline, files, result.nations, lineage, by)
     report = comparison_report(
-        timeline, result, lineage=lineage, by=by, by_category=by_category, cadence=rhythm
+        timeline,
+        result,
+        lineage=lineage,
+        by=by,
+        by_category=by_category,
+        cadence=rhythm,
+        today=data.today(),
     )
     if next_launches:
         from spacetime.cli.upcoming import add_next

@@ -39,4 +39,4 @@ def firsts(
         return
     code = timeline.entity(country).code
     cells = nation_cells(timeline, code, lineage=not no_lineage)
-    emit(nation_firsts_listing(timeline, code, cells, world), output)
+    emit(nation_firsts_listing(timeline, code, cells, world, data.today()), output)

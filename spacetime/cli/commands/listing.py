@@ -12,4 +12,5 @@ def list_events(
 ) -> None:
     """List events, filtered and sorted (a table, or JSON, CSV... for scripts)."""
     timeline = load(data)
-    emit(event_listing(timeline, run(timeline, filters.query()), ids=ids), output)
+    found = run(timeline, filters.query())
+    emit(event_listing(timeline, found, ids=ids, today=data.today()), output)

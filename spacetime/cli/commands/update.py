@@ -75,6 +75,8 @@ def update(
         raise UsageError("--reset goes back to the bundled log: it takes neither --url nor --from")
     if url is not None and from_file is not None:
         raise UsageError("--url and --from name two sources: give one")
+    if url is not None and not url.startswith(("http://", "https://", "file://")):
+        raise UsageError(f"--url takes an http://, https:// or file:// address, not '{url}'")
     if not timeout > 0:
         raise UsageError(f"--timeout must be more than 0 seconds, not {timeout:g}")
     if upcoming or ll2_url is not None:
