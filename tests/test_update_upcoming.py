@@ -343,3 +343,13 @@ def test_a_stalled_cut_or_interrupted_transfer_keeps_the_list(
     if cause is not None:
         assert run.err.splitlines() == [f"spacetime: error: {server.url}{QUERY[1:]}: {cause}"]
     assert kept_bytes() == previous
+
+
+def test_ll2_url_must_be_an_address(cli: Cli) -> None:
+    for address in ("ll.example.org", "file:///tmp/ll2/"):
+        run = cli("update", "--upcoming", "--ll2-url", address)
+        assert run.code == 2
+        assert run.err.splitlines() == [
+            f"spacetime: error: --ll2-url takes an http:// or https:// address, not '{address}'"
+        ]
+    assert not stored_path().exists()

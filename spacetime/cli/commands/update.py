@@ -86,6 +86,8 @@ def update(
             raise UsageError(
                 "--ll2-url goes with --upcoming, which takes no --url, --from or --reset"
             )
+        if ll2_url is not None and not ll2_url.startswith(("http://", "https://")):
+            raise UsageError(f"--ll2-url takes an http:// or https:// address, not '{ll2_url}'")
         bar = None if quiet or not _isatty(env.stderr) else _Bar(env.stderr)
         with bar.progress if bar else nullcontext():
             line = update_upcoming(ll2_url, timeout, bar.advance if bar else None, env)
