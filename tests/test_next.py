@@ -362,3 +362,10 @@ def test_docs_json_describes_every_key_of_next(cli: Cli, kept: Path) -> None:
     for name, kind in documented:
         seen = {kinds[type(r[name])] for r in records}
         assert seen <= set(kind.split(" or ")), name
+
+
+def test_the_help_credits_the_space_devs(cli: Cli) -> None:
+    from spacetime.sources.ll2 import CREDIT
+
+    text = " ".join(cli("next", "--help").out.split())
+    assert CREDIT in text

@@ -4,7 +4,6 @@ Library 2, soonest first, filtered like `spacetime launches`."""
 from spacetime.cli.common import emit, environment
 from spacetime.cli.next_options import NextFilterOptions
 from spacetime.cli.options import OutputOptions, use
-from spacetime.sources.ll2 import CREDIT
 
 
 @use(filters=NextFilterOptions, output=OutputOptions)
@@ -23,6 +22,8 @@ def next_launches(*, filters: NextFilterOptions, output: OutputOptions) -> None:
         spacetime next -c china --until 2027
 
         spacetime next --vehicle 'falcon 9' --format json
+
+    Upcoming launches: Launch Library 2, The Space Devs (https://thespacedevs.com).
     """
     from spacetime.cli.upcoming import kept_or_say, now_of
     from spacetime.launches.upcoming import run_next
@@ -44,6 +45,3 @@ def next_launches(*, filters: NextFilterOptions, output: OutputOptions) -> None:
         env.stderr.write(f"spacetime: note: {note}\n")
     human = output.chosen in (OutputFormat.TABLE, OutputFormat.MARKDOWN)
     emit(next_listing(vocabulary, found, stored, now, human), output)
-
-
-next_launches.__doc__ = f"{next_launches.__doc__}\n\n{CREDIT}."
