@@ -90,7 +90,13 @@ def update(
             raise UsageError(f"--ll2-url takes an http:// or https:// address, not '{ll2_url}'")
         bar = None if quiet or not _isatty(env.stderr) else _Bar(env.stderr)
         with bar.progress if bar else nullcontext():
-            line = update_upcoming(ll2_url, timeout, bar.advance if bar else None, env)
+            shown = bar
+
+            def advance(_url: str, done: int, total: int | None) -> None:
+                if shown is not None:  # one line, named for what comes (not the long URL)
+                    shown.advance("upcoming launches", done, total)
+
+            line = update_upcoming(ll2_url, timeout, advance if bar else None, env)
         if not quiet:
             print(line, file=env.stderr)
         return
