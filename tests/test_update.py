@@ -410,6 +410,10 @@ def test_network_failures_in_words() -> None:
     assert fetch._cause(TimeoutError("timed out"), 2.5) == (
         "no answer within 2.5 s (--timeout sets the limit)"
     )
+    import http.client
+
+    cut = http.client.IncompleteRead(b"#Launch_Tag")
+    assert fetch._cause(cut, 30) == "the connection closed before the end of the answer"
     unreachable = OSError(101, "Network is unreachable")
     assert fetch._cause(urllib.error.URLError(unreachable), 30) == "network is unreachable"
 
@@ -445,3 +449,78 @@ def test_sources_lists_your_files_too(cli: Cli, tmp_path: Path, bundled: Path) -
     assert by_file[str(events)]["updated"] is not None
     table = cli("sources", "--data", str(mine)).out
     assert "GCAT launch log (yours)" in table and "3 launches" in table
+
+
+def test_a_progress_bar_only_on_a_terminal(site: Site) -> None:
+    import io
+
+    from spacetime.cli.app import main
+    from spacetime.output.environment import Environment
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    shown, piped = Terminal(), io.StringIO()
+    assert main(["update", "--url", site.base], Environment(stderr=shown)) == 0
+    assert "launchlog.tsv" in shown.getvalue()  # the bar's line for the file
+    assert shown.getvalue().endswith("18 launches, 1957-10-04 to 2026-11-30; 3 new\n")
+    site.append([NEW[0].replace("2026-901", "2026-907").replace("Nov 28", "Dec  4")])
+    assert main(["update", "--url", site.base], Environment(stderr=piped)) == 0
+    assert piped.getvalue() == "19 launches, 1957-10-04 to 2026-12-04; 1 new\n"
+    quiet = Terminal()
+    assert main(["update", "--url", site.base, "--quiet"], Environment(stderr=quiet)) == 0
+    assert quiet.getvalue() == ""
+
+
+def test_a_full_disk_leaves_the_log_as_it_was(
+    cli: Cli, site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    assert cli("update", "--url", site.base).code == 0
+    kept = gcat.updated_log().read_bytes()
+    site.append([NEW[0].replace("2026-901", "2026-908").replace("Nov 28", "Dec  5")])
+    real_write = os.write
+
+    def full(fd: int, data: bytes) -> int:
+        if fd > 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", full)
+    failed = cli("update", "--url", site.base)
+    assert (failed.code, failed.err) == (
+        4,
+        f"spacetime: error: cannot write {gcat.updated_log()}: no space left on the device\n",
+    )
+    assert gcat.updated_log().read_bytes() == kept
+    assert sorted(p.name for p in gcat.updated_log().parent.iterdir()) == [
+        "launches.tsv",
+        "launches.tsv.http.json",
+    ]
+
+
+def test_list_reads_which_log_is_in_use_without_the_launch_modules() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import io, sys, contextlib; from spacetime.cli.app import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()): main(['list', '-c', 'china', '--json'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('spacetime.launches.')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_an_error_text_is_not_a_launch_log(cli: Cli, site: Site) -> None:
+    site.log.write_text("Error 503: try again later\n", encoding="utf-8")
+    refused = cli("update", "--url", site.base)
+    assert (refused.code, refused.err) == (
+        3,
+        f"{site.base}tsv/derived/launchlog.tsv:1: not GCAT's launch log "
+        "(it begins 'Error 503: try again later')\n",
+    )
+    assert not gcat.updated_log().exists()

@@ -19,6 +19,7 @@ __all__ = [
     "check_writable",
     "emit",
     "environment",
+    "fresh",
     "fresh_launches",
     "load",
     "load_with_launches",
@@ -119,14 +120,20 @@ def fresh_launches(
     *,
     every: bool = False,
 ) -> Listing | Report:
-    """A launch answer saying how fresh it is (see `spacetime.output.freshness.fresh`: `every`
-    marks the partial last period in every table of it), with `launch_cutoff`'s note."""
-    from spacetime.output.freshness import fresh
+    """A launch answer saying how fresh it is, with `launch_cutoff`'s note (see `fresh`)."""
+    return fresh(answer, files, launch_cutoff(files, since, until), every=every)
+
+
+def fresh(
+    answer: Listing | Report, files: DataFiles, cutoff: date | None, *, every: bool = False
+) -> Listing | Report:
+    """`answer` with the log's span after the credit and its partial last period marked (see
+    `spacetime.output.freshness.fresh`: `every` marks it in every table of the answer)."""
+    from spacetime.output import freshness as output
     from spacetime.sources.gcat import freshness
 
-    cutoff = launch_cutoff(files, since, until)
     found = freshness(files)
-    return fresh(answer, found.line if found else None, cutoff, every=every)
+    return output.fresh(answer, found.line if found else None, cutoff, every=every)
 
 
 def launch_cutoff(

@@ -114,7 +114,7 @@ class FileOptions(Group):
         bool,
         typer.Option(
             "--no-bundled",
-            help="Leave out the bundled events and launch log (the standard vocabulary is always loaded).",
+            help="Leave out the bundled events and launch log, or the log `spacetime update` renewed (the standard vocabulary is always loaded).",
             rich_help_panel=DATA,
         ),
     ] = False

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from spacetime.core.dates import EventDate
+from spacetime.launches import CREDIT  # defined there, named here too (launch modules import it)
 
 __all__ = [
     "CREDIT",
@@ -25,8 +26,6 @@ __all__ = [
     "parse_code",
     "tag_key",
 ]
-
-CREDIT = "Launch data: GCAT, Jonathan McDowell, https://planet4589.org (CC BY 4.0)"
 
 # GCAT's state codes (its own, not ISO) -> spacetime entity codes. Every code of the snapshot is
 # here, and a few more that a newer GCAT file may use for states already in the vocabulary.

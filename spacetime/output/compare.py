@@ -271,9 +271,13 @@ def _activity(
     return listing, document
 
 
-def _cadence(timeline: Timeline, c: Cadence) -> tuple[Listing, Listing, dict[str, Any]]:
-    """Launches and success rate per nation and period, then busiest years and overtakes."""
+def _cadence(
+    timeline: Timeline, c: Cadence, cutoff: date | None
+) -> tuple[Listing, Listing, dict[str, Any]]:
+    """Launches and success rate per nation and period, then busiest years and overtakes (a
+    busiest year the log covers only in part, up to `cutoff`, marked so)."""
     from spacetime.launches.model import CREDIT
+    from spacetime.output.freshness import partial_mark
 
     def label(period: int) -> str:
         return c.by.label(period)
@@ -312,11 +316,15 @@ def _cadence(timeline: Timeline, c: Cadence) -> tuple[Listing, Listing, dict[str
         footer=f"launches, success rate · {CREDIT}",
     )
     record_rows = []
+    partial: str | None = None
     for n in c.nations:
         busiest = c.busiest[n]
         if busiest:
+            mark = partial_mark(str(busiest[0]), cutoff) if cutoff else None
+            partial = partial or mark
+            star = "*" if mark else ""
             record_rows.append(
-                [timeline.name_of(n), f"busiest year {busiest[0]}: {busiest[1]} launches"]
+                [timeline.name_of(n), f"busiest year {busiest[0]}{star}: {busiest[1]} launches"]
             )
     for nation, other, year in c.overtakes:
         record_rows.append(
@@ -327,6 +335,7 @@ def _cadence(timeline: Timeline, c: Cadence) -> tuple[Listing, Listing, dict[str
         records=[{"nation": a, "record": b} for a, b in record_rows],
         columns=[Column("Nation"), Column("Launch record", wrap=True)],
         rows=record_rows,
+        footer=partial,
     )
     document = {
         "by": c.by,
@@ -361,8 +370,10 @@ def comparison_report(
     by_category: bool,
     cadence: Cadence | None = None,
     today: date | None = None,
+    cutoff: date | None = None,
 ) -> Report:
-    """`today`: the day plans are past from (the run's today by default, or its --as-of day)."""
+    """`today`: the day plans are past from (the run's today by default, or its --as-of day);
+    `cutoff`: the last day the launch counts cover (a busiest year after it is marked partial)."""
     matrix, matrix_doc = _matrix(timeline, c, today)
     summary, summary_doc = _summary(timeline, c)
     activity, activity_doc = _activity(timeline, c, by_category)
@@ -387,6 +398,6 @@ def comparison_report(
         (f"Events per {by}", activity),
     ]
     if cadence is not None:
-        per_period, records, document["launches"] = _cadence(timeline, cadence)
+        per_period, records, document["launches"] = _cadence(timeline, cadence, cutoff)
         sections += [(f"Orbital launch attempts per {by}", per_period), ("Launch records", records)]
     return Report(sections=sections, document=document, flat=matrix)

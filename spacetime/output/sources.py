@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacetime.output.listing import Column, Listing
+from spacetime.output.listing import Brief, Column, Listing, glued
 from spacetime.sources import SourceFile
 
 __all__ = ["source_listing"]
@@ -37,10 +37,10 @@ def source_listing(found: Sequence[SourceFile]) -> Listing:
     ]
     rows = [
         [
-            f"{f.title} ({f.origin})",
+            Brief(glued(f"{f.title} ({f.origin})"), f"{f.source} ({f.origin})"),
             f.name,
-            f"{f.first or '?'} to {f.last or '?'}",
-            ", ".join(f"{n:,} {what}" for what, n in f.counts.items()),
+            Brief(f"{f.first or '?'} – {f.last or '?'}", f"{_year(f.first)}–{_year(f.last)}"),
+            glued(", ".join(f"{n:,} {what}" for what, n in list(f.counts.items())[:1])),
             f.updated or "—",
             f.credit if f.licence in f.credit else f"{f.credit} ({f.licence})",
         ]
@@ -51,12 +51,16 @@ def source_listing(found: Sequence[SourceFile]) -> Listing:
         records=records,
         columns=[
             Column("Source"),
-            Column("File", wrap=True, drop=1),
+            Column("File", wrap=True, drop=2),
             Column("Span"),
             Column("Count"),
-            Column("Updated", drop=2),
+            Column("Updated", drop=1),
             Column("Credit", wrap=True, main=True),
         ],
         rows=rows,
         footer=f"{len(found)} files; `spacetime update` renews the launch log",
     )
+
+
+def _year(day: str | None) -> str:
+    return day[:4] if day else "?"

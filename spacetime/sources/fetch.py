@@ -145,10 +145,13 @@ def _read(
 
 def _cause(err: BaseException, timeout: float) -> str:
     """A failure to connect or read, in words."""
+    import http.client
     import socket
     import urllib.error
 
     reason: object = err.reason if isinstance(err, urllib.error.URLError) else err
+    if isinstance(reason, http.client.IncompleteRead):
+        return "the connection closed before the end of the answer"
     if isinstance(reason, TimeoutError | socket.timeout):
         return f"no answer within {timeout:g} s (--timeout sets the limit)"
     if isinstance(reason, socket.gaierror):

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from spacetime.launches.model import CREDIT
+from spacetime.launches import CREDIT
 from spacetime.load.sources import DataFiles, bundled_launches_path, display_name
 from spacetime.sources import SourceFile
 
@@ -85,13 +85,12 @@ class Span(NamedTuple):
 
 
 class Update(NamedTuple):
-    """What `update` did: the log now in use, whether it was already current, the launches new
-    to it, and what the download (or file) brought."""
+    """What `update` did: the log now in use, whether it was already current, and how many of
+    its launches are new."""
 
     span: Span
     current: bool
     new: int
-    received: int
 
 
 def updated_log() -> Path:
@@ -253,8 +252,8 @@ def _gcat_header(body: bytes, name: str) -> list[Problem]:
     if not start:
         return [Problem(name, 0, "empty: not a GCAT launch log")]
     first = printable(start.splitlines()[0][:60])
-    what = "an HTML page" if start.startswith("<") else "not a GCAT launch log"
-    return [Problem(name, 1, f"{what}, not GCAT's launch log (it begins '{first}')")]
+    what = "an HTML page, not" if start.startswith("<") else "not"
+    return [Problem(name, 1, f"{what} GCAT's launch log (it begins '{first}')")]
 
 
 def update(
@@ -305,7 +304,7 @@ def update(
 
         got = [get(url, True) for url in urls]
         if all(answer.body is None for answer in got):
-            return Update(old, True, 0, 0)
+            return Update(old, True, 0)
         got = [answer if answer.body is not None else get(answer.url, False) for answer in got]
         bodies = [answer.body for answer in got]
         origin = root
@@ -333,7 +332,7 @@ def update(
         fetch.validators_path(target).unlink(missing_ok=True)
     old_tags = set(_tags(old_text))
     new = sum(1 for launch in result.launches if launch.tag not in old_tags)
-    return Update(span(text), False, new, sum(len(b) for b in bodies if b is not None))
+    return Update(span(text), False, new)
 
 
 def _tags(text: str) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from spacetime.cli import complete
-from spacetime.cli.common import emit, fresh_launches, load_with_launches
+from spacetime.cli.common import emit, fresh, launch_cutoff, load_with_launches
 from spacetime.cli.options import DataOptions, OutputOptions, SelectOptions, use
 from spacetime.core.dates import Per
 from spacetime.core.timeline import Timeline
@@ -64,11 +64,12 @@ def compare(
     if filters.selects_events():
         scoped = [m.event for m in run(timeline, query._replace(limit=None))]
     result = run_compare(timeline, nations, events=scoped, lineage=lineage, by=by)
-    rhythm = None
+    rhythm = cutoff = None
     if files.launches and not no_launches:
         from spacetime.launches.cadence import cadence
 
         rhythm = cadence(timeline, files, result.nations, lineage, by)
+        cutoff = launch_cutoff(files)
     report = comparison_report(
         timeline,
         result,
@@ -77,12 +78,13 @@ def compare(
         by_category=by_category,
         cadence=rhythm,
         today=data.today(),
+        cutoff=cutoff,
     )
     if next_launches:
         from spacetime.cli.upcoming import add_next
 
         add_next(report, timeline, result.nations)
-    emit(report if rhythm is None else fresh_launches(report, files), output)
+    emit(report if rhythm is None else fresh(report, files, cutoff), output)
 
 
 def _warn_counted_twice(timeline: Timeline, nations: list[str]) -> None:
