@@ -42,6 +42,12 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "Explore",
         "List orbital launch attempts since 1957, filtered and sorted, or count them --by.",
     ),
+    "next": (
+        "next",
+        "next_launches",
+        "Explore",
+        "List the upcoming orbital launches, soonest first, with a countdown (Launch Library 2).",
+    ),
     "compare": (
         "compare",
         "compare",

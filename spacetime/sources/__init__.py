@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SOURCES", "SourceFile", "describe", "recognise", "source"]
 
-SOURCES: tuple[str, ...] = ("gcat", "timeline")
+SOURCES: tuple[str, ...] = ("gcat", "ll2", "timeline")
 """The sources, in the order they are asked to recognise a file: the timeline comes last, as it
 takes every file no other source claims."""
 

@@ -51,9 +51,14 @@ Progress = Callable[[int, "int | None"], None]
 
 
 class FetchError(SpacetimeError):
-    """A download failed for a reason of the network, the server or the system (exit 4)."""
+    """A download failed for a reason of the network, the server or the system (exit 4);
+    `status` is the HTTP status the server answered, when it answered one."""
 
     exit_code = ExitCode.FILESYSTEM
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class Validators(NamedTuple):
@@ -107,7 +112,9 @@ def fetch(
     except urllib.error.HTTPError as err:
         if err.code == 304:
             return Fetched(url, None, validators or Validators())
-        raise FetchError(f"{url}: the server answered {err.code} {err.reason}") from None
+        raise FetchError(
+            f"{url}: the server answered {err.code} {err.reason}", status=err.code
+        ) from None
     except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as err:
         raise FetchError(f"{url}: {_cause(err, timeout)}") from None
     return Fetched(url, body, got)

@@ -38,6 +38,14 @@ def compare(
             help="Leave out the launch cadence (from the GCAT launch log).",
         ),
     ] = False,
+    next_launches: Annotated[
+        bool,
+        typer.Option(
+            "--next",
+            help="Add each nation's next launches, from pads in the nation (Launch Library 2: "
+            "spacetime update --upcoming).",
+        ),
+    ] = False,
     *,
     data: DataOptions,
     filters: SelectOptions,
@@ -72,6 +80,10 @@ def compare(
         today=data.today(),
         cutoff=cutoff,
     )
+    if next_launches:
+        from spacetime.cli.upcoming import add_next
+
+        add_next(report, timeline, result.nations)
     emit(report if rhythm is None else fresh(report, files, cutoff), output)
 
 

@@ -82,6 +82,11 @@ def show(
     event = found[0]
     detail = event_detail(timeline, event, data.today(), event_ranks(timeline, event))
     _add_launch(detail, timeline, event, files)
+    if data.day() is None:
+        from spacetime.cli.common import environment
+        from spacetime.cli.upcoming import add_upcoming
+
+        add_upcoming(detail, event, environment())
     emit(detail, output)
 
 

@@ -42,12 +42,31 @@ def update(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")
     ] = False,
+    upcoming: Annotated[
+        bool,
+        typer.Option(
+            "--upcoming",
+            help="Fetch the upcoming launches from Launch Library 2 instead, in one request "
+            "(for spacetime next).",
+        ),
+    ] = False,
+    ll2_url: Annotated[
+        str | None,
+        typer.Option(
+            "--ll2-url",
+            metavar="BASE",
+            help="With --upcoming: ask this Launch Library 2 server (default: $SPACETIME_LL2_URL, "
+            "else The Space Devs' own).",
+        ),
+    ] = None,
 ) -> None:
     """Renew the launch log from GCAT (checked before it replaces the one in use), or go back to the bundled one.
 
     Downloads GCAT's launch log (from https://planet4589.org/space/gcat/) with its sites and organisations tables, and uses it only if it reads through the importer, is a GCAT launch log, has no fewer launches and no older last date than the log in use, and holds Sputnik 1, Explorer 1 and Vostok 1. A second run asks only for what changed. Exit 3 when a check fails, 4 when the download fails: the log in use is then as it was.
 
     GCAT: Jonathan McDowell, https://planet4589.org (CC BY 4.0).
+
+    With --upcoming, asks Launch Library 2 (The Space Devs) for the next 100 upcoming launches, checks them, and keeps them for spacetime next; 429 (its rate limit) is exit 4, an answer that fails a check exit 3, and the list kept before stays as it was.
     """
     from spacetime.sources import gcat
 
@@ -60,6 +79,27 @@ def update(
         raise UsageError(f"--url takes an http://, https:// or file:// address, not '{url}'")
     if not timeout > 0:
         raise UsageError(f"--timeout must be more than 0 seconds, not {timeout:g}")
+    if upcoming or ll2_url is not None:
+        from spacetime.cli.upcoming import update_upcoming
+
+        if not upcoming or reset or url is not None or from_file is not None:
+            raise UsageError(
+                "--ll2-url goes with --upcoming, which takes no --url, --from or --reset"
+            )
+        if ll2_url is not None and not ll2_url.startswith(("http://", "https://")):
+            raise UsageError(f"--ll2-url takes an http:// or https:// address, not '{ll2_url}'")
+        bar = None if quiet or not _isatty(env.stderr) else _Bar(env.stderr)
+        with bar.progress if bar else nullcontext():
+            shown = bar
+
+            def advance(_url: str, done: int, total: int | None) -> None:
+                if shown is not None:  # one line, named for what comes (not the long URL)
+                    shown.advance("upcoming launches", done, total)
+
+            line = update_upcoming(ll2_url, timeout, advance if bar else None, env)
+        if not quiet:
+            print(line, file=env.stderr)
+        return
 
     def say(line: str) -> None:
         if not quiet:
