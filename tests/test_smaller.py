@@ -129,6 +129,7 @@ def test_the_readme_quotes_the_command_that_draws_its_picture() -> None:
     pictures = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(pictures)
     readme = (FIXTURES.parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "chart" in pictures.PICTURES
     for name, args in pictures.PICTURES.items():
         assert f"`spacetime {' '.join(args)} --svg docs/{name}.svg`" in readme
         assert f"(docs/{name}.png)" in readme
