@@ -46,6 +46,11 @@ def test_your_event_replaces_the_bundled_one_in_list_with_a_note(cli: Cli, mine:
         assert (result.code, result.err) == (0, f"{mine} replaces 1 bundled event: sputnik-1\n")
         found = [e for e in result.json() if e["id"] == "sputnik-1"]
         assert [e["title"] for e in found] == ["Sputnik 1 as our class tells it"]
+    for _ in range(2):  # the search rows (cached too) are your event's
+        found = cli("list", "--data", str(mine), "-q", "-s", "our class", "--json").json()
+        assert [e["id"] for e in found] == ["sputnik-1"]
+        gone = cli("list", "--data", str(mine), "-q", "-s", "polished sphere", "--json")
+        assert gone.json() == []
     quiet = cli("list", "--data", str(mine), "--until", "1957", "--json", "--quiet")
     assert (quiet.code, quiet.err, quiet.out) == (0, "", result.out)
     assert cli("list", "--data", str(mine), "-q", "--count").out == cli("list", "--count").out
