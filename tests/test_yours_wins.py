@@ -168,3 +168,18 @@ def test_add_names_the_bundled_event_it_repeats(
     assert json.loads(cli("show", "sputnik-1", "--data", str(path), "-q", "--json").out)[
         "from_file"
     ] == str(path)
+
+
+def test_validate_says_when_the_problems_are_in_another_loaded_file(
+    cli: Cli, mine: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: spacetime/1\nevents:\n  - id: x\n    date: 2020\n", encoding="utf-8")
+    result = cli("validate", str(mine), "--data", str(bad))
+    assert result.code == 3
+    assert result.err == (
+        f"{bad}:3: event 'x': missing required fields 'title', 'countries', 'sources'\n"
+    )
+    assert result.out == f"{mine}: not checked: 1 problem in {bad}, loaded with it\n"
+    both = cli("validate", str(mine), str(bad))
+    assert (both.code, both.out) == (3, f"{mine}, {bad}: invalid: 1 problem\n")

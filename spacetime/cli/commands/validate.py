@@ -100,12 +100,18 @@ def _invalid(err: DataError, chosen: DataFiles, checked: set[str]) -> None:
 
     for line in with_personal_hint(err).lines():
         print(line, file=sys.stderr)
-    names = [n for n in (*chosen.names, *chosen.launch_names) if n in checked]
-    elsewhere = sorted({p.file for p in err.problems} - checked)
-    print(
-        f"{', '.join(names)}: invalid: {plural(len(err.problems), 'problem')}"
-        + (f" (some in {', '.join(elsewhere)}, loaded with it)" if elsewhere else "")
-    )
+    names = ", ".join(n for n in (*chosen.names, *chosen.launch_names) if n in checked)
+    own = [p for p in err.problems if p.file in checked]
+    others = [p for p in err.problems if p.file not in checked]
+    where = ", ".join(sorted({p.file for p in others}))
+    elsewhere = f"{plural(len(others), 'problem')} in {where}, loaded with it"
+    if not own:
+        print(f"{names}: not checked: {elsewhere}")
+    else:
+        print(
+            f"{names}: invalid: {plural(len(own), 'problem')}"
+            + (f"; {elsewhere}" if others else "")
+        )
     raise typer.Exit(ExitCode.DATA)
 
 
