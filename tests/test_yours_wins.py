@@ -51,6 +51,12 @@ def test_your_event_replaces_the_bundled_one_in_list_with_a_note(cli: Cli, mine:
         assert [e["id"] for e in found] == ["sputnik-1"]
         gone = cli("list", "--data", str(mine), "-q", "-s", "polished sphere", "--json")
         assert gone.json() == []
+    table = cli("list", "--data", str(mine), "-q", "--since", "1957-10", "--until", "1957-10")
+    rows = [line.split("  ") for line in table.out.splitlines()[2:-1]]
+    assert [[cell.strip() for cell in row if cell.strip()][:2] for row in rows] == [
+        ["1 Jul 1957 – 31 Dec 1958", "International Geophysical Year"],  # under way then
+        ["4 Oct 1957", f"Sputnik 1 as our class tells it (from {mine})"],
+    ]
     quiet = cli("list", "--data", str(mine), "--until", "1957", "--json", "--quiet")
     assert (quiet.code, quiet.err, quiet.out) == (0, "", result.out)
     assert cli("list", "--data", str(mine), "-q", "--count").out == cli("list", "--count").out
