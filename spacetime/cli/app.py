@@ -8,7 +8,7 @@ pipe ends quietly, and anything unexpected is one line unless `--debug` asks for
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacetime.core.errors import DataError, ExitCode, ParameterError, SpacetimeError
 
@@ -278,9 +278,7 @@ def main(argv: Sequence[str] | None = None, env: "Environment | None" = None) ->
 
 
 def _run(args: list[str], env: "Environment") -> int:
-    debug = "--debug" in args or bool(os.environ.get("SPACETIME_DEBUG"))
-    args = [a for a in args if a != "--debug"]  # accepted anywhere on the line
-    if args in ([], ["--help"], ["-h"]):
+    if [a for a in args if a != "--debug"] in ([], ["--help"], ["-h"]):
         try:
             sys.stdout.write(root_help(min(env.width, 100)))
             sys.stdout.flush()
@@ -300,6 +298,8 @@ def _run(args: list[str], env: "Environment") -> int:
     else:
         names = tuple(COMMANDS)
     command = typer.main.get_command(build_app(names))
+    debug, args = _debug_option(args, command)
+    debug = debug or bool(os.environ.get("SPACETIME_DEBUG"))
     try:
         with keeping_loaded():  # a command keeps what it loads until it ends
             result = command.main(args=args, prog_name="spacetime", standalone_mode=False)
@@ -338,6 +338,40 @@ def _run(args: list[str], env: "Environment") -> int:
         if debug:
             raise
         return _internal(err)
+
+
+def _debug_option(args: list[str], command: Any) -> tuple[bool, list[str]]:
+    """Whether `--debug` is given as an option (anywhere among the options, before or after the
+    command's name), and the arguments without it. A `--debug` that is an option's value
+    (`--title --debug`) or comes after `--` is left where it is, for the command to read."""
+    commands = getattr(command, "commands", {}).values()  # Typer's Click, vendored or not
+    options = [*command.params, *(p for c in commands for p in c.params)]
+    takes = {
+        name: o.nargs
+        for o in options
+        if o.param_type_name == "option" and not getattr(o, "is_flag", False)
+        and not getattr(o, "count", False)
+        for name in o.opts
+    }  # fmt: skip
+    found, kept, index = False, [], 0
+    while index < len(args):
+        arg = args[index]
+        index += 1
+        if arg == "--":
+            kept += args[index - 1 :]
+            break
+        if arg == "--debug":
+            found = True
+            continue
+        kept.append(arg)
+        if arg[:1] == "-" and arg[1:2] != "-" and len(arg) > 2:  # short flags together: `-rn`
+            letters = [f"-{c}" for c in arg[1:]]  # the first that takes a value takes the rest
+            first = next((i for i, x in enumerate(letters) if x in takes), None)
+            arg = letters[-1] if first == len(letters) - 1 else ""
+        if arg in takes:  # its values follow, whatever they look like
+            kept += args[index : index + takes[arg]]
+            index += takes[arg]
+    return found, kept
 
 
 def _internal(err: Exception) -> int:

@@ -75,13 +75,19 @@ def check_writable(paths: list[Path | None], force: bool) -> None:
 def load(options: DataOptions, files: DataFiles | None = None) -> Timeline:
     """The timeline the data options name (`files`, when the caller has them already), through
     the cache (see `spacetime.load.cache`), as it stood on the --as-of day if one is given (see
-    `spacetime.engine.asof`)."""
+    `spacetime.engine.asof`). The bundled events your files replace are named on stderr unless
+    --quiet."""
     import gc
 
     check_readable(options.data or [], "--data")
     day = options.day()
     timeline = load_cached(files or options.files())
     gc.freeze()  # the timeline lives as long as the command: out of the collector's sight
+    if timeline.replaced and not options.quiet:
+        from spacetime.output.provenance import replacement_notes
+
+        for note in replacement_notes(timeline):
+            print(note, file=environment().stderr)
     if day is None:
         return timeline
     from spacetime.engine.asof import as_of

@@ -45,6 +45,7 @@ __all__ = [
     "Limit",
     "NoLineage",
     "OutputOptions",
+    "Quiet",
     "Reverse",
     "SelectOptions",
     "Since",
@@ -136,6 +137,17 @@ class FileOptions(Group):
         )
 
 
+Quiet = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="No notes on stderr (such as which bundled events your files replace).",
+        rich_help_panel=DATA,
+    ),
+]
+
+
 class DataOptions(FileOptions):
     """The files to read and the day to read them as of: every command that reads the timeline."""
 
@@ -149,6 +161,7 @@ class DataOptions(FileOptions):
             rich_help_panel=DATA,
         ),
     ] = None
+    quiet: Quiet = False
 
     def day(self) -> date | None:
         """The --as-of day (the last day of the period typed), or None."""

@@ -213,7 +213,11 @@ def _payload(timeline: Timeline) -> dict[str, Any]:
         "categories": timeline.categories.values(),
         "events": timeline.events,
     }
-    payload: dict[str, Any] = {"files": list(timeline.files), "rows": rows(timeline)}
+    payload: dict[str, Any] = {
+        "files": list(timeline.files),
+        "rows": rows(timeline),
+        "replaced": list(timeline.replaced.items()),
+    }
     for key, records in tables.items():
         encode = _encoder(RECORDS[key], where)
         payload[key] = [encode(r) for r in records]
@@ -222,8 +226,14 @@ def _payload(timeline: Timeline) -> dict[str, Any]:
 
 def _timeline(payload: dict[str, Any]) -> Timeline:
     """The timeline an entry holds; ValueError (or any other error) when it does not fit."""
-    if type(payload) is not dict or set(payload) != {*RECORDS, "files", "rows"}:
+    if type(payload) is not dict or set(payload) != {*RECORDS, "files", "rows", "replaced"}:
         raise ValueError("not a spacetime cache entry")
+    replaced = payload["replaced"]
+    if type(replaced) is not list or not all(
+        type(pair) is tuple and len(pair) == 2 and all(type(x) is str for x in pair)
+        for pair in replaced
+    ):
+        raise ValueError("bad list of replaced events")
     names: list[str] = payload["files"]
     if type(names) is not list or not all(type(n) is str for n in names):
         raise ValueError("bad file list")
@@ -259,6 +269,7 @@ def _timeline(payload: dict[str, Any]) -> Timeline:
         count=len(events),
         make=lambda position: make(events[position]),
         index=payload["rows"],
+        replaced=dict(replaced),
     )
 
 

@@ -2,7 +2,9 @@
 
 `load_timeline` reads each file, merges them (the standard vocabulary first, then the bundled
 timeline, then the user's files, in order), and checks what needs all of them: duplicate codes and ids across files, references to
-unknown entities, milestones and categories, and the lineage. Any problem raises `DataError` with
+unknown entities, milestones and categories, and the lineage. An event of the user's files whose id
+is a bundled event's replaces it (yours wins; `Timeline.replaced` says which); two of the user's
+files defining one id is still a duplicate, since which one wins would be arbitrary. Any problem raises `DataError` with
 all of them, each at its file and line. `review` lists warnings that do not stop loading (a planned
 event whose date has passed).
 """
@@ -43,6 +45,8 @@ class _Parts:
     records: dict[int, LocatedDict] = field(default_factory=dict)  # id(item) -> its lines only
     rejected: list[tuple[dict[str, Any], str, LocatedDict]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    shipped: frozenset[str] = frozenset()  # the names of the files shipped with spacetime
+    replaced: dict[str, str] = field(default_factory=dict)  # bundled event id -> file replacing it
 
 
 def load_timeline(
@@ -64,7 +68,7 @@ def load_timeline(
         vocabulary = vocabulary_path()
         if vocabulary.resolve() not in {p.resolve() for p in paths}:
             paths, names = [vocabulary, *paths], [display_name(vocabulary), *names]
-    parts = _Parts()
+    parts = _Parts(shipped=_shipped(paths, names))
     with paused_gc():
         for path, name in zip(paths, names, strict=True):
             _read_file(path, name, parts, (texts or {}).get(path))
@@ -72,7 +76,18 @@ def load_timeline(
     if parts.problems:
         raise DataError(sorted(parts.problems, key=_problem_order(names)))
     events = sorted(parts.events.values(), key=Event.sort_key)
-    return Timeline(events, parts.entities, parts.milestones, parts.categories, names)
+    return Timeline(
+        events, parts.entities, parts.milestones, parts.categories, names, replaced=parts.replaced
+    )
+
+
+def _shipped(paths: Sequence[Path], names: Sequence[str]) -> frozenset[str]:
+    """The names of the files among `paths` that ship with spacetime (the bundled timeline and
+    the standard vocabulary): an event of any other file may replace one of theirs."""
+    from spacetime.load.sources import bundled_path, vocabulary_path
+
+    ours = {bundled_path().resolve(), vocabulary_path().resolve()}
+    return frozenset(n for p, n in zip(paths, names, strict=True) if p.resolve() in ours)
 
 
 def review(timeline: Timeline, today: date) -> list[Problem]:
@@ -172,7 +187,10 @@ def _keep(parts: _Parts, table: dict[str, Any], item: Any, record: LocatedDict, 
     if item is None:
         return
     key = item.id if isinstance(item, Event) else item.code
-    if key in table:
+    if key in table and isinstance(item, Event) and _replaces(parts, table[key], item):
+        del parts.records[id(table[key])]
+        parts.replaced[key] = item.origin.file
+    elif key in table:
         first = table[key].origin
         parts.problems.append(
             Problem(
@@ -184,6 +202,12 @@ def _keep(parts: _Parts, table: dict[str, Any], item: Any, record: LocatedDict, 
         return
     table[key] = item
     parts.records[id(item)] = _positions(record)
+
+
+def _replaces(parts: _Parts, bundled: Event, yours: Event) -> bool:
+    """Whether `yours` takes the place of an event of the same id read before: it does when
+    that one was shipped with spacetime and `yours` is not."""
+    return bundled.origin.file in parts.shipped and yours.origin.file not in parts.shipped
 
 
 def _positions(record: LocatedDict) -> LocatedDict:

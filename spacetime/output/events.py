@@ -167,7 +167,8 @@ def event_listing(
     timeline: Timeline, matches: list[Match], *, ids: bool = False, today: date | None = None
 ) -> Listing:
     """The answer of `spacetime list` (`ids`: with a column of event ids; `today`: the day plans
-    are past from, the run's today by default)."""
+    are past from, the run's today by default). An event of the user's that replaces a bundled
+    one says so in the table: `Sputnik 1 (from mine.yaml)`."""
     rows: list[list[str]] = []
     for m in matches:
         countries = country_cell(timeline, m.event.countries)
@@ -175,7 +176,9 @@ def event_listing(
             countries += f" (→\u00a0{timeline.name_of(m.stands_for)})"
         e = m.event
         status = status_cell(e.status, plan_passed(e, today))
-        rows.append([date_cell(e.date), e.title, countries, e.category or "", status])
+        replacing = timeline.replaced.get(e.id)  # yours, in place of a bundled event: marked
+        title = f"{e.title} (from {replacing})" if replacing else e.title
+        rows.append([date_cell(e.date), title, countries, e.category or "", status])
     count = plural(len(matches), "event")
     if any(m.stands_for for m in matches):
         count += "; (→ X) marks a predecessor's event, shown for its successor (--no-lineage leaves them out)"

@@ -15,7 +15,7 @@ from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.edit.store import edit_file
 from spacetime.load.schema import RecordReader
-from spacetime.load.sources import personal_path
+from spacetime.load.sources import personal_path, shipped_names
 from spacetime.load.yamlread import LocatedDict, Parsed
 
 SCHEMA_FILE = "spacetime.schema.json"
@@ -198,7 +198,8 @@ def add(
             record["id"] = slugify(str(record["title"]), taken)
         elif record["id"] in taken:
             where = timeline.event(str(record["id"])).origin
-            raise UsageError(f"--id: '{record['id']}' is taken (at {where})")
+            if where.file not in shipped_names():  # a bundled one is replaced by yours
+                raise UsageError(f"--id: '{record['id']}' is taken (at {where})")
         reader = RecordReader(str(target))
         event = reader.event(_located(record))
         problems = [p.message for p in reader.problems] + reference_problems(reader.last, timeline)
@@ -234,11 +235,18 @@ def _doubts(event: Event, timeline: Timeline) -> list[str]:
         )
     title = event.title.casefold()
     for other in timeline.events:
-        if other.title.casefold() == title:
+        if other.title.casefold() != title or other.id == event.id:
+            continue
+        if other.origin.file in shipped_names() and other.date.first_day == event.date.first_day:
+            found.append(
+                f"'{event.id}' repeats the bundled event '{other.id}' (same title and date); "
+                f"to put yours in its place, give it that id (--id {other.id})"
+            )
+        else:
             found.append(
                 f"the title of '{event.id}' is already that of '{other.id}' ({other.origin})"
             )
-            break
+        break
     return found
 
 

@@ -62,7 +62,7 @@ def show(
                     f"as of {files.as_of}"
                 )
     if not found and data.day() is not None:
-        later = find_events(load(data.replace(as_of=None)), event_id)
+        later = find_events(load(data.replace(as_of=None, quiet=True)), event_id)
         if len(later) == 1:
             raise UsageError(
                 f"'{later[0].id}' ({later[0].date.display(False)}) is not known as of {data.day()}"
