@@ -175,6 +175,9 @@ def test_the_source_rules_refuse_copies_farms_searches_and_staging_hosts() -> No
         "https://preview.deepnewz.com/x",
         "http://www.esa.int/About_Us",
         "ftp://nssdc.gsfc.nasa.gov/pub",
+        "http://alan-scott.blogspot.com/2016/05/skylab-1-launched-1973.html",
+        "https://tkmorin.wordpress.com/2013/01/24/operation-morning-light/",
+        "https://bossanews.com/?p=37022",
     ]
     assert [u for u in refused if source_problem(u, kinds) is None] == []
     allowed = {

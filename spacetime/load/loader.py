@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -90,22 +90,33 @@ def _shipped(paths: Sequence[Path], names: Sequence[str]) -> frozenset[str]:
     return frozenset(n for p, n in zip(paths, names, strict=True) if p.resolve() in ours)
 
 
+REVIEW_LASTS = timedelta(days=30)
+"""How long a plan past its date stays quiet after a curator marked it `reviewed`."""
+
+
 def review(timeline: Timeline, today: date) -> list[Problem]:
-    """Warnings about a valid timeline: plans not confirmed or whose date has passed, achievements
-    in the future."""
+    """Warnings about a valid timeline: plans not confirmed, plans whose date has passed and that
+    nobody reviewed in the last 30 days, achievements in the future."""
     warnings = []
     for event in timeline.events:
         last, first = event.date.last_day, event.date.first_day
+        reviewed = event.reviewed.last_day if event.reviewed else None
         if event.status is Status.PLANNED and event.confirmed is None:
             message = (
                 f"planned event '{event.id}' has no 'confirmed': add the date a source last "
                 "confirmed the plan (confirmed: 2026-05, or `spacetime add --confirmed DATE`)"
             )
-        elif event.status is Status.PLANNED and last is not None and last < today:
+        elif (
+            event.status is Status.PLANNED
+            and last is not None
+            and last < today
+            and (reviewed is None or today - reviewed > REVIEW_LASTS)
+        ):
             confirmed = event.confirmed.text if event.confirmed else "never"
             message = (
                 f"planned event '{event.id}' ({event.date.display()}) is past its date; "
-                f"review it (plan last confirmed {confirmed})"
+                f"review it (plan last confirmed {confirmed}"
+                + (f", last reviewed {event.reviewed.text})" if event.reviewed else ")")
             )
         elif event.status is not Status.PLANNED and first is not None and first > today:
             message = f"event '{event.id}' is {event.status} but dated in the future ({event.date})"

@@ -244,6 +244,7 @@ EVENT_FIELDS: dict[str, Field] = {
     "launch": Field(LAUNCH),
     "note": Field(TEXT),
     "confirmed": Field(DATE),
+    "reviewed": Field(DATE),
     "sources": Field(_list_of(URL, required=True), required=True),
 }
 ENTITY_FIELDS: dict[str, Field] = {
