@@ -16,6 +16,7 @@ from pathlib import Path
 
 from spacetime.core.dates import MONTH_ABBR, EventDate, Point, Precision
 from spacetime.core.errors import Problem
+from spacetime.core.text import LINE_FORBIDDEN, describe
 from spacetime.launches.model import GCAT_STATES, Launch, Site, family_of, parse_code
 
 __all__ = ["GcatDateError", "GcatImport", "gcat_date", "read_gcat"]
@@ -76,7 +77,7 @@ def _table(path: Path, name: str, key: str) -> tuple[dict[str, dict[str, str]], 
     problems: list[Problem] = []
     table: dict[str, dict[str, str]] = {}
     header: list[str] | None = None
-    for number, line in _lines(path):
+    for number, line in _lines(path, name, problems):
         if line.startswith("#"):
             if header is None:
                 header = [h.strip() for h in line[1:].split("\t")]
@@ -96,11 +97,17 @@ def _table(path: Path, name: str, key: str) -> tuple[dict[str, dict[str, str]], 
     return table, problems
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    with path.open(encoding="utf-8", errors="replace", newline="") as stream:
+def _lines(path: Path, name: str, problems: list[Problem]) -> Iterator[tuple[int, str]]:
+    """The non-blank lines of a GCAT file with their numbers, each held to the text law
+    (`spacetime.core.text`): a line holding a control character, separator or non-character is
+    reported and left out. Only a line feed ends a line (a CR before it is part of the ending)."""
+    pattern = re.compile(LINE_FORBIDDEN)
+    with path.open(encoding="utf-8", errors="replace", newline="\n") as stream:
         for number, line in enumerate(stream, start=1):
-            line = line.rstrip("\r\n")
-            if line.strip():
+            line = line.removesuffix("\n").removesuffix("\r")
+            if bad := pattern.search(line):
+                problems.append(Problem(name, number, f"{describe(bad[0])} is not allowed"))
+            elif line.strip():
                 yield number, line
 
 
@@ -141,7 +148,7 @@ def read_gcat(
     by_tag: dict[str, int] = {}
     bad: set[str] = set()
     payloads: list[list[str]] = []
-    for number, line in _lines(launchlog):
+    for number, line in _lines(launchlog, name, result.problems):
         if line.startswith("#"):
             if columns is None:
                 header = [h.strip() for h in line[1:].split("\t")]

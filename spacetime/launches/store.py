@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from spacetime.core.dates import EventDate, Point, Precision
 from spacetime.core.errors import DataError, Problem
 from spacetime.core.reading import read_bytes
+from spacetime.core.text import LINE_FORBIDDEN, describe
 from spacetime.launches.model import CREDIT, Kind, Launch, Site, parse_code
 
 if TYPE_CHECKING:
@@ -103,6 +104,9 @@ class LaunchFile:
             raise DataError(
                 [Problem(self.name, 0, f"cannot read the launch file: {reason}")]
             ) from None
+        if "\r" in self.text:  # a CRLF line ending reads as a line ending; a lone CR is refused
+            self.text = self.text.replace("\r\n", "\n")
+        _check_text(self.text, self.name)
         if not self.text.startswith(MAGIC):
             raise DataError(
                 [Problem(self.name, 1, f"not a spacetime launch file (no '{MAGIC}' line)")]
@@ -244,6 +248,25 @@ class LaunchFile:
 
 
 _NOT_A_LINE = "not a launch (L), site (S) or agency (A) line"
+
+
+def _check_text(text: str, name: str) -> None:
+    """The text law (`spacetime.core.text`) over the whole file in one pass: a control character,
+    separator or non-character anywhere is a problem at its line."""
+    pattern = re.compile(LINE_FORBIDDEN)
+    found = pattern.search(text)
+    if found is None:
+        return
+    problems: list[Problem] = []
+    line, at = 1, 0
+    for match in pattern.finditer(text, found.start()):
+        line += text.count("\n", at, match.start())
+        at = match.start()
+        if not problems or problems[-1].line != line:
+            problems.append(
+                Problem(name, line, f"{describe(match[0])} is not allowed in a launch file")
+            )
+    raise DataError(problems)
 
 
 def _point(text: str) -> Point:

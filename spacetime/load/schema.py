@@ -26,6 +26,7 @@ from spacetime.core.model import (
     Origin,
     Status,
 )
+from spacetime.core.text import FIELD_FORBIDDEN
 from spacetime.core.words import plural
 from spacetime.load.yamlread import REJECTED, LocatedDict, LocatedList
 
@@ -57,16 +58,11 @@ class InvalidValue(Exception):
     """One field's value is wrong; the message says how."""
 
 
-# What no text field may hold, whichever the input (YAML, JSON, the command line): control
-# characters (C0 but the line break, DEL, C1 with U+0085), the line and paragraph separators, lone
-# surrogates and non-characters. None prints as itself, and YAML refuses most of them, so a file
-# holding them could not be written back in a form spacetime reads. Tabs are refused too: a title
-# or summary is laid out with spaces.
-_FORBIDDEN = re.compile(
-    r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef"
-    + "".join(rf"\U{plane:04x}fffe\U{plane:04x}ffff" for plane in range(17))
-    + "]"
-)
+# What no text field may hold, whichever the input (YAML, JSON, a launch file, the command line):
+# the text law of `spacetime.core.text`. None prints as itself, and YAML refuses most of them, so a
+# file holding them could not be written back in a form spacetime reads. Tabs are refused too: a
+# title or summary is laid out with spaces.
+_FORBIDDEN = re.compile(FIELD_FORBIDDEN)
 
 
 def _text(value: Any) -> str:

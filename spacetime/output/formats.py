@@ -177,8 +177,10 @@ def _tsv(listing: Listing, out: TextIO) -> None:
 
 
 def _markdown(listing: Listing, out: TextIO) -> None:
+    from spacetime.core.text import visible
+
     def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ").replace("\u00a0", " ")
+        return visible(text).replace("|", "\\|").replace("\n", " ").replace("\u00a0", " ")
 
     out.write("| " + " | ".join(cell(c.header) for c in listing.columns) + " |\n")
     out.write(
