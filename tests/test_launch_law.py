@@ -115,3 +115,73 @@ def test_only_a_plain_url_becomes_a_link() -> None:
     assert "\x1b]8;;https://example.org/a\x1b\\" in shown
     assert "\x1b]8;;javascript" not in shown
     assert "javascript://x\\x1b\\" in shown
+
+
+@pytest.mark.parametrize(
+    ("date", "problem"),
+    [
+        (
+            "1999-13-45T10:00Z",
+            "cannot read the date '1999-13-45T10:00Z': not a real UTC date and time",
+        ),
+        (
+            "1958-02-01T24:00Z",
+            "cannot read the date '1958-02-01T24:00Z': not a real UTC date and time",
+        ),
+        ("0000-00-00", "cannot read the date '0000-00-00': not a real UTC date and time"),
+        ("-001-01-01", "cannot read the date '-001-01-01'"),
+        ("1958-02-01Tgarbage-time-99:99Z", "cannot read the date '1958-02-01Tgarbage-time-99:99Z'"),
+        ("١٩٥٨-02-01", "cannot read the date '١٩٥٨-02-01'"),
+        ("1956-02-01", "cannot read the date '1956-02-01': before 1957, the first launch"),
+        (
+            "2031-02-01",
+            "cannot read the date '2031-02-01': after 2023-03-04, the file's own last day",
+        ),
+    ],
+)
+def test_launch_dates_are_parsed_not_sliced(
+    cli: Cli, launch_file: Path, date: str, problem: str
+) -> None:
+    number = _spoil(launch_file, "1958-02-01T03:47:56Z", date)
+    expected = [f"{launch_file}:{number}: {problem}"]
+    for command in (
+        ("validate", str(launch_file)),
+        ("launches", "--no-bundled", "--data", str(launch_file)),
+        ("launches", "--no-bundled", "--data", str(launch_file), "-c", "russia"),
+    ):
+        result = cli(*command)
+        if date.startswith("2031") and "russia" in command:
+            # a later date is found on load only on the file's last line (the latest launch)
+            assert result.code == 0
+            continue
+        assert (result.code, result.err.splitlines()) == (3, expected), command
+
+
+def test_a_launch_after_the_files_last_day_is_refused_on_load(cli: Cli, launch_file: Path) -> None:
+    lines = launch_file.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    lines[-1] = lines[-1].replace("\t2023-03-04", "\t2023-03-05", 1)
+    launch_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli("launches", "--no-bundled", "--data", str(launch_file), "-c", "russia")
+    assert (result.code, result.err.splitlines()) == (
+        3,
+        [
+            f"{launch_file}:{len(lines)}: cannot read the date '2023-03-05': after 2023-03-04, "
+            "the file's own last day"
+        ],
+    )
+
+
+def test_a_repeated_launch_tag_is_reported_at_its_line(cli: Cli, launch_file: Path) -> None:
+    lines = launch_file.read_text(encoding="utf-8").split("\n")
+    first = next(i for i, line in enumerate(lines, 1) if "\t1958 ALP\t" in line)
+    lines.insert(first, lines[first - 1])
+    launch_file.write_text("\n".join(lines), encoding="utf-8")
+    for command in (
+        ("validate", str(launch_file)),
+        ("launches", "--no-bundled", "--data", str(launch_file)),
+    ):
+        result = cli(*command)
+        assert (result.code, result.err.splitlines()) == (
+            3,
+            [f"{launch_file}:{first + 1}: duplicate launch tag '1958 ALP' (first at line {first})"],
+        ), command

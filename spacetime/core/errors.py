@@ -20,6 +20,7 @@ __all__ = [
     "UnknownName",
     "UsageError",
     "printable",
+    "quoted",
     "suggest",
 ]
 
@@ -32,6 +33,17 @@ def printable(text: str) -> str:
     as an escape
     (`\\x1b`, `\\u2028`), so that a message echoing a user's text cannot drive the terminal."""
     return re.sub(_UNPRINTABLE, lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+
+
+QUOTE_LIMIT = 80
+"""The most characters of a value that a message quotes: a 10 MB value gives a short line."""
+
+
+def quoted(value: str, limit: int = QUOTE_LIMIT) -> str:
+    """`'value'` for a message, cut to `limit` characters (`'abc...' (10,000,000 characters)`)."""
+    if len(value) <= limit:
+        return f"'{value}'"
+    return f"'{value[:limit]}...' ({len(value):,} characters)"
 
 
 class ExitCode(IntEnum):

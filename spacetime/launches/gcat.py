@@ -23,8 +23,8 @@ __all__ = ["GcatDateError", "GcatImport", "gcat_date", "read_gcat"]
 
 _MONTHS = {name: number for number, name in enumerate(MONTH_ABBR, start=1)}
 _DATE = re.compile(
-    r"(?P<year>\d{4})\s+(?P<month>[A-Z][a-z]{2})\s+(?P<day>\d{1,2})"
-    r"(?:\s+(?P<hh>\d{2})(?P<mm>\d{2})(?::(?P<ss>\d{2}))?)?\s*(?P<q>\?)?"
+    r"(?P<year>[0-9]{4})\s+(?P<month>[A-Z][a-z]{2})\s+(?P<day>[0-9]{1,2})"
+    r"(?:\s+(?P<hh>[0-9]{2})(?P<mm>[0-9]{2})(?::(?P<ss>[0-9]{2}))?)?\s*(?P<q>\?)?"
 )
 LAUNCH_COLUMNS = ("Launch_Tag", "Launch_Date", "Name", "LV_Type", "Launch_Site", "LVState")
 
