@@ -25,14 +25,21 @@ __all__ = [
 ]
 
 # Compiled on first use (by `re`'s own cache), not at import: most runs print no message.
-_UNPRINTABLE = r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]"
+_UNPRINTABLE = r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
+
+
+def _escape(character: str) -> str:
+    code = ord(character)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a command line that is not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return character.encode("unicode_escape", "backslashreplace").decode("ascii")
 
 
 def printable(text: str) -> str:
     """`text` with every control character but the line break (C0, DEL, C1, U+2028/2029) written
-    as an escape
-    (`\\x1b`, `\\u2028`), so that a message echoing a user's text cannot drive the terminal."""
-    return re.sub(_UNPRINTABLE, lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+    as an escape (`\\x1b`, `\\u2028`), so that a message echoing a user's text cannot drive the
+    terminal; a byte of a non-UTF-8 argument is shown as `\\xe9`."""
+    return re.sub(_UNPRINTABLE, lambda m: _escape(m[0]), text)
 
 
 QUOTE_LIMIT = 80
