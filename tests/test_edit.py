@@ -330,3 +330,20 @@ def test_add_asks_for_missing_fields_on_a_terminal(tmp_path: Path) -> None:
         None,
         ("https://example.org/asked",),
     )
+
+
+def test_an_add_past_the_size_cap_is_refused_before_writing(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spacetime.core import reading
+
+    path = tmp_path / "course.yaml"
+    padding = "# " + "x" * max(p.stat().st_size for p in (MINI, vocabulary_path())) + "\n"
+    path.write_text(HAND_WRITTEN + padding, encoding="utf-8")
+    monkeypatch.setattr(reading, "MAX_BYTES", path.stat().st_size + 20)
+    result = cli("add", *BASE, "--to", str(path), *ADD)
+    assert result.code == 3
+    assert result.err.startswith(f"{path}: the edit would make the file ")
+    assert result.err.endswith(" bytes, more than the 0 MiB spacetime reads; nothing was written\n")
+    assert path.read_text(encoding="utf-8") == HAND_WRITTEN + padding
+    assert cli("validate", "--no-bundled", "--data", str(MINI), str(path)).code == 0

@@ -2,7 +2,8 @@
 
 The lock (`spacetime.edit.lock`) lets concurrent `spacetime add` processes queue instead of
 overwriting each other. The new text is validated with every other loaded file before anything is
-written; it is written by `spacetime.core.files.write_file` (a temporary file, synced, renamed; the
+written; an edit whose result would be larger than spacetime reads (`spacetime.core.reading.MAX_BYTES`) is
+refused. It is written by `spacetime.core.files.write_file` (a temporary file, synced, renamed; the
 mode, owner and symbolic links kept), and just before the rename the file is read again: if anything
 else changed it since it was read, nothing is written.
 """
@@ -13,7 +14,8 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from spacetime.core.errors import FileProblem, UsageError
+from spacetime.core import reading
+from spacetime.core.errors import DataError, FileProblem, Problem, UsageError
 from spacetime.core.files import FileExists, describe, kind_of, write_file
 from spacetime.core.reading import read_bytes
 from spacetime.core.timeline import Timeline
@@ -86,7 +88,19 @@ def edit_file(
         bom = "\ufeff" if before is not None and before.startswith(BOM) else ""
         current = load_cached(targets, {path: before if before is not None else old.encode()})
         new = change(old, current)
-        load_cached(targets, {path: (bom + new).encode()})
+        encoded = (bom + new).encode()
+        if len(encoded) > reading.MAX_BYTES:  # spacetime could not read the file back
+            raise DataError(
+                [
+                    Problem(
+                        str(path),
+                        0,
+                        f"the edit would make the file {len(encoded):,} bytes, more than the "
+                        f"{reading.MAX_BYTES // 2**20} MiB spacetime reads; nothing was written",
+                    )
+                ]
+            )
+        load_cached(targets, {path: encoded})
 
         def unchanged() -> None:
             if _current(path) != before:
