@@ -130,6 +130,11 @@ def test_schema_and_loader_agree_on_files_spacetime_writes(
         ("id", "Not A Slug", False),
         ("status", "done", False),
         ("sources", [], False),
+        ("sources", ["https://example.org/x", "https://example.org/x"], False),
+        ("countries", ["US", "US"], False),
+        ("agencies", ["NASA", "NASA"], False),
+        ("tags", ["moon", "moon"], False),
+        ("milestones", ["first-satellite", "first-satellite"], False),
         ("colour", "red", False),
         ("category", None, True),
     ],
@@ -153,3 +158,17 @@ def test_one_field_same_verdict(
 def test_docs_schema_file_is_current(cli: Cli) -> None:
     committed = json.loads((TESTS.parent / "docs" / "spacetime.schema.json").read_text())
     assert committed == cli("schema").json()
+
+
+def test_a_repeated_item_is_reported_at_its_line(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "events:\n  - id: x\n    date: 1970\n    title: T\n    countries: [US, US]\n"
+        "    sources: [https://example.org/x]\n",
+        encoding="utf-8",
+    )
+    result = cli("validate", str(path))
+    assert result.code == 3
+    assert result.err.splitlines() == [
+        f"{path}:5: event 'x': countries: item 2 repeats item 1, 'US'; each is given once"
+    ]

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from spacetime.core.dates import DateError, EventDate, date_pattern, parse_date
-from spacetime.core.errors import Problem, suggest
+from spacetime.core.errors import Problem, quoted, suggest
 from spacetime.core.model import (
     Category,
     Entity,
@@ -174,6 +174,8 @@ DATE = Kind(
 
 
 def _list_of(item: Kind, *, required: bool = False) -> Kind:
+    """A list of `item`s that is a set: an item given twice is a problem, never counted twice."""
+
     def check(value: Any) -> tuple[str, ...]:
         values = [value] if isinstance(value, str) else value
         if not isinstance(values, list):
@@ -181,14 +183,20 @@ def _list_of(item: Kind, *, required: bool = False) -> Kind:
         result = []
         for index, one in enumerate(values):
             try:
-                result.append(item.check(one))
+                checked = item.check(one)
             except InvalidValue as err:
                 raise InvalidValue(f"item {index + 1} {err}") from None
+            if checked in result:
+                raise InvalidValue(
+                    f"item {index + 1} repeats item {result.index(checked) + 1}, "
+                    f"{quoted(str(checked))}; each is given once"
+                )
+            result.append(checked)
         if required and not result:
             raise InvalidValue("needs at least one item")
         return tuple(result)
 
-    listing: dict[str, Any] = {"type": "array", "items": item.shape}
+    listing: dict[str, Any] = {"type": "array", "items": item.shape, "uniqueItems": True}
     if required:
         listing["minItems"] = 1
     return Kind(check, {"anyOf": [listing, item.shape]})  # one value stands for a list of one
