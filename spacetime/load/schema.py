@@ -180,7 +180,7 @@ def _list_of(item: Kind, *, required: bool = False) -> Kind:
         values = [value] if isinstance(value, str) else value
         if not isinstance(values, list):
             raise InvalidValue(f"should be a list, not {_kind(value)}")
-        result = []
+        result: list[Any] = []
         for index, one in enumerate(values):
             try:
                 checked = item.check(one)
