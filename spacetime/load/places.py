@@ -14,9 +14,12 @@ __all__ = ["user_cache_dir", "user_data_dir"]
 
 
 def _xdg(variable: str, default: str) -> Path | None:
+    """The XDG folder; a relative value is ignored, as the XDG specification says."""
     if os.name != "posix" or sys.platform == "darwin":
         return None
-    return Path(os.environ.get(variable) or Path.home() / default) / "spacetime"
+    value = os.environ.get(variable, "")
+    base = Path(value)
+    return (base if base.is_absolute() else Path.home() / default) / "spacetime"
 
 
 def user_data_dir() -> Path:
