@@ -12,7 +12,7 @@ from spacetime.core.model import Event, Status
 from spacetime.core.timeline import Timeline
 from spacetime.core.words import ago, plural
 from spacetime.engine.query import Match
-from spacetime.output.listing import Brief, Column, Listing
+from spacetime.output.listing import Brief, Column, Deferred, Listing, Mapped
 from spacetime.output.provenance import Provenance
 
 if TYPE_CHECKING:
@@ -134,23 +134,24 @@ def event_record(event: Event, stands_for: str | None = None) -> dict[str, Any]:
 
 
 def event_listing(timeline: Timeline, matches: list[Match], *, ids: bool = False) -> Listing:
-    """The answer of `spacetime list` (`ids`: with a column of event ids)."""
-    rows: list[list[str]] = []
-    for m in matches:
+    """The answer of `spacetime list` (`ids`: with a column of event ids). Its records are made
+    as they are written and its table cells only for a table, so that a long answer written as
+    JSON holds one record at a time."""
+
+    def row(m: Match) -> list[str]:
         countries = country_cell(timeline, m.event.countries)
         if m.stands_for:
             countries += f" (→\u00a0{timeline.name_of(m.stands_for)})"
         e = m.event
-        rows.append(
-            [date_cell(e.date), e.title, countries, e.category or "", status_cell(e.status)]
-        )
+        return [date_cell(e.date), e.title, countries, e.category or "", status_cell(e.status)]
+
     count = plural(len(matches), "event")
     if any(m.stands_for for m in matches):
         count += "; (→ X) marks a predecessor's event, shown for its successor (--no-lineage leaves them out)"
     footer = Brief(count, f"{count}\n{MARKS_LEGEND}") if matches else count
     listing = Listing(
         fields=EVENT_FIELDS,
-        records=[event_record(m.event, m.stands_for) for m in matches],
+        records=Mapped(lambda m: event_record(m.event, m.stands_for), matches),
         columns=[
             Column("Date"),
             Column("Event", wrap=True, main=True),
@@ -158,7 +159,7 @@ def event_listing(timeline: Timeline, matches: list[Match], *, ids: bool = False
             Column("Category", drop=2),
             Column(Brief("Status", "")),
         ],
-        rows=rows,
+        rows=Deferred(lambda: [row(m) for m in matches]),
         styles=[STATUS_STYLES[m.event.status] for m in matches],
         footer=footer,
     )

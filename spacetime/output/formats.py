@@ -113,15 +113,27 @@ def write(
 
 def _json(listing: Listing, out: TextIO) -> None:
     """An array with one compact object a line (C-speed encoding, still easy to read and diff);
-    a single record (`show`) as an indented object."""
+    a single record (`show`) as an indented object. Records are encoded and written a batch at a
+    time, never the whole answer at once."""
     if listing.single and listing.records:
         json.dump(listing.records[0], out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
+    if not listing.records:
+        out.write("[]\n")
+        return
     encode = _one_line_encoder()
-    out.write(
-        "[\n" + ",\n".join(map(encode, listing.records)) + "\n]\n" if listing.records else "[]\n"
-    )
+    total = len(listing.records)
+    batch: list[str] = []
+    out.write("[\n")
+    for number, record in enumerate(listing.records, start=1):
+        batch.append(encode(record))
+        if len(batch) == _BATCH or number == total:
+            out.write(",\n".join(batch) + ("\n]\n" if number == total else ",\n"))
+            batch = []
+
+
+_BATCH = 1000
 
 
 def _one_line_encoder() -> Callable[[Any], str]:

@@ -6,10 +6,13 @@ terminal table and Markdown). Commands build listings; `spacetime.output.formats
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar, overload
 
-__all__ = ["Align", "Brief", "Column", "Listing", "Report", "bar", "glued"]
+__all__ = ["Align", "Brief", "Column", "Deferred", "Listing", "Mapped", "Report", "bar", "glued"]
+
+T = TypeVar("T")
 
 NBSP = "\u00a0"
 BAR = "█"
@@ -59,6 +62,61 @@ class Column(NamedTuple):
     drop: int = 0
 
 
+class Mapped(Sequence[T]):
+    """`make(item)` for each item, made when read and never kept: the records of a long answer
+    are written one by one without the whole list in memory (`list --format json`)."""
+
+    __slots__ = ("_items", "_make")
+
+    def __init__(self, make: Callable[[Any], T], items: Sequence[Any]) -> None:
+        self._make = make
+        self._items = items
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            return [self._make(item) for item in self._items[index]]
+        return self._make(self._items[index])
+
+    def __iter__(self) -> Iterator[T]:
+        return map(self._make, self._items)
+
+
+class Deferred(Sequence[T]):
+    """A list made by `make()` the first time it is read (the table cells of an answer written
+    as JSON are never made)."""
+
+    __slots__ = ("_list", "_make")
+
+    def __init__(self, make: Callable[[], list[T]]) -> None:
+        self._make: Callable[[], list[T]] | None = make
+        self._list: list[T] = []
+
+    def _made(self) -> list[T]:
+        if self._make is not None:
+            self._list, self._make = self._make(), None
+        return self._list
+
+    def __len__(self) -> int:
+        return len(self._made())
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        return self._made()[index]
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._made())
+
+
 class Listing:
     """One command's answer, ready for any output format (a plain class: it is defined on every
     command's start-up path, where a dataclass costs several times more)."""
@@ -77,9 +135,11 @@ class Listing:
 
     fields: list[str]
     """The keys of every record, in order: the JSON keys and the CSV/TSV header."""
-    records: list[dict[str, Any]]
+    records: Sequence[dict[str, Any]]
+    """A list, or a `Mapped` sequence made as it is read."""
     columns: list[Column]
-    rows: list[list[str]]
+    rows: Sequence[list[str]]
+    """A list, or a `Deferred` one made when first read."""
     styles: list[str | None]
     """A terminal style per row, in words such as `"italic cyan"` (see `output.texttable.SGR`)."""
     heading: str | None
@@ -94,9 +154,9 @@ class Listing:
     def __init__(
         self,
         fields: list[str],
-        records: list[dict[str, Any]],
+        records: Sequence[dict[str, Any]],
         columns: list[Column],
-        rows: list[list[str]],
+        rows: Sequence[list[str]],
         styles: list[str | None] | None = None,
         heading: str | None = None,
         footer: str | None = None,
