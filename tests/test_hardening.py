@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import MINI, Run
+from conftest import MINI, Run, one_event
 from spacetime.core.errors import DataError
 from spacetime.load.loader import load_timeline
 
@@ -346,13 +346,7 @@ def test_same_messages_without_libyaml(
 
 
 def test_a_huge_bad_value_gives_a_short_message(cli: Cli, tmp_path: Path) -> None:
-    path = tmp_path / "huge.yaml"
-    code = "X" * 10_000_000
-    path.write_text(
-        f"events:\n  - id: x\n    date: 1970\n    title: T\n    countries: [{code}]\n"
-        "    sources: [https://example.org/x]\n",
-        encoding="utf-8",
-    )
+    path = one_event(tmp_path, countries=f"[{'X' * 10_000_000}]")
     result = cli("validate", str(path))
     assert result.code == 3
     assert result.err.splitlines() == [
@@ -380,12 +374,7 @@ def test_after_twenty_problems_in_a_file_the_rest_are_counted(cli: Cli, tmp_path
 
 
 def test_dates_take_ascii_digits_only(cli: Cli, tmp_path: Path) -> None:
-    path = tmp_path / "digits.yaml"
-    path.write_text(
-        "events:\n  - id: x\n    date: '١٩٩٩'\n    title: T\n    countries: [US]\n"
-        "    sources: [https://example.org/x]\n",
-        encoding="utf-8",
-    )
+    path = one_event(tmp_path, date="'١٩٩٩'")
     result = cli("validate", str(path))
     assert result.code == 3
     assert result.err.splitlines()[0].startswith(
@@ -404,12 +393,7 @@ def test_relative_xdg_paths_are_ignored(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_markdown_escapes_html_and_csv_can_be_excel_safe(cli: Cli, tmp_path: Path) -> None:
-    path = tmp_path / "html.yaml"
-    path.write_text(
-        "events:\n  - id: x\n    date: 1970\n    title: '=HYPERLINK(\"http://x\") <img src=x>'\n"
-        "    countries: [US]\n    sources: [https://example.org/x]\n",
-        encoding="utf-8",
-    )
+    path = one_event(tmp_path, title="'=HYPERLINK(\"http://x\") <img src=x>'")
     base = ("list", "--no-bundled", "--data", str(path))
     markdown = cli(*base, "--format", "markdown").out
     assert "&lt;img src=x&gt;" in markdown and "<img" not in markdown

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import MINI, Run
+from conftest import MINI, Run, one_event
 from spacetime.core.errors import DataError
 from spacetime.load.loader import load_timeline
 from spacetime.load.sources import bundled_path, vocabulary_path
@@ -161,12 +161,7 @@ def test_docs_schema_file_is_current(cli: Cli) -> None:
 
 
 def test_a_repeated_item_is_reported_at_its_line(cli: Cli, tmp_path: Path) -> None:
-    path = tmp_path / "mine.yaml"
-    path.write_text(
-        "events:\n  - id: x\n    date: 1970\n    title: T\n    countries: [US, US]\n"
-        "    sources: [https://example.org/x]\n",
-        encoding="utf-8",
-    )
+    path = one_event(tmp_path, countries="[US, US]")
     result = cli("validate", str(path))
     assert result.code == 3
     assert result.err.splitlines() == [
