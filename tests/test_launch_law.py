@@ -77,6 +77,7 @@ def test_import_refuses_a_control_character_at_its_line(cli: Cli, tmp_path: Path
     result = cli("import", "gcat", str(log), "-o", str(out))
     assert result.code == 3
     assert result.err.splitlines()[0] == f"{log}:2: a control character (U+001B) is not allowed"
+    assert result.err.splitlines()[1].endswith("; 1 rows left out, 1 problems")
     assert "\x1b" not in out.read_text(encoding="utf-8")
     assert "1957 ALP" not in out.read_text(encoding="utf-8")
     assert "\t1958 ALP\t" in out.read_text(encoding="utf-8")

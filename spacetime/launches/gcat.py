@@ -78,6 +78,8 @@ def _table(path: Path, name: str, key: str) -> tuple[dict[str, dict[str, str]], 
     table: dict[str, dict[str, str]] = {}
     header: list[str] | None = None
     for number, line in _lines(path, name, problems):
+        if line is None:
+            continue
         if line.startswith("#"):
             if header is None:
                 header = [h.strip() for h in line[1:].split("\t")]
@@ -97,16 +99,18 @@ def _table(path: Path, name: str, key: str) -> tuple[dict[str, dict[str, str]], 
     return table, problems
 
 
-def _lines(path: Path, name: str, problems: list[Problem]) -> Iterator[tuple[int, str]]:
+def _lines(path: Path, name: str, problems: list[Problem]) -> Iterator[tuple[int, str | None]]:
     """The non-blank lines of a GCAT file with their numbers, each held to the text law
     (`spacetime.core.text`): a line holding a control character, separator or non-character is
-    reported and left out. Only a line feed ends a line (a CR before it is part of the ending)."""
+    reported and comes as None. Only a line feed ends a line (a CR before it is part of the
+    ending)."""
     pattern = re.compile(LINE_FORBIDDEN)
     with path.open(encoding="utf-8", errors="replace", newline="\n") as stream:
         for number, line in enumerate(stream, start=1):
             line = line.removesuffix("\n").removesuffix("\r")
             if bad := pattern.search(line):
                 problems.append(Problem(name, number, f"{describe(bad[0])} is not allowed"))
+                yield number, None
             elif line.strip():
                 yield number, line
 
@@ -149,6 +153,10 @@ def read_gcat(
     bad: set[str] = set()
     payloads: list[list[str]] = []
     for number, line in _lines(launchlog, name, result.problems):
+        if line is None:  # reported
+            result.rows += 1
+            result.skipped_rows += 1
+            continue
         if line.startswith("#"):
             if columns is None:
                 header = [h.strip() for h in line[1:].split("\t")]
