@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
-from typing import Any, NamedTuple, TypeVar, overload
+from typing import Any, NamedTuple
 
 __all__ = ["Align", "Brief", "Column", "Deferred", "Listing", "Mapped", "Report", "bar", "glued"]
 
-T = TypeVar("T")
 
 NBSP = "\u00a0"
 BAR = "█"
@@ -62,43 +61,40 @@ class Column(NamedTuple):
     drop: int = 0
 
 
-class Mapped(Sequence[T]):
+class Mapped(Sequence[Any]):
     """`make(item)` for each item, made when read and never kept: the records of a long answer
-    are written one by one without the whole list in memory (`list --format json`)."""
+    are written one by one without the whole list in memory (`list --format json`). (Plain
+    `Any` rather than generic: a generic class costs start-up time on the `list` path.)"""
 
     __slots__ = ("_items", "_make")
 
-    def __init__(self, make: Callable[[Any], T], items: Sequence[Any]) -> None:
+    def __init__(self, make: Callable[[Any], Any], items: Sequence[Any]) -> None:
         self._make = make
         self._items = items
 
     def __len__(self) -> int:
         return len(self._items)
 
-    @overload
-    def __getitem__(self, index: int) -> T: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[T]: ...
-    def __getitem__(self, index: int | slice) -> T | list[T]:
+    def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
             return [self._make(item) for item in self._items[index]]
         return self._make(self._items[index])
 
-    def __iter__(self) -> Iterator[T]:
+    def __iter__(self) -> Iterator[Any]:
         return map(self._make, self._items)
 
 
-class Deferred(Sequence[T]):
+class Deferred(Sequence[Any]):
     """A list made by `make()` the first time it is read (the table cells of an answer written
     as JSON are never made)."""
 
     __slots__ = ("_list", "_make")
 
-    def __init__(self, make: Callable[[], list[T]]) -> None:
-        self._make: Callable[[], list[T]] | None = make
-        self._list: list[T] = []
+    def __init__(self, make: Callable[[], list[Any]]) -> None:
+        self._make: Callable[[], list[Any]] | None = make
+        self._list: list[Any] = []
 
-    def _made(self) -> list[T]:
+    def _made(self) -> list[Any]:
         if self._make is not None:
             self._list, self._make = self._make(), None
         return self._list
@@ -106,14 +102,10 @@ class Deferred(Sequence[T]):
     def __len__(self) -> int:
         return len(self._made())
 
-    @overload
-    def __getitem__(self, index: int) -> T: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[T]: ...
-    def __getitem__(self, index: int | slice) -> T | list[T]:
+    def __getitem__(self, index: Any) -> Any:
         return self._made()[index]
 
-    def __iter__(self) -> Iterator[T]:
+    def __iter__(self) -> Iterator[Any]:
         return iter(self._made())
 
 
