@@ -107,7 +107,7 @@ def buffered(stream: TextIO) -> TextIO:
         io.BufferedWriter(raw),
         encoding=stream.encoding,
         errors=ERRORS,
-        line_buffering=stream.line_buffering,
+        line_buffering=stream.line_buffering or stream.isatty(),  # a terminal sees each line
     )
 
 
