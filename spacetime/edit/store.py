@@ -1,11 +1,12 @@
 """One safe edit of a timeline file: lock, read, change, validate, check, write atomically.
 
 The lock (`spacetime.edit.lock`) lets concurrent `spacetime add` processes queue instead of
-overwriting each other. The new text is validated with every other loaded file before anything is
-written; an edit whose result would be larger than spacetime reads (`spacetime.core.reading.MAX_BYTES`) is
-refused. It is written by `spacetime.core.files.write_file` (a temporary file, synced, renamed; the
-mode, owner and symbolic links kept), and just before the rename the file is read again: if anything
-else changed it since it was read, nothing is written.
+overwriting each other; it waits longer for a larger file. The new text is validated with every
+other loaded file before anything is written, and refused if it would be larger than spacetime
+reads (`spacetime.core.reading.MAX_BYTES`). It is written by `spacetime.core.files.write_file` (a
+temporary file, synced, renamed; the mode, owner and symbolic links kept), and just before the
+rename the file is read again: if anything else changed it since it was read, nothing is written.
+The file is held parsed once at a time (the timeline, then the document the new text is made from).
 """
 
 from __future__ import annotations
