@@ -51,7 +51,7 @@ class Result(Generic[T]):
             return self.answer.document
         if self.answer.single and self.answer.records:
             return self.answer.records[0]
-        return self.answer.records
+        return list(self.answer.records)
 
     def to_json(self) -> str:
         """The text of `--format json`, byte for byte."""

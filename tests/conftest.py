@@ -91,3 +91,19 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
 app = build_app()
 
 __all__ = ["ADD", "MINI", "Run", "app"]
+
+
+def one_event(folder: Path, **fields: str) -> Path:
+    """`folder/one.yaml`: a timeline of one event `x` (1970, title T, US, one source), each of
+    `fields` written over those as YAML text (id on line 2, date 3, title 4, countries 5)."""
+    values = {
+        "id": "x",
+        "date": "1970",
+        "title": "T",
+        "countries": "[US]",
+        "sources": "[https://example.org/x]",
+    } | fields
+    path = folder / "one.yaml"
+    lines = "\n    ".join(f"{key}: {value}" for key, value in values.items())
+    path.write_text(f"events:\n  - {lines}\n", encoding="utf-8")
+    return path

@@ -229,3 +229,17 @@ def test_export_filters_and_list_formats(cli: Cli) -> None:
     assert (
         cli("export", "sqlite", *BASE).err == "spacetime: error: sqlite needs a file: add -o FILE\n"
     )
+
+
+def test_sqlite_never_replaces_its_metadata_file_without_force(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "m.db"
+    described = tmp_path / "m.metadata.json"
+    described.write_text("mine\n", encoding="utf-8")
+    result = cli("export", "sqlite", *BASE, "-o", str(path))
+    assert (result.code, result.err) == (
+        2,
+        f"spacetime: error: {described} exists; use --force to overwrite it\n",
+    )
+    assert described.read_text(encoding="utf-8") == "mine\n" and not path.exists()
+    assert cli("export", "sqlite", *BASE, "-o", str(path), "--force").code == 0
+    assert json.loads(described.read_text(encoding="utf-8"))["databases"]

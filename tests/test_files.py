@@ -298,6 +298,7 @@ def test_concurrent_sqlite_exports_never_leave_a_partial_database(tmp_path: Path
     assert [r.wait() for r in runs] == [0, 0, 0]
     assert count_events(path) == MINI_EVENTS
     path.unlink()
+    (tmp_path / "space.metadata.json").unlink()  # it too is never replaced without --force
     runs = [spacetime(*export, stderr=subprocess.PIPE) for _ in range(3)]  # no --force: one wins
     codes = sorted(r.wait() for r in runs)
     assert codes == [0, 2, 2], [r.communicate()[1] for r in runs]

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import MINI, Run
+from conftest import MINI, Run, one_event
 from spacetime.core.errors import DataError
 from spacetime.load.loader import load_timeline
 
@@ -356,3 +356,68 @@ def test_same_messages_without_libyaml(
     code, lines = CASES[name]
     result = cli("validate", "--no-bundled", "--data", str(MINI), str(path))
     assert (result.code, result.err.splitlines()) == (code, [line.format(f=path) for line in lines])
+
+
+def test_a_huge_bad_value_gives_a_short_message(cli: Cli, tmp_path: Path) -> None:
+    path = one_event(tmp_path, countries=f"[{'X' * 10_000_000}]")
+    result = cli("validate", str(path))
+    assert result.code == 3
+    assert result.err.splitlines() == [
+        f"{path}:5: event 'x': countries: item 1 '{'X' * 80}...' (10,000,000 characters) is not a"
+        " code (2 to 8 upper-case letters or digits)"
+    ]
+
+
+def test_after_twenty_problems_in_a_file_the_rest_are_counted(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "many.yaml"
+    path.write_text(
+        "events:\n"
+        + "".join(
+            f"  - {{id: e{n}, date: 1970, title: T, countries: [zz], sources: [https://e.org]}}\n"
+            for n in range(20_000)
+        ),
+        encoding="utf-8",
+    )
+    result = cli("validate", str(path))
+    assert result.code == 3
+    lines = result.err.splitlines()
+    assert len(lines) == 21
+    assert lines[0].startswith(f"{path}:2: event 'e0': countries: ")
+    assert lines[-1] == f"{path}: and 19,980 more problems"
+
+
+def test_dates_take_ascii_digits_only(cli: Cli, tmp_path: Path) -> None:
+    path = one_event(tmp_path, date="'١٩٩٩'")
+    result = cli("validate", str(path))
+    assert result.code == 3
+    assert result.err.splitlines()[0].startswith(
+        f"{path}:3: event 'x': date: '١٩٩٩' is not a date; write YYYY"
+    )
+
+
+def test_relative_xdg_paths_are_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    from spacetime.load.places import user_cache_dir, user_data_dir
+
+    monkeypatch.delenv("SPACETIME_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    monkeypatch.setenv("XDG_DATA_HOME", "relative/data")
+    assert user_cache_dir() == Path.home() / ".cache" / "spacetime"
+    assert user_data_dir() == Path.home() / ".local" / "share" / "spacetime"
+
+
+def test_markdown_escapes_html_and_csv_can_be_excel_safe(cli: Cli, tmp_path: Path) -> None:
+    path = one_event(tmp_path, title="'=HYPERLINK(\"http://x\") <img src=x>'")
+    base = ("list", "--no-bundled", "--data", str(path))
+    markdown = cli(*base, "--format", "markdown").out
+    assert "&lt;img src=x&gt;" in markdown and "<img" not in markdown
+    plain = cli(*base, "--format", "csv", "--fields", "title")
+    assert plain.out.splitlines()[1] == '"=HYPERLINK(""http://x"") <img src=x>"'
+    safe = cli(*base, "--format", "csv", "--fields", "title", "--excel-safe")
+    assert safe.out.splitlines()[1] == '"\'=HYPERLINK(""http://x"") <img src=x>"'
+    tsv = cli(*base, "--format", "tsv", "--fields", "title", "--excel-safe")
+    assert tsv.out.splitlines()[1] == '\'=HYPERLINK("http://x") <img src=x>'
+    wrong = cli(*base, "--excel-safe")
+    assert (wrong.code, wrong.err) == (
+        2,
+        "spacetime: error: --excel-safe goes with --format csv or tsv, not table\n",
+    )

@@ -163,6 +163,12 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "Print the JSON Schema of the timeline format (for editors and other tools).",
     ),
     "completion": ("completion", "completion", "Shell", "Print the completion script for a shell."),
+    "cache": (
+        "cache",
+        "cache",
+        "Shell",
+        "Show or empty the cache of parsed timelines (it only saves time; safe to clear at any time).",
+    ),
 }
 ABOUT = "A command-line atlas of the space age: who did what first, and when."
 ROOT_OPTIONS = [

@@ -358,13 +358,24 @@ class OutputOptions(Group):
         bool,
         typer.Option("--count", help="Print only the number of matches.", rich_help_panel=OUTPUT),
     ] = False
+    excel_safe: Annotated[
+        bool,
+        typer.Option(
+            "--excel-safe",
+            help="With csv or tsv: a cell starting with = + - @ gets a ' first, so that a "
+            "spreadsheet shows it as text, never runs it as a formula.",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = False
 
     def choice(self) -> Choice:
-        """The --fields and --count choice for the format layer."""
+        """The --fields, --count and --excel-safe choice for the format layer."""
         names = tuple(split_values([self.fields])) if self.fields is not None else None
         if self.fields is not None and not names:
             raise UsageError("--fields needs at least one field name")
-        return Choice(fields=names, count_only=self.count)
+        if self.excel_safe and self.chosen not in (OutputFormat.CSV, OutputFormat.TSV):
+            raise UsageError(f"--excel-safe goes with --format csv or tsv, not {self.chosen}")
+        return Choice(fields=names, count_only=self.count, excel_safe=self.excel_safe)
 
     @property
     def chosen(self) -> OutputFormat:

@@ -15,7 +15,11 @@ rebuilt, never trusted. A cache folder that cannot be read or written (missing, 
 folder) costs speed only. Entries are written through `spacetime.core.files` (unique temporary
 names; no `fsync`, since a damaged entry is caught by its digest); leftover temporary files of an
 interrupted write are removed. The folder is safe to delete at any time; `SPACETIME_NO_CACHE=1`
-turns the cache off and `SPACETIME_CACHE_DIR` moves it. Only the newest entries are kept.
+turns the cache off and `SPACETIME_CACHE_DIR` moves it. Only the newest entries are kept: at most
+`KEEP` of them, together at most `BUDGET` bytes (the oldest are removed first; an entry larger
+than the whole budget is not written). Only regular files are read (`spacetime.core.reading`): a
+FIFO or device in the folder is a miss, never a wait. `spacetime cache info` and `cache clear`
+show and empty it.
 
 A cache hit imports neither the YAML parser nor the validator.
 """
@@ -53,9 +57,11 @@ from spacetime.load.sources import DataFiles
 if TYPE_CHECKING:
     from spacetime.load.yamlread import Parsed
 
-__all__ = ["layout", "load_cached"]
+__all__ = ["BUDGET", "clear", "entries", "layout", "load_cached"]
 
 KEEP = 16
+BUDGET = 300 * 2**20
+"""The most bytes the entries take together (300 MiB: a 100,000-event timeline takes ~40 MiB)."""
 MAGIC = b"spacetime cache\n"
 DIGEST_SIZE = 16
 HEADER = len(MAGIC) + DIGEST_SIZE
@@ -277,8 +283,8 @@ def _read(entry: Path) -> Timeline | None:
     """The timeline of a sound entry; None (a miss) for anything else, and a damaged entry is
     removed when it can be."""
     try:
-        data = entry.read_bytes()
-    except OSError:  # no entry, or no usable cache folder: a miss
+        data = read_bytes(entry)
+    except OSError:  # no entry, no usable cache folder, or not a regular file: a miss
         return None
     try:
         body = memoryview(data)[HEADER:]
@@ -293,20 +299,48 @@ def _read(entry: Path) -> Timeline | None:
 
 
 def _write(entry: Path, payload: dict[str, Any]) -> None:
-    """Write an entry and keep only the newest ones; any failure only costs speed."""
+    """Write an entry and keep only the newest ones within the budget; any failure only costs
+    speed."""
     from spacetime.core.errors import SpacetimeError
     from spacetime.core.files import prune_temporaries, write_file
 
     try:
         body = marshal.dumps(payload)
+        if len(body) + HEADER > BUDGET:
+            return  # would push out every other entry and still not fit
         digest = _blake2b()(body, digest_size=DIGEST_SIZE).digest()
         entry.parent.mkdir(parents=True, exist_ok=True)
         write_file(entry, (MAGIC, digest, body), sync=False)
         prune_temporaries(entry, ".*.marshal.*.tmp")  # of any entry, not just this one
-        entries = sorted(
-            entry.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True
-        )
-        for old in entries[KEEP:]:
-            old.unlink(missing_ok=True)
+        total = 0
+        for number, (old, size) in enumerate(entries(entry.parent)):
+            total += size
+            if number >= KEEP or total > BUDGET:
+                old.unlink(missing_ok=True)
     except (OSError, ValueError, SpacetimeError):
         pass  # a read-only, full or missing cache folder, or an entry in the way
+
+
+def entries(folder: Path) -> list[tuple[Path, int]]:
+    """The entries of a cache folder with their sizes, newest first (none when it is unusable)."""
+    found = []
+    try:
+        for path in folder.glob("*.marshal"):
+            with contextlib.suppress(OSError):
+                status = path.lstat()
+                found.append((status.st_mtime, path, status.st_size))
+    except OSError:
+        return []
+    return [(path, size) for _, path, size in sorted(found, reverse=True)]
+
+
+def clear(folder: Path) -> tuple[int, int]:
+    """Remove every entry (and leftover temporary file) of a cache folder: how many entries, and
+    their bytes. OSError when one cannot be removed."""
+    removed = entries(folder)
+    for path, _ in removed:
+        path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        for leftover in folder.glob(".*.marshal.*.tmp"):
+            leftover.unlink(missing_ok=True)
+    return len(removed), sum(size for _, size in removed)

@@ -15,6 +15,7 @@ __all__ = ["user_cache_dir", "user_data_dir"]
 
 
 def _xdg(variable: str, default: str) -> Path | None:
+    """The XDG folder; a relative value is ignored, as the XDG specification says."""
     if os.name != "posix" or sys.platform == "darwin":
         return None
     value = Path(os.environ.get(variable, ""))  # "" is ".", relative too

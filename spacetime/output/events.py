@@ -12,7 +12,7 @@ from spacetime.core.model import Event, Status
 from spacetime.core.timeline import Timeline
 from spacetime.core.words import ago, plural
 from spacetime.engine.query import Match
-from spacetime.output.listing import Brief, Column, Listing
+from spacetime.output.listing import Brief, Column, Deferred, Listing, Mapped
 from spacetime.output.provenance import Provenance
 
 if TYPE_CHECKING:
@@ -168,9 +168,11 @@ def event_listing(
 ) -> Listing:
     """The answer of `spacetime list` (`ids`: with a column of event ids; `today`: the day plans
     are past from, the run's today by default). An event of the user's that replaces a bundled
-    one says so in the table: `Sputnik 1 (from mine.yaml)`."""
-    rows: list[list[str]] = []
-    for m in matches:
+    one says so in the table: `Sputnik 1 (from mine.yaml)`. Its records are made as they are
+    written and its table cells only for a table, so that a long answer written as JSON holds
+    one record at a time."""
+
+    def row(m: Match) -> list[str]:
         countries = country_cell(timeline, m.event.countries)
         if m.stands_for:
             countries += f" (→\u00a0{timeline.name_of(m.stands_for)})"
@@ -178,14 +180,15 @@ def event_listing(
         status = status_cell(e.status, plan_passed(e, today))
         replacing = timeline.replaced.get(e.id)  # yours, in place of a bundled event: marked
         title = f"{e.title} (from {replacing})" if replacing else e.title
-        rows.append([date_cell(e.date), title, countries, e.category or "", status])
+        return [date_cell(e.date), title, countries, e.category or "", status]
+
     count = plural(len(matches), "event")
     if any(m.stands_for for m in matches):
         count += "; (→ X) marks a predecessor's event, shown for its successor (--no-lineage leaves them out)"
     footer = Brief(count, f"{count}\n{MARKS_LEGEND}") if matches else count
     listing = Listing(
         fields=EVENT_FIELDS,
-        records=[event_record(m.event, m.stands_for, today) for m in matches],
+        records=Mapped(lambda m: event_record(m.event, m.stands_for, today), matches),
         columns=[
             Column("Date"),
             Column("Event", wrap=True, main=True),
@@ -193,7 +196,7 @@ def event_listing(
             Column("Category", drop=2),
             Column(Brief("Status", "")),
         ],
-        rows=rows,
+        rows=Deferred(lambda: [row(m) for m in matches]),
         styles=[STATUS_STYLES[m.event.status] for m in matches],
         footer=footer,
     )

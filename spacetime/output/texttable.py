@@ -18,9 +18,11 @@ This is written here rather than drawn with Rich: importing and laying out a Ric
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import TextIO
 
+from spacetime.core.text import is_safe, visible
 from spacetime.output.environment import Environment
 from spacetime.output.listing import Align, Brief, Column, Listing
 
@@ -54,12 +56,13 @@ def write_table(listing: Listing, out: TextIO, env: Environment | None = None) -
     """Write a listing as a text table to `out`: fitted (and coloured if allowed) when `env`
     says standard output is a terminal, plain and uncut otherwise (and by default)."""
     env = env or Environment()
+    listing = _visible(listing)
     terminal = env.terminal
     colour = terminal and env.colour  # never colour in a pipe
 
     def paint(text: str, style: str | None) -> str:
-        if colour and "://" in text and " " not in text.strip():
-            url = text.strip()
+        url = text.strip()
+        if colour and re.fullmatch(_URL, url):
             text = text.replace(url, f"\x1b]8;;{url}\x1b\\{url}\x1b]8;;\x1b\\")
         if not (colour and style and text):
             return text
@@ -109,6 +112,30 @@ def write_table(listing: Listing, out: TextIO, env: Environment | None = None) -
         # a short footer explains short headers and marks (the status legend)
         explains = any(isinstance(listing.columns[i].header, Brief) for i in short)
         text_lines(_form(listing.footer, explains))
+
+
+_URL = r"https?://[!-~]+"
+"""A URL made a link (OSC 8): printable ASCII only, so no text from data wraps itself in one."""
+
+
+def _visible(listing: Listing) -> Listing:
+    """The listing with every unsafe character of its cells shown visibly (`spacetime.core.text`):
+    the last line of defence, after input that refuses them. Checked in one pass over all cells."""
+    texts = [listing.heading or "", listing.footer or "", *(c for row in listing.rows for c in row)]
+    if is_safe("\n".join(texts)):
+        return listing
+
+    def safe(text: str) -> str:
+        if isinstance(text, Brief):
+            return Brief(visible(text), visible(text.short))
+        return visible(text)
+
+    return Listing(
+        listing.fields, listing.records, listing.columns,
+        [[safe(cell) for cell in row] for row in listing.rows], listing.styles,
+        listing.heading and safe(listing.heading), listing.footer and safe(listing.footer),
+        listing.row_lines, listing.single,
+    )  # fmt: skip
 
 
 def layout(

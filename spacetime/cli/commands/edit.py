@@ -4,6 +4,7 @@ import contextlib
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -188,7 +189,7 @@ def add(
     added: list[str] = []
     warnings: list[str] = []
 
-    def change(text: str, timeline: Timeline) -> str:
+    def change(text: str, timeline: Timeline) -> Callable[[], str]:
         from spacetime.edit.text import add_event
         from spacetime.load.loader import reference_problems
 
@@ -207,8 +208,9 @@ def add(
             raise UsageError("; ".join(problems))
         added.append(event.id)
         warnings.extend(_doubts(event, timeline))
-        return add_event(text, event)
+        return lambda: add_event(text, event)  # once the timeline is let go
 
+    del known  # edit_file loads the files again, under the lock: one parsed copy at a time
     edit_file(target, data.files(), change, create=EMPTY if to is None else None)
     print(f"added '{added[-1]}' to {target}", file=sys.stderr)
     for warning in warnings:
@@ -320,8 +322,10 @@ def remove(
     from spacetime.edit.text import remove_event
 
     target = from_file or personal_path()
-    edit_file(
-        target, data.files(), lambda text, _timeline: remove_event(text, event_id, str(target))
+    edit_file(  # the text is changed once the timeline is let go (one parsed copy at a time)
+        target,
+        data.files(),
+        lambda text, _timeline: lambda: remove_event(text, event_id, str(target)),
     )
     print(f"removed '{event_id}' from {target}", file=sys.stderr)
 

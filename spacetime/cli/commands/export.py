@@ -80,20 +80,21 @@ def _other(fmt: ExportFormat, timeline: Timeline, events: list[Event]) -> str:
 
 def _sqlite(output: Path, force: bool, data: DataOptions, filters: FilterOptions) -> None:
     """The selected events and the whole launch log loaded, in a database, with its Datasette
-    metadata beside it (the database's companion, named after it: replaced with it)."""
+    metadata beside it (the database's companion, named after it: like it, replaced only with
+    --force)."""
     from spacetime.cli.common import load_with_launches
     from spacetime.core.files import write_file
     from spacetime.export.sqlite import metadata, metadata_path, write_sqlite
     from spacetime.launches.query import load_launches
 
     described = metadata_path(output)
-    check_writable([output], force)
+    check_writable([output, described], force)
     timeline, files = load_with_launches(data)
     events = [m.event for m in run(timeline, filters.query())]
     launches = load_launches(files) if files.launches else []
     write_sqlite(timeline, events, output, launches=launches, replace=force)
     document = json.dumps(metadata(output, bool(launches)), ensure_ascii=False, indent=2)
-    write_file(described, document + "\n")
+    write_file(described, document + "\n", replace=force)
     held = f"{_count(events)}" + (f" and {len(launches)} launches" if launches else "")
     print(f"exported {held} to {output} (Datasette metadata: {described})", file=sys.stderr)
 

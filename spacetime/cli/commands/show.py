@@ -109,8 +109,10 @@ def _add_launch(detail: Listing, timeline: Timeline, event: Event, files: DataFi
         detail.fields = [*detail.fields, "launch"]
     where = f"spacetime show {launch.tag.replace(' ', '-')}"
     text = f"{launch.tag}: {launch.vehicle}, {launch.site.short} ({where})"
-    at = next((i for i, row in enumerate(detail.rows) if row[0] in ("Launch", "Tags")), -1)
-    if at >= 0 and detail.rows[at][0] == "Launch":
-        detail.rows[at] = ["Launch", text]
+    rows = detail.rows
+    assert isinstance(rows, list)  # one event's detail: a plain list
+    at = next((i for i, row in enumerate(rows) if row[0] in ("Launch", "Tags")), -1)
+    if at >= 0 and rows[at][0] == "Launch":
+        rows[at] = ["Launch", text]
     else:
-        detail.rows.insert(at if at >= 0 else len(detail.rows), ["Launch", text])
+        rows.insert(at if at >= 0 else len(rows), ["Launch", text])
