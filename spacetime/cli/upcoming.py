@@ -79,9 +79,11 @@ def add_upcoming(detail: Listing, event: Event, env: Environment) -> None:
         "status": found.status,
     }
     detail.fields = [*detail.fields, "upcoming_launch"]
-    at = next((i for i, row in enumerate(detail.rows) if row[0] == "Vehicle"), -1)
-    at = at + 1 if at >= 0 else len(detail.rows)
-    detail.rows.insert(at, ["Next launch", upcoming_line(found, now)])
+    rows = list(detail.rows)
+    at = next((i for i, row in enumerate(rows) if row[0] == "Vehicle"), -1)
+    at = at + 1 if at >= 0 else len(rows)
+    rows.insert(at, ["Next launch", upcoming_line(found, now)])
+    detail.rows = rows
 
 
 def add_next(report: Report, timeline: Timeline, nations: Sequence[str]) -> None:
