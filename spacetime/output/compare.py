@@ -13,7 +13,7 @@ from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell, Comparison
 from spacetime.engine.firsts import ordinal, via_text
-from spacetime.output.listing import Align, Brief, Column, Listing, Report, bar, glued
+from spacetime.output.listing import Align, Bar, Brief, Column, Listing, Report, glued
 from spacetime.output.provenance import Provenance
 
 if TYPE_CHECKING:
@@ -242,7 +242,7 @@ def _activity(
     table = {key: [count(n, key[0], key[1]) for n in c.nations] for key in keys}
     peak = max((v for values in table.values() for v in values), default=0)
     rows = [
-        [label, *(f"{v:>3} {bar(v, peak, BAR_WIDTH)}" for v in table[(s, cat, label)])]
+        [label, *(Bar(v, peak, f"{v:>3} ", BAR_WIDTH) for v in table[(s, cat, label)])]
         for (s, cat, label) in keys
     ]
     document = {
@@ -281,7 +281,7 @@ def _cadence(timeline: Timeline, c: Cadence) -> tuple[Listing, Listing, dict[str
         for n in c.nations:
             launches, successes = c.table[n, period]
             share = f" {successes / launches:>4.0%}" if launches else "     "
-            cells.append(f"{launches:>4}{share} {bar(launches, peak, BAR_WIDTH)}")
+            cells.append(Bar(launches, peak, f"{launches:>4}{share} ", BAR_WIDTH))
         rows.append([label(period), *cells])
     records = [
         {

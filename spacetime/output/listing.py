@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-__all__ = ["Align", "Brief", "Column", "Listing", "Report", "bar", "glued"]
+__all__ = ["Align", "Bar", "Brief", "Column", "Listing", "Report", "bar", "glued"]
 
 NBSP = "\u00a0"
 BAR = "█"
@@ -38,6 +38,26 @@ class Brief(str):
         made = super().__new__(cls, text)
         made.short = short
         return made
+
+
+class Bar(str):
+    """An inline bar cell: `prefix` (a count, a rate) then `count` blocks scaled against `peak`.
+    It reads as its full form (`full` blocks at most) everywhere but a narrow terminal table, where
+    the table shrinks it to its column (`at`) rather than wrap it."""
+
+    count: int
+    peak: int
+    prefix: str
+    full: int
+
+    def __new__(cls, count: int, peak: int, prefix: str = "", full: int = BAR_WIDTH) -> Bar:
+        made = super().__new__(cls, prefix + bar(count, peak, full))
+        made.count, made.peak, made.prefix, made.full = count, peak, prefix, full
+        return made
+
+    def at(self, blocks: int) -> str:
+        """The cell with its bar scaled to `blocks` blocks for the peak."""
+        return self.prefix + bar(self.count, self.peak, max(1, blocks))
 
 
 class Align(StrEnum):

@@ -14,9 +14,9 @@ from spacetime.output.events import (
     event_record,
     with_ids,
 )
-from spacetime.output.listing import BAR_WIDTH, Align, Brief, Column, Listing, Report, bar
+from spacetime.output.listing import Align, Bar, Column, Listing, Report
 
-__all__ = ["anniversary_listing", "bar", "stats_report"]
+__all__ = ["anniversary_listing", "stats_report"]
 
 
 def _counts(title: str, key: str, counts: dict[str, int], names: dict[str, str]) -> Listing:
@@ -25,10 +25,7 @@ def _counts(title: str, key: str, counts: dict[str, int], names: dict[str, str])
         fields=[key, "events"],
         records=[{key: k, "events": v} for k, v in counts.items()],
         columns=[Column(title), Column("Events", justify=Align.RIGHT), Column("")],
-        rows=[
-            [names.get(k, k), str(v), Brief(bar(v, peak), bar(v, peak, BAR_WIDTH // 2))]
-            for k, v in counts.items()
-        ],
+        rows=[[names.get(k, k), str(v), Bar(v, peak)] for k, v in counts.items()],
     )
 
 
