@@ -41,23 +41,23 @@ class Brief(str):
 
 
 class Bar(str):
-    """An inline bar cell: `prefix` (a count, a rate) then `count` blocks scaled against `peak`.
+    """An inline bar cell: `prefix` (a count, a rate) then `amount` blocks scaled against `peak`.
     It reads as its full form (`full` blocks at most) everywhere but a narrow terminal table, where
     the table shrinks it to its column (`at`) rather than wrap it."""
 
-    count: int
+    amount: int
     peak: int
     prefix: str
     full: int
 
-    def __new__(cls, count: int, peak: int, prefix: str = "", full: int = BAR_WIDTH) -> Bar:
-        made = super().__new__(cls, prefix + bar(count, peak, full))
-        made.count, made.peak, made.prefix, made.full = count, peak, prefix, full
+    def __new__(cls, amount: int, peak: int, prefix: str = "", full: int = BAR_WIDTH) -> Bar:
+        made = super().__new__(cls, prefix + bar(amount, peak, full))
+        made.amount, made.peak, made.prefix, made.full = amount, peak, prefix, full
         return made
 
     def at(self, blocks: int) -> str:
         """The cell with its bar scaled to `blocks` blocks for the peak."""
-        return self.prefix + bar(self.count, self.peak, max(1, blocks))
+        return self.prefix + bar(self.amount, self.peak, max(1, blocks))
 
 
 class Align(StrEnum):

@@ -225,19 +225,19 @@ def _bar_scale(listing: Listing, keep: list[int], widths: list[int]) -> int:
     which the longest bar of each bar column fits its width, at most the bars' full form."""
     scale = None
     for i, w in zip(keep, widths, strict=True):
-        bars = [row[i] for row in listing.rows if isinstance(row[i], Bar)]
+        bars = [cell for row in listing.rows if isinstance(cell := row[i], Bar)]
         for cell in bars:
             scale = min(scale or cell.full, cell.full)
         longest = max(bars, key=lambda cell: width(cell), default=None)
-        if longest is not None and width(longest) > w and longest.count:
+        if longest is not None and width(longest) > w and longest.amount:
             room = max(1, w - _prefix_width(listing, i))
-            scale = min(scale or room, room * longest.peak // longest.count)
+            scale = min(scale or room, room * longest.peak // longest.amount)
     return max(1, scale or 1)
 
 
 def _prefix_width(listing: Listing, index: int) -> int:
     return max(
-        (width(row[index].prefix) for row in listing.rows if isinstance(row[index], Bar)),
+        (width(cell.prefix) for row in listing.rows if isinstance(cell := row[index], Bar)),
         default=0,
     )
 
