@@ -37,7 +37,7 @@ COMMANDS = {
     "today": ("today", "--week", "--as-of", "2021-02-10"),
     "compare-2021": ("compare", "china", "india", "uae", "--as-of", "2021-03-09"),
 }
-LAUNCHES = ("--data", "tests/fixtures/tables-launches.tsv")  # a frozen slice of the launch log
+LAUNCHES = ("--data", "tests/fixtures/launches/tables.tsv")  # a frozen slice of the launch log
 LAUNCH_COMMANDS = {
     "launches": ("launches", "-c", "china", "--since", "2023"),
     "launches-by-year": ("launches", "--by", "year", "--since", "2015"),

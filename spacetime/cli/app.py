@@ -282,6 +282,10 @@ def _run(args: list[str], env: "Environment") -> int:
     else:
         names = tuple(COMMANDS)
     command = typer.main.get_command(build_app(names))
+    if isinstance(command, typer.core.TyperGroup):
+        from spacetime.cli.helptext import plain_help
+
+        plain_help(command)
     try:
         with keeping_loaded():  # a command keeps what it loads until it ends
             result = command.main(args=args, prog_name="spacetime", standalone_mode=False)

@@ -336,8 +336,9 @@ class OutputOptions(Group):
         typer.Option(
             "--fields",
             metavar="NAMES",
-            help="Only these fields, in this order, in any format: --fields id,date,title "
-            "(docs/json.md lists each command's fields).",
+            help="Only these fields, in this order, in any format (comma-separated; a name "
+            "the command does not have is answered with the ones it has; docs/json.md lists "
+            "them).",
             rich_help_panel=OUTPUT,
         ),
     ] = None
