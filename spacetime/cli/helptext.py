@@ -18,7 +18,7 @@ __all__ = ["EXAMPLES", "SETUP", "epilog", "plain_help", "reflow"]
 
 EXAMPLES: dict[str, list[str]] = {
     "list": [
-        "spacetime list -c china --since 2020",
+        "spacetime list -c china --since '10 years ago'",
         "spacetime list -m first-satellite",
         "spacetime list -s apollo --limit 5 --ids",
         "spacetime list -c india --json",
@@ -61,7 +61,7 @@ EXAMPLES: dict[str, list[str]] = {
     ],
     "on": [
         "spacetime on 'Oct 4'",
-        "spacetime on 'Jul 20' --week",
+        "spacetime on 7/20 --week",
         "spacetime on 12-25 --ids",
     ],
     "export": [

@@ -155,8 +155,9 @@ class DataOptions(FileOptions):
         if not self.as_of:
             return None
         from spacetime.engine.bounds import parse_bound
+        from spacetime.output.environment import today
 
-        last = parse_bound(self.as_of, "--as-of").last_day
+        last = parse_bound(self.as_of, "--as-of", today()).last_day
         assert last is not None
         return last
 
@@ -270,10 +271,11 @@ def bounds(since: str | None, until: str | None) -> tuple[Any, Any]:
     if not (since or until):
         return None, None
     from spacetime.engine.bounds import parse_bound
+    from spacetime.output.environment import today
 
     return (
-        parse_bound(since, "--since").first_day if since else None,
-        parse_bound(until, "--until").last_day if until else None,
+        parse_bound(since, "--since", today()).first_day if since else None,
+        parse_bound(until, "--until", today()).last_day if until else None,
     )
 
 
