@@ -23,6 +23,13 @@ from spacetime.output.environment import Environment
 PAGER = "import sys, pathlib; pathlib.Path(sys.argv[1]).write_text(sys.stdin.read())"
 
 
+class Screen(io.StringIO):
+    """A terminal's screen as the pager sees one: it says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
 @pytest.fixture
 def paged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The file the fake pager writes what it was given to; the screen is 10 lines high."""
@@ -35,7 +42,7 @@ def paged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def run(*args: str, terminal: bool = True) -> str:
-    screen = io.StringIO()
+    screen = Screen()
     env = Environment(stdout=screen, terminal=terminal, width=100)
     assert main(["list", "--no-bundled", "--data", str(MINI), *args], env) == 0
     return screen.getvalue()
@@ -72,11 +79,24 @@ def test_pager_order_and_fallbacks(paged: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_help_and_commands_that_write_are_never_paged(paged: Path, tmp_path: Path) -> None:
-    screen = io.StringIO()
-    env = Environment(stdout=screen, terminal=True, width=100)
+    env = Environment(stdout=Screen(), terminal=True, width=100)
     assert main(["list", "--help"], env) == 0
     assert not paged.exists()
     assert main(["init", str(tmp_path / "mine.yaml")], env) == 0
+    assert not paged.exists()
+
+
+def test_a_stream_that_is_no_terminal_is_never_paged(paged: Path) -> None:
+    """A table fitted to a width for a test or a library caller (`terminal=True` on a plain
+    stream) is not sent to a pager."""
+    plain = io.StringIO()
+    assert (
+        main(
+            ["list", "--no-bundled", "--data", str(MINI)], Environment(stdout=plain, terminal=True)
+        )
+        == 0
+    )
+    assert "Sputnik 1" in plain.getvalue()
     assert not paged.exists()
 
 

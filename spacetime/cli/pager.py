@@ -43,10 +43,16 @@ DEFAULT_HEIGHT = 24
 
 
 def wanted(args: list[str], env: Environment) -> bool:
-    """Whether this run's answer should be held for the pager: a paged command on a terminal,
-    not asked for its help."""
+    """Whether this run's answer should be held for the pager: a paged command, not asked for
+    its help, writing to a terminal (one that says it is: a stream a test or a library caller
+    hands over as if it were a terminal, to fit tables to a width, is not paged)."""
     command = next((a for a in args if not a.startswith("-")), None)
-    return env.terminal and command in PAGED and not {"--help", "-h"} & set(args)
+    if not (env.terminal and command in PAGED and not {"--help", "-h"} & set(args)):
+        return False
+    try:
+        return env.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def pager_command(environ: Mapping[str, str]) -> str | None:

@@ -56,8 +56,14 @@ def milestone_cell(name: str) -> str:
     return Brief(name, name[6:]) if name.startswith("First ") else name
 
 
-def lag_text(years: int, months: int) -> str:
-    return f"+{years} y {months} m" if years else f"+{months} m"
+def lag_text(years: int, months: int, days: int | None = None) -> str:
+    """A lag behind the world first: `+12 y 6 m`, `+4 m`; under a month in days (`+23 d`), and
+    `same day` for none."""
+    if years:
+        return f"+{years} y {months} m"
+    if months or days is None:
+        return f"+{months} m"
+    return f"+{days} d" if days else "same day"
 
 
 def _days(days: float | None) -> float | None:
@@ -127,7 +133,7 @@ def _cell_text(timeline: Timeline, cell: Cell, where: Provenance) -> str:
         mark = glued(f"{WORLD} world first")
     else:
         assert cell.lag is not None
-        mark = glued(lag_text(*cell.lag) + (f" {AMONG}" if cell.first_among else ""))
+        mark = glued(lag_text(*cell.lag, cell.lag_days) + (f" {AMONG}" if cell.first_among else ""))
         if cell.rank:
             mark += f" · {glued(ordinal(cell.rank))}"  # may go to a line of its own
     by = f" ({cell.by})" if cell.by else ""
