@@ -38,6 +38,7 @@ EXAMPLES: dict[str, list[str]] = {
         "spacetime compare china russia usa",
         "spacetime compare usa ussr --by year --no-launches",
         "spacetime compare china usa --as-of 2010",
+        "spacetime compare china russia usa --svg race.svg",
     ],
     "firsts": [
         "spacetime firsts",
