@@ -110,3 +110,17 @@ def test_every_readme_example_works(cli: Cli, folder: Path) -> None:
         if result.code != 0:
             failed.append(f"{line}: {result.err.strip()}")
     assert failed == [], "\n".join(failed)
+
+
+def test_the_readme_quotes_compare_as_it_answers(cli: Cli) -> None:
+    """The China row the README quotes is the one `spacetime compare china russia usa` gives."""
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    quoted = re.search(r'China\'s row reads "([^"]+)"', readme)
+    assert quoted is not None
+    summary = cli("compare", "china", "russia", "usa", "--json").json()["summary"]
+    china = next(s for s in summary if s["nation"] == "CN")
+    told = "; ".join(
+        f"{decade}: {row['milestones']} at {row['median_lag_days'] / 365.25:.1f} y"
+        for decade, row in china["by_decade"].items()
+    )
+    assert quoted[1] == told
