@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +98,19 @@ def test_the_command_line_takes_them(cli: Cli) -> None:
     refused = cli(*base, "--since", "3/9/2021")
     assert refused.code == 2
     assert "could be day.month or month.day" in refused.err
+
+
+def test_add_writes_the_day_a_word_names(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    assert cli("init", str(path)).code == 0
+    common = ("--to", str(path), "-c", "US", "--category", "moon", "--source", "https://e.org/a")
+    added = cli("add", *common, "--title", "Watched a launch", "--date", "yesterday")
+    assert added.code == 0
+    planned = ("--title", "A plan", "--date", "next year", "--status", "planned")
+    assert cli("add", *common, *planned, "--confirmed", "today").code == 0
+    events = cli("list", "--no-bundled", "--data", str(path), "--json").json()
+    assert [(e["id"], e["date"]) for e in events] == [
+        ("watched-a-launch", "2026-11-23"),  # SPACETIME_TODAY is 2026-11-24
+        ("a-plan", "2027"),
+    ]
+    assert "confirmed: 2026-11-24" in path.read_text(encoding="utf-8")
