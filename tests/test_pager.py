@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import io
 import os
-import pty
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from test_e2e import run_in_terminal
 
 from conftest import MINI
 from spacetime.cli.app import main
@@ -102,39 +101,11 @@ def test_a_stream_that_is_no_terminal_is_never_paged(paged: Path) -> None:
 
 @pytest.mark.slow
 def test_on_a_real_terminal(paged: Path) -> None:
-    """`spacetime list` in a pseudo-terminal of 10 lines: through the pager; with --no-pager not."""
-    for extra, expect_paged in (((), True), (("--no-pager",), False)):
-        leader, follower = pty.openpty()
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "spacetime",
-                "list",
-                "--no-bundled",
-                "--data",
-                str(MINI),
-                *extra,
-            ],
-            stdin=follower,
-            stdout=follower,
-            stderr=subprocess.PIPE,
-            env={**os.environ, "COLUMNS": "100"},
-            check=False,
-        )
-        os.close(follower)
-        screen = b""
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            screen += chunk
-        os.close(leader)
-        assert done.returncode == 0, done.stderr
-        assert paged.exists() is expect_paged
-        assert (b"Sputnik 1" in screen) is not expect_paged
-        if expect_paged:
-            paged.unlink()
+    """`spacetime list` on a pseudo-terminal (10 lines): through the pager; with --no-pager not."""
+    command = [sys.executable, "-m", "spacetime", "list", "--no-bundled", "--data", str(MINI)]
+    environment = {**os.environ, "COLUMNS": "100"}
+    assert run_in_terminal(command, environment) == ""
+    assert "Sputnik 1" in paged.read_text()
+    paged.unlink()
+    assert "Sputnik 1" in run_in_terminal([*command, "--no-pager"], environment)
+    assert not paged.exists()

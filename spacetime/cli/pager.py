@@ -11,9 +11,6 @@ decision is made on the whole answer.
 from __future__ import annotations
 
 import os
-import shlex
-import shutil
-import subprocess
 from collections.abc import Mapping
 
 from spacetime.output.environment import Environment
@@ -69,6 +66,8 @@ def show(text: str, env: Environment, environ: Mapping[str, str]) -> None:
     and a pager can be run, else straight to `env.stdout`."""
     command = pager_command(environ)
     if command and text.count("\n") >= _height(env, environ) and _runnable(command):
+        import subprocess  # only when paging: off the start-up path
+
         pager_env = dict(environ)
         pager_env.setdefault("LESS", "FRX")
         pager_env.setdefault("LV", "-c")
@@ -86,6 +85,9 @@ def show(text: str, env: Environment, environ: Mapping[str, str]) -> None:
 
 
 def _runnable(command: str) -> bool:
+    import shlex
+    import shutil
+
     try:
         words = shlex.split(command)
     except ValueError:

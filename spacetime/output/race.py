@@ -2,7 +2,8 @@
 row per milestone, years across, a marker per nation at the date it got there (a hollow one for
 a plan), a star at the world first, and each nation's lag written at the end of the row.
 
-A standalone SVG drawn here as text (no drawing library), also wrapped in an HTML page. Every
+A standalone SVG drawn here as text (no drawing library), also wrapped in an HTML page
+(`launchchart.chart_html`). Every
 text taken from the data (names, missions) is escaped. A nation is told apart by its colour and
 by the shape of its marker, so the picture reads in grey too.
 """
@@ -19,7 +20,7 @@ from spacetime.engine.compare import Cell, Comparison
 from spacetime.output.compare import lag_text
 from spacetime.output.launchchart import PALETTE
 
-__all__ = ["race_html", "race_svg"]
+__all__ = ["race_svg"]
 
 LEFT = 230  # the milestone names
 PLOT = 560  # the years
@@ -94,14 +95,6 @@ def race_svg(timeline: Timeline, c: Comparison, command: str) -> str:
     )
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
-
-
-def race_html(svg: str, title: str) -> str:
-    """The SVG in a minimal HTML page."""
-    return (
-        f'<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>{escape(title)}'
-        f"</title></head>\n<body>\n{svg}</body>\n</html>\n"
-    )
 
 
 def _day(event: Event | None) -> date | None:

@@ -93,12 +93,13 @@ def _draw(
 ) -> None:
     """Save the milestone race (spacetime.output.race) to the files asked for."""
     from spacetime.core.files import write_file
-    from spacetime.output.race import race_html, race_svg
+    from spacetime.output.launchchart import chart_html
+    from spacetime.output.race import race_svg
 
     command = "spacetime compare " + " ".join(nations)
     picture = race_svg(timeline, result, command)
     title = "The milestone race: " + " · ".join(timeline.name_of(n) for n in result.nations)
-    for path, text in ((svg, picture), (html, race_html(picture, title))):
+    for path, text in ((svg, picture), (html, chart_html(picture, title))):
         if path is not None:
             write_file(path, text, replace=force)
             print(f"saved {path}", file=sys.stderr)
