@@ -76,6 +76,8 @@ def show(text: str, env: Environment, environ: Mapping[str, str]) -> None:
             done = subprocess.run(
                 command, shell=True, input=text, text=True, env=pager_env, check=False
             )
+        except KeyboardInterrupt:  # Ctrl-C reached the pager too: it has ended
+            return
         except OSError:
             done = None
         if done is not None and done.returncode != 127:  # 127: the shell found no such command
