@@ -145,6 +145,12 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "Print the JSON Schema of the timeline format (for editors and other tools).",
     ),
     "completion": ("completion", "completion", "Shell", "Print the completion script for a shell."),
+    "man": (
+        "man",
+        "man",
+        "Shell",
+        "Print the manual page of spacetime, made from every command's help (roff, for man).",
+    ),
 }
 ABOUT = "A command-line atlas of the space age: who did what first, and when."
 ROOT_OPTIONS = [

@@ -115,6 +115,10 @@ EXAMPLES: dict[str, list[str]] = {
         "spacetime schema",
         "spacetime schema > spacetime.schema.json",
     ],
+    "man": [
+        "spacetime man",
+        "spacetime man > spacetime.1",
+    ],
     "completion": [
         "spacetime completion bash",
         "spacetime completion zsh > ~/.zfunc/_spacetime",
