@@ -8,7 +8,6 @@ Imported only when Typer is (to run a command), never by `spacetime --help`.
 
 from __future__ import annotations
 
-import copy
 import re
 from typing import Any
 
@@ -181,8 +180,7 @@ def plain_help(group: TyperGroup) -> None:
             if isinstance(param, TyperArgument):
                 param.__class__ = _PlainArgument
                 # the option table shows an argument's type beside its name: show none
-                param.type = copy.copy(param.type)
-                param.type.get_metavar = _no_metavar  # type: ignore[method-assign]
+                param.type = _unlabelled(param.type)
 
 
 def _metavar(param: Any) -> str:
@@ -198,6 +196,14 @@ def _metavar(param: Any) -> str:
     if "Path" in kind:
         return "FILE"
     return name.upper()
+
+
+def _unlabelled(kind: Any) -> Any:
+    """A copy of a parameter type that names no metavar of its own (`copy` costs start-up)."""
+    made = object.__new__(type(kind))
+    made.__dict__.update(kind.__dict__)
+    made.get_metavar = _no_metavar
+    return made
 
 
 def _no_metavar(*_: Any, **__: Any) -> str:
