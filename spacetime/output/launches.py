@@ -205,7 +205,7 @@ def count_listing(
         if by is By.DECADE:
             return f"{count.key}s"
         if by is By.COUNTRY:
-            return timeline.name_of(str(count.key))
+            return _nation(timeline, str(count.key))
         name = (sites or {}).get(str(count.key))
         if by is By.SITE and name and name != count.key:
             return Brief(f"{count.key} ({name})", str(count.key))  # the code alone when narrow
@@ -230,7 +230,7 @@ def count_listing(
         rows.append(
             [
                 label(c),
-                *([timeline.name_of(c.nation or "")] if nested else []),
+                *([_nation(timeline, c.nation or "")] if nested else []),
                 str(c.launches),
                 Bar(c.launches, peak),
                 str(c.successes),
@@ -247,13 +247,19 @@ def count_listing(
             *([Column("Country")] if nested else []),
             Column("Launches", justify=Align.RIGHT),
             Column(""),
-            Column("Successes", justify=Align.RIGHT),
-            Column("Failures", justify=Align.RIGHT),
+            Column(Brief("Successes", "OK"), justify=Align.RIGHT),
+            Column(Brief("Failures", "Failed"), justify=Align.RIGHT),
             Column("Rate", justify=Align.RIGHT),
         ],
         rows=rows,
         footer=f"{plural(total, 'launch', 'launches')} in {plural(len(found), 'row')}\n{CREDIT}",
     )
+
+
+def _nation(timeline: Timeline, code: str) -> str:
+    """A nation's name, or its code in a narrow table."""
+    name = timeline.name_of(code)
+    return Brief(name, code) if name != code else name
 
 
 def _agency(launch: Launch) -> str:

@@ -155,6 +155,14 @@ def layout(
         if sum(natural) + gaps <= room:
             short = _restore(listing, keep, short, header, room - gaps - sum(natural))
             return keep, short, _natural(listing, keep, short, header)
+        # with bars at their least (and a few blocks more), full forms come back before the
+        # bars grow: a name reads better than a longer bar
+        barred = sum(least[n] + BAR_LEAST if i in bars else natural[n] for n, i in enumerate(keep))
+        if bars & set(keep) and short and barred + gaps < room:
+            restored = _restore(listing, keep, short, header, room - gaps - barred)
+            if restored != short:
+                short = restored
+                continue
         if sum(least) + gaps <= room:
             comfort = [
                 _typical(listing, i, i in short) if c.wrap and not c.main and i not in bars else 0
