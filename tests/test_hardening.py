@@ -172,7 +172,7 @@ def test_implicit_typing_keeps_the_text(tmp_path: Path) -> None:
             ("list", "--since", "2000", "--until", "1990"),
             "spacetime: error: the range is empty: --since 2000-01-01 is after --until 1990-12-31",
         ),
-        (("show",), "spacetime show: error: Missing argument 'ID|WORDS|TAG'."),
+        (("show",), "spacetime show: error: Missing argument 'ID'."),
         (("lst",), "spacetime: error: No such command 'lst'."),
         (("chart", "--width", "10"), "spacetime: error: --width must be 40 to 1000, not 10"),
         (("compare", "china"), "spacetime: error: compare takes 2 to 8 different nations, not 1"),

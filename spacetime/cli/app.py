@@ -169,11 +169,18 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "Shell",
         "Show or empty the cache of parsed timelines (it only saves time; safe to clear at any time).",
     ),
+    "man": (
+        "man",
+        "man",
+        "Shell",
+        "Print the manual page of spacetime, made from every command's help (roff, for man).",
+    ),
 }
 ABOUT = "A command-line atlas of the space age: who did what first, and when."
 ROOT_OPTIONS = [
     ("--version", "Print the version and exit."),
     ("--debug", "Show the traceback of an unexpected error."),
+    ("--no-pager", "Never send a tall answer through the pager ($SPACETIME_PAGER, $PAGER, less)."),
     ("-h, --help", "Show this message and exit."),
 ]
 
@@ -276,11 +283,36 @@ def main(argv: Sequence[str] | None = None, env: "Environment | None" = None) ->
 
     prepare_streams()  # before the environment takes the streams
     env = env or Environment.from_process()
-    token = CURRENT.set(env)
+    args = list(sys.argv[1:] if argv is None else argv)
+    paged = env.terminal and "--no-pager" not in args
+    args = [a for a in args if a != "--no-pager"]  # accepted anywhere on the line
+    if paged:
+        from spacetime.cli import pager
+
+        paged = pager.wanted(args, env)
+    if not paged:
+        token = CURRENT.set(env)
+        try:
+            return _run(args, env)
+        finally:
+            CURRENT.reset(token)
+    import contextlib
+    import io
+
+    held = io.StringIO()  # the whole answer, then the pager decides (spacetime.cli.pager)
+    token = CURRENT.set(env.replace(stdout=held))
     try:
-        return _run(list(sys.argv[1:] if argv is None else argv), env)
+        with contextlib.redirect_stdout(held):
+            code = _run(args, env.replace(stdout=held))
     finally:
         CURRENT.reset(token)
+    try:
+        pager.show(held.getvalue(), env, os.environ)
+    except BrokenPipeError:
+        _quiet_stdout()
+    except OSError as err:
+        return _output_failed(err)
+    return code
 
 
 def _run(args: list[str], env: "Environment") -> int:
@@ -306,6 +338,10 @@ def _run(args: list[str], env: "Environment") -> int:
     command = typer.main.get_command(build_app(names))
     debug, args = _debug_option(args, command)
     debug = debug or bool(os.environ.get("SPACETIME_DEBUG"))
+    if isinstance(command, typer.core.TyperGroup):
+        from spacetime.cli.helptext import plain_help
+
+        plain_help(command)
     try:
         with keeping_loaded():  # a command keeps what it loads until it ends
             result = command.main(args=args, prog_name="spacetime", standalone_mode=False)

@@ -168,8 +168,9 @@ class DataOptions(FileOptions):
         if not self.as_of:
             return None
         from spacetime.engine.bounds import parse_bound
+        from spacetime.output.environment import today
 
-        last = parse_bound(self.as_of, "--as-of").last_day
+        last = parse_bound(self.as_of, "--as-of", today()).last_day
         assert last is not None
         return last
 
@@ -283,10 +284,11 @@ def bounds(since: str | None, until: str | None) -> tuple[Any, Any]:
     if not (since or until):
         return None, None
     from spacetime.engine.bounds import parse_bound
+    from spacetime.output.environment import today
 
     return (
-        parse_bound(since, "--since").first_day if since else None,
-        parse_bound(until, "--until").last_day if until else None,
+        parse_bound(since, "--since", today()).first_day if since else None,
+        parse_bound(until, "--until", today()).last_day if until else None,
     )
 
 
@@ -349,8 +351,9 @@ class OutputOptions(Group):
         typer.Option(
             "--fields",
             metavar="NAMES",
-            help="Only these fields, in this order, in any format: --fields id,date,title "
-            "(docs/json.md lists each command's fields).",
+            help="Only these fields, in this order, in any format (comma-separated; a name "
+            "the command does not have is answered with the ones it has; docs/json.md lists "
+            "them).",
             rich_help_panel=OUTPUT,
         ),
     ] = None

@@ -29,13 +29,15 @@ class Anniversary:
 
 
 def parse_day(text: str) -> tuple[int, int]:
-    """(month, day) from what people type: "Oct 4", "4 October", "04-12", "2024-10-04"; a
-    numeric form whose day and month order is ambiguous ("9.3", "3/9") is refused."""
+    """(month, day) from what people type: "Oct 4", "4 October", "04-12", "2024-10-04", "7/20",
+    "20.7"; a numeric form that reads as two different days ("9.3", "3/9") is refused."""
     cleaned = text.strip()
-    from spacetime.engine.bounds import refuse_ambiguous
+    from spacetime.engine.bounds import numeric_day
 
-    refuse_ambiguous(cleaned, "day", "MM-DD or YYYY-MM-DD")
-    if m := re.fullmatch(r"(\d{1,2})-(\d{1,2})", cleaned):
+    numeric = numeric_day(cleaned, "day", "MM-DD or YYYY-MM-DD")
+    if numeric is not None:
+        month, day = numeric[0], numeric[1]
+    elif m := re.fullmatch(r"(\d{1,2})-(\d{1,2})", cleaned):
         month, day = int(m[1]), int(m[2])
     else:
         from dateutil import parser

@@ -95,7 +95,8 @@ def _slug(value: Any) -> str:
 def _code(value: Any) -> str:
     text = _line(value)
     if not CODE.fullmatch(text):
-        raise InvalidValue(f"'{text}' is not a code (2 to 8 upper-case letters or digits)")
+        hint = f"; did you mean {text.upper()}?" if CODE.fullmatch(text.upper()) else ""
+        raise InvalidValue(f"'{text}' is not a code (2 to 8 upper-case letters or digits){hint}")
     return text
 
 

@@ -14,7 +14,7 @@ from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell, Comparison
 from spacetime.engine.firsts import ordinal, via_text
-from spacetime.output.listing import Align, Brief, Column, Listing, Report, bar, glued
+from spacetime.output.listing import Align, Bar, Brief, Column, Listing, Report, glued
 from spacetime.output.provenance import Provenance
 
 if TYPE_CHECKING:
@@ -57,8 +57,14 @@ def milestone_cell(name: str) -> str:
     return Brief(name, name[6:]) if name.startswith("First ") else name
 
 
-def lag_text(years: int, months: int) -> str:
-    return f"+{years} y {months} m" if years else f"+{months} m"
+def lag_text(years: int, months: int, days: int | None = None) -> str:
+    """A lag behind the world first: `+12 y 6 m`, `+4 m`; under a month in days (`+23 d`), and
+    `same day` for none."""
+    if years:
+        return f"+{years} y {months} m"
+    if months or days is None:
+        return f"+{months} m"
+    return f"+{days} d" if days else "same day"
 
 
 def _days(days: float | None) -> float | None:
@@ -132,7 +138,7 @@ def _cell_text(timeline: Timeline, cell: Cell, where: Provenance, today: date | 
         mark = glued(f"{WORLD} world first")
     else:
         assert cell.lag is not None
-        mark = glued(lag_text(*cell.lag) + (f" {AMONG}" if cell.first_among else ""))
+        mark = glued(lag_text(*cell.lag, cell.lag_days) + (f" {AMONG}" if cell.first_among else ""))
         if cell.rank:
             mark += f" · {glued(ordinal(cell.rank))}"  # may go to a line of its own
     by = f" ({cell.by})" if cell.by else ""
@@ -249,7 +255,7 @@ def _activity(
     table = {key: [count(n, key[0], key[1]) for n in c.nations] for key in keys}
     peak = max((v for values in table.values() for v in values), default=0)
     rows = [
-        [label, *(f"{v:>3} {bar(v, peak, BAR_WIDTH)}" for v in table[(s, cat, label)])]
+        [label, *(Bar(v, peak, f"{v:>3} ", BAR_WIDTH) for v in table[(s, cat, label)])]
         for (s, cat, label) in keys
     ]
     document = {
@@ -292,7 +298,7 @@ def _cadence(
         for n in c.nations:
             launches, successes = c.table[n, period]
             share = f" {successes / launches:>4.0%}" if launches else "     "
-            cells.append(f"{launches:>4}{share} {bar(launches, peak, BAR_WIDTH)}")
+            cells.append(Bar(launches, peak, f"{launches:>4}{share} ", BAR_WIDTH))
         rows.append([label(period), *cells])
     records = [
         {

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from spacetime.core.dates import EventDate
 from spacetime.core.model import Event, Status
 from spacetime.core.timeline import Timeline
-from spacetime.core.words import ago, plural
+from spacetime.core.words import ago, days_ago, plural
 from spacetime.engine.query import Match
 from spacetime.output.listing import Brief, Column, Deferred, Listing, Mapped
 from spacetime.output.provenance import Provenance
@@ -214,20 +214,23 @@ def with_ids(listing: Listing, ids: list[str]) -> Listing:
 
 
 def relative(event_date: EventDate, today: date) -> str:
-    """ "67 years ago", "in 3 years", "this year": measured from the first day, in whole years."""
+    """ "67 years ago", "in 3 years", "this year": measured from the first day, in whole years;
+    within a year of today in days ("today", "23 days ago", "in 5 days")."""
     first = event_date.first_day
     if first is None:
         return ""
     from dateutil.relativedelta import relativedelta
 
+    last = event_date.last_day or today
+    if first == last == today:
+        return days_ago(0)
     if first > today:
         years = relativedelta(first, today).years
-        return ago(-years, zero="within a year")
-    last = event_date.last_day or today
+        return ago(-years) if years else days_ago((today - first).days)
     if last >= today:
         return "now" if event_date.open_end else "this year"
     years = relativedelta(today, first).years
-    return ago(years, zero="less than a year ago")
+    return ago(years) if years else days_ago((today - first).days)
 
 
 def _places(timeline: Timeline, event: Event, held: list[tuple[Claim, Rank]]) -> list[str]:

@@ -123,7 +123,7 @@ def nation_firsts_listing(
         else:
             assert cell.lag is not None
             when = where.mark(first.date.display(False), first)
-            lag = lag_text(*cell.lag)
+            lag = lag_text(*cell.lag, cell.lag_days)
             who = ", ".join(glued(timeline.name_of(c)) for c in first.countries)
         by = f" ({cell.by})" if cell.by else ""
         via = f" ({via_text(timeline, cell.via)})" if cell.via else ""

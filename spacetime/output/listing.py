@@ -10,7 +10,18 @@ from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-__all__ = ["Align", "Brief", "Column", "Deferred", "Listing", "Mapped", "Report", "bar", "glued"]
+__all__ = [
+    "Align",
+    "Bar",
+    "Brief",
+    "Column",
+    "Deferred",
+    "Listing",
+    "Mapped",
+    "Report",
+    "bar",
+    "glued",
+]
 
 
 NBSP = "\u00a0"
@@ -40,6 +51,26 @@ class Brief(str):
         made = super().__new__(cls, text)
         made.short = short
         return made
+
+
+class Bar(str):
+    """An inline bar cell: `prefix` (a count, a rate) then `amount` blocks scaled against `peak`.
+    It reads as its full form (`full` blocks at most) everywhere but a narrow terminal table, where
+    the table shrinks it to its column (`at`) rather than wrap it."""
+
+    amount: int
+    peak: int
+    prefix: str
+    full: int
+
+    def __new__(cls, amount: int, peak: int, prefix: str = "", full: int = BAR_WIDTH) -> Bar:
+        made = super().__new__(cls, prefix + bar(amount, peak, full))
+        made.amount, made.peak, made.prefix, made.full = amount, peak, prefix, full
+        return made
+
+    def at(self, blocks: int) -> str:
+        """The cell with its bar scaled to `blocks` blocks for the peak."""
+        return self.prefix + bar(self.amount, self.peak, max(1, blocks))
 
 
 class Align(StrEnum):

@@ -35,7 +35,7 @@ def _answer(
     if filters.limit:
         found = found[: filters.limit]
     heading = f"{'The week around ' if week else ''}{day_of_month} {MONTH_ABBR[month - 1]}"
-    emit(anniversary_listing(timeline, found, heading, ids=ids), output)
+    emit(anniversary_listing(timeline, found, heading, ids=ids, today=data.today()), output)
 
 
 @use(data=DataOptions, filters=FilterOptions, output=OutputOptions)

@@ -123,7 +123,8 @@ def _launch_chart(
     env = environment()
     console = make_console(env)
     columns = width or (min(env.width, MAX_WIDTH) if env.terminal else 100)
-    console.print(chart_text(years, series, title, columns), crop=False)
+    colour = env.terminal and env.colour
+    console.print(chart_text(years, series, title, columns, colour), crop=False)
     if svg is not None or html is not None:
         picture = chart_svg(years, series, title)
         for path, text in ((svg, picture), (html, chart_html(picture, title))):

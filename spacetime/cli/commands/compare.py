@@ -1,15 +1,17 @@
 """`spacetime compare NATION NATION...`: milestones, lags and activity side by side."""
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from spacetime.cli import complete
-from spacetime.cli.common import emit, fresh, launch_cutoff, load_with_launches
+from spacetime.cli.common import check_writable, emit, fresh, launch_cutoff, load_with_launches
 from spacetime.cli.options import DataOptions, OutputOptions, SelectOptions, use
 from spacetime.core.dates import Per
 from spacetime.core.timeline import Timeline
+from spacetime.engine.compare import Comparison
 from spacetime.engine.compare import compare as run_compare
 from spacetime.engine.query import run
 from spacetime.output.compare import comparison_report
@@ -46,6 +48,17 @@ def compare(
             "spacetime update --upcoming).",
         ),
     ] = False,
+    svg: Annotated[
+        Path | None,
+        typer.Option("--svg", help="Also draw the milestone race as an SVG picture."),
+    ] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also draw the milestone race as an HTML page."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing --svg/--html file.")
+    ] = False,
     *,
     data: DataOptions,
     filters: SelectOptions,
@@ -55,6 +68,7 @@ def compare(
 
     The cadence (orbital launch attempts and success rate per period) comes from the GCAT launch
     log."""
+    check_writable([svg, html], force)
     timeline, files = load_with_launches(data)
     query = filters.query()
     lineage = query.lineage
@@ -85,6 +99,30 @@ def compare(
 
         add_next(report, timeline, result.nations)
     emit(report if rhythm is None else fresh(report, files, cutoff), output)
+    if svg is not None or html is not None:
+        _draw(timeline, result, nations, svg, html, force)
+
+
+def _draw(
+    timeline: Timeline,
+    result: Comparison,
+    nations: list[str],
+    svg: Path | None,
+    html: Path | None,
+    force: bool,
+) -> None:
+    """Save the milestone race (spacetime.output.race) to the files asked for."""
+    from spacetime.core.files import write_file
+    from spacetime.output.launchchart import chart_html
+    from spacetime.output.race import race_svg
+
+    command = "spacetime compare " + " ".join(nations)
+    picture = race_svg(timeline, result, command)
+    title = "The milestone race: " + " · ".join(timeline.name_of(n) for n in result.nations)
+    for path, text in ((svg, picture), (html, chart_html(picture, title))):
+        if path is not None:
+            write_file(path, text, replace=force)
+            print(f"saved {path}", file=sys.stderr)
 
 
 def _warn_counted_twice(timeline: Timeline, nations: list[str]) -> None:

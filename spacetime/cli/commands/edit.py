@@ -111,7 +111,8 @@ def add(
         str | None, typer.Option("--id", help="A slug; derived from the title when not given.")
     ] = None,
     date: Annotated[
-        str | None, typer.Option("--date", help="1969-07-20, 1970, 2021-05, 2030s, 2026~ ...")
+        str | None,
+        typer.Option("--date", help="1969-07-20, 1970, 2021-05, 2030s, 2026~, yesterday..."),
     ] = None,
     title: Annotated[str | None, typer.Option("--title")] = None,
     summary: Annotated[str | None, typer.Option("--summary")] = None,
@@ -162,6 +163,14 @@ def add(
         "confirmed": confirmed,
         "sources": list(source or []) or None,
     }
+    for key in ("date", "confirmed"):  # `--date yesterday` is written as the day it names
+        typed = values[key]
+        if isinstance(typed, str):
+            from spacetime.engine.bounds import relative_point
+            from spacetime.output.environment import today
+
+            point = relative_point(typed, today())
+            values[key] = point.edtf() if point is not None else typed
     target = to or personal_path()
     missing = [k for k in REQUIRED_PROMPTS if not values.get(k)]
     if missing and not sys.stdin.isatty():

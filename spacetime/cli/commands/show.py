@@ -73,7 +73,12 @@ def show(
         raise UsageError(f"no event matches '{event_id}'{hint}")
     if len(found) > 1:
         lines = [f"'{event_id}' matches {len(found)} events; show one by its id:"]
-        lines += [f"  {e.id}  {e.date.display(False)}  {e.title}" for e in found[:MAX_CANDIDATES]]
+        shown = found[:MAX_CANDIDATES]
+        ids = max(len(e.id) for e in shown)
+        dates = max(len(e.date.display(False)) for e in shown)
+        lines += [
+            f"  {e.id:<{ids}}  {e.date.display(False):<{dates}}  {e.title}" for e in shown
+        ]  # in columns
         if len(found) > MAX_CANDIDATES:
             lines.append(
                 f"  ... and {len(found) - MAX_CANDIDATES} more (spacetime list --ids -s WORDS)"
