@@ -16,6 +16,7 @@ from spacetime.load.loader import load_timeline
 from spacetime.output.environment import Environment
 
 FIXTURES = Path(__file__).parent / "fixtures"
+PROXIES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
 MINI = FIXTURES / "mini.yaml"
 # The options of a valid `spacetime add` (with --to or the personal timeline).
 ADD = (
@@ -106,4 +107,25 @@ def one_event(folder: Path, **fields: str) -> Path:
     path = folder / "one.yaml"
     lines = "\n    ".join(f"{key}: {value}" for key, value in values.items())
     path.write_text(f"events:\n  - {lines}\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def bundled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The GCAT fixture's launch log in place of the bundled one (so that a small GCAT site or
+    `update --from` of the fixture is a renewal of it, not a log with fewer launches), and no
+    proxy from the environment."""
+    from spacetime.launches.gcat import read_gcat
+    from spacetime.launches.store import launch_file_text
+    from spacetime.sources import gcat
+
+    source = FIXTURES / "gcat"
+    imported = read_gcat(source / "launchlog.tsv", source / "sites.tsv", source / "orgs.tsv")
+    path = tmp_path / "bundled" / "launches.tsv"
+    path.parent.mkdir()
+    path.write_text(launch_file_text(imported.launches), encoding="utf-8")
+    monkeypatch.setattr(gcat, "bundled_launches_path", lambda: path)
+    for name in PROXIES:
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
     return path

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -53,7 +53,9 @@ def readme_examples() -> list[str]:
     for code in re.findall(r"`(spacetime [^`]+)`", text.replace("\n", " ")):
         if len(code.split()) > 2 and not PLACEHOLDER.search(code):  # a command with arguments
             found.append(code)
-    return list(dict.fromkeys(found))
+    # `update` renews the data from the network: tests/test_update.py and
+    # tests/test_update_upcoming.py run the README's update lines against local servers
+    return list(dict.fromkeys(line for line in found if not line.startswith("spacetime update")))
 
 
 def command_of(line: str) -> list[str]:
@@ -84,8 +86,35 @@ def run(cli: Cli, line: str) -> None:
     assert result.code == 0, f"{line}\n{result.err}"
 
 
+@pytest.fixture
+def mirrors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[None]:
+    """For `update`'s examples: GCAT's fixture as a mirror on disk (a renewal of the bundled log,
+    which the `bundled` fixture makes the fixture's own) and a Launch Library 2 server on
+    127.0.0.1, named by the variables the examples leave unset."""
+    from test_update_upcoming import Server
+
+    from spacetime.sources import gcat
+
+    request.getfixturevalue("bundled")
+    site = tmp_path / "gcat-mirror"
+    for path in gcat.FILES:
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(FIXTURES / "gcat" / Path(path).name, site / path)
+    monkeypatch.setenv("SPACETIME_GCAT_URL", site.as_uri() + "/")
+    server = Server()
+    monkeypatch.setenv("SPACETIME_LL2_URL", server.url)
+    yield
+    server.close()
+
+
 @pytest.mark.parametrize("command", sorted(COMMANDS))
-def test_every_help_ends_with_examples_that_work(cli: Cli, folder: Path, command: str) -> None:
+def test_every_help_ends_with_examples_that_work(
+    cli: Cli, folder: Path, command: str, request: pytest.FixtureRequest
+) -> None:
+    if command == "update":
+        request.getfixturevalue("mirrors")
     examples = help_examples(cli, command)
     assert 2 <= len(examples) <= 4, examples
     for example in examples:

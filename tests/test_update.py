@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, Run
+from conftest import FIXTURES, PROXIES, Run
 from spacetime.core.errors import Problem
 from spacetime.launches.gcat import read_gcat
 from spacetime.launches.store import launch_file_text
@@ -34,7 +34,6 @@ NEW = [
     "2026-903 \t2026 Nov 30 0300:00\t2026-903A\tP\tTest Three\tTest Three\tS99903\tTEST\tUS"
     "\tFalcon 9\t-\t-\tCC\tLC40\t-\t-\tSPX\tUS\tOS\tTest",
 ]
-PROXIES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
 
 
 class Site:
@@ -117,21 +116,6 @@ class Site:
         self.release.set()
         self.server.shutdown()
         self.server.server_close()
-
-
-@pytest.fixture
-def bundled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The fixture's launch log in place of the bundled one (so that the small site is a
-    renewal of it, not a log with fewer launches)."""
-    imported = read_gcat(GCAT / "launchlog.tsv", GCAT / "sites.tsv", GCAT / "orgs.tsv")
-    path = tmp_path / "bundled" / "launches.tsv"
-    path.parent.mkdir()
-    path.write_text(launch_file_text(imported.launches), encoding="utf-8")
-    monkeypatch.setattr(gcat, "bundled_launches_path", lambda: path)
-    for name in PROXIES:
-        monkeypatch.delenv(name, raising=False)
-        monkeypatch.delenv(name.upper(), raising=False)
-    return path
 
 
 @pytest.fixture

@@ -114,6 +114,25 @@ EXAMPLES: dict[str, list[str]] = {
         "spacetime schema",
         "spacetime schema > spacetime.schema.json",
     ],
+    "update": [
+        "spacetime update",
+        "spacetime update --from launchlog.tsv",
+        "spacetime update --upcoming",
+        "spacetime update --reset",
+    ],
+    "sources": [
+        "spacetime sources",
+        "spacetime sources --format json",
+    ],
+    "next": [
+        "spacetime next -n 5",
+        "spacetime next -c china --until 2027",
+        "spacetime next --vehicle 'falcon 9' --format json",
+    ],
+    "cache": [
+        "spacetime cache info",
+        "spacetime cache clear",
+    ],
     "man": [
         "spacetime man",
         "spacetime man > spacetime.1",

@@ -15,14 +15,6 @@ def next_launches(*, filters: NextFilterOptions, output: OutputOptions) -> None:
     $SPACETIME_TODAY when it is set). The list is the one `spacetime update --upcoming` keeps in
     your data folder.
 
-    Examples:
-
-        spacetime next -n 5
-
-        spacetime next -c china --until 2027
-
-        spacetime next --vehicle 'falcon 9' --format json
-
     Upcoming launches: Launch Library 2, The Space Devs (https://thespacedevs.com).
     """
     from spacetime.cli.upcoming import kept_or_say, now_of
