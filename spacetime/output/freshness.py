@@ -8,7 +8,7 @@ from datetime import date
 
 from spacetime.core.dates import MONTH_ABBR
 from spacetime.launches.model import CREDIT
-from spacetime.output.listing import Listing, Report
+from spacetime.output.listing import Brief, Listing, Report
 
 __all__ = ["fresh", "partial_mark"]
 
@@ -41,7 +41,7 @@ def fresh(
     for listing in listings:
         credited = bool(listing.footer and CREDIT in listing.footer)
         if line and credited:
-            listing.footer = f"{listing.footer}\n{line}"
+            listing.footer = _then(listing.footer, line)
         by_period = listing.columns and listing.columns[0].header in _PERIOD_COLUMNS
         if cutoff is None or not by_period or not (every or credited):
             continue
@@ -49,5 +49,12 @@ def fresh(
             mark = partial_mark(str(row[0]), cutoff)
             if mark is not None:
                 row[0] = f"{row[0]}*"
-                listing.footer = f"{listing.footer}\n{mark}" if listing.footer else mark
+                listing.footer = _then(listing.footer, mark) if listing.footer else mark
     return answer
+
+
+def _then(footer: str, line: str) -> str:
+    """`footer` and `line` under it, in both forms of a footer that has a short one (`Brief`)."""
+    if isinstance(footer, Brief):
+        return Brief(f"{footer}\n{line}", f"{footer.short}\n{line}")
+    return f"{footer}\n{line}"
