@@ -46,7 +46,10 @@ def printable(text: str) -> str:
     `QUOTE_LIMIT` characters, the whole to `LINE_LIMIT`: a 10 MB value gives a short line."""
     if len(text) > QUOTE_LIMIT:
         # (a value cut already, `...` and all, is left alone: a line may pass here twice)
-        text = re.sub(f"'([^'\n]{{{QUOTE_LIMIT + 4},}})'", lambda m: quoted(m[1]), text)
+        # a quote opens after no letter and before no space, and closes before no letter: the
+        # text between two quoted values ("'a' in FILE; did you mean 'b'") is not a value
+        long_value = f"(?<![\\w'])'(?=\\S)([^'\n]{{{QUOTE_LIMIT + 4},}})'(?!\\w)"
+        text = re.sub(long_value, lambda m: quoted(m[1]), text)
     if len(text) > LINE_LIMIT:
         text = f"{text[:LINE_LIMIT]}... ({len(text):,} characters)"
     return re.sub(_UNPRINTABLE, lambda m: _escape(m[0]), text)
