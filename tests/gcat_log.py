@@ -25,6 +25,7 @@ class GcatLaunch(NamedTuple):
     seconds: int | None  # after midnight UTC, when the log gives a time
     state: str  # GCAT's LVState
     success: bool  # the second letter of Launch_Code
+    kind: str  # the first letter of Launch_Code: O orbital, D deep space, X from another world
 
 
 def read_launchlog(path: Path = LAUNCHLOG) -> dict[str, GcatLaunch]:
@@ -51,5 +52,6 @@ def read_launchlog(path: Path = LAUNCHLOG) -> dict[str, GcatLaunch]:
             seconds,
             cells[state],
             cells[code][1:2] == "S",
+            cells[code][:1],
         )
     return launches

@@ -16,6 +16,7 @@ from spacetime.core.dates import EventDate
 
 __all__ = [
     "CREDIT",
+    "FROM_EARTH",
     "GCAT_STATES",
     "Kind",
     "Launch",
@@ -63,6 +64,11 @@ class Kind(StrEnum):
     ORBITAL = "orbital"
     DEEP_SPACE = "deep-space"
     OFF_EARTH = "off-earth"
+
+
+FROM_EARTH = frozenset({Kind.ORBITAL, Kind.DEEP_SPACE})
+"""The orbital launch attempts: GCAT's O and D launches. The X launches (ascents from the Moon)
+are left out of every list, count, cadence and chart unless asked for by `--kind`."""
 
 
 class Outcome(StrEnum):

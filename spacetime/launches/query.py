@@ -17,7 +17,7 @@ from typing import NamedTuple, TypeVar
 from spacetime.core.errors import ParameterError, UnknownName
 from spacetime.core.timeline import Timeline
 from spacetime.engine.query import wanted_countries, word_pattern
-from spacetime.launches.model import Kind, Launch, Outcome, tag_key
+from spacetime.launches.model import FROM_EARTH, Kind, Launch, Outcome, tag_key
 from spacetime.load.sources import DataFiles
 
 __all__ = [
@@ -95,7 +95,7 @@ def run_launches(timeline: Timeline, files: DataFiles, query: LaunchQuery) -> li
     """The launches `query` selects, in its order; UsageError for unknown names or bad ranges."""
     wanted = wanted_countries(timeline, query.countries, query.lineage)
     outcomes = {_choice(o, Outcome, "outcome") for o in query.outcomes}
-    kinds = {_choice(k, Kind, "kind") for k in query.kinds}
+    kinds = {_choice(k, Kind, "kind") for k in query.kinds} or FROM_EARTH
     vehicles = [_folded(v, VEHICLE_ALIASES) for v in query.vehicles]
     sites = [s.strip().casefold() for s in query.sites]
     agencies = [a.strip().casefold() for a in query.agencies]
@@ -117,7 +117,7 @@ def run_launches(timeline: Timeline, files: DataFiles, query: LaunchQuery) -> li
             continue
         if outcomes and launch.outcome not in outcomes:
             continue
-        if kinds and launch.kind not in kinds:
+        if launch.kind not in kinds:
             continue
         if vehicles and not any(_vehicle_matches(launch, v) for v in vehicles):
             continue

@@ -188,15 +188,8 @@ class LaunchFile:
         wanted = sorted(set(states))
         if not wanted:
             return Counter()
-        found = self._tally_pattern(wanted, False).findall(self.text, self.body - 1)
-        if self.as_of is None:
-            counts = Counter(found)
-        else:
-            as_of = self.as_of
-            counts = Counter((s, y, mark) for s, y, rest, mark in found if y + rest <= as_of)
-        if any(not key[2] for key in counts):
-            self.launches(wanted)  # reports the line that does not read
-        return counts
+        tagged = self.tagged_tallies(wanted)
+        return Counter(tagged.values())
 
     def tagged_tallies(self, states: Iterable[str]) -> dict[str, tuple[str, str, str]]:
         """Tag -> (state, year, pass mark) for the launches of the given entity codes (to count
@@ -204,21 +197,23 @@ class LaunchFile:
         wanted = sorted(set(states))
         if not wanted:
             return {}
-        found = self._tally_pattern(wanted, True).findall(self.text, self.body - 1)
+        found = self._tally_pattern(wanted).findall(self.text, self.body - 1)
         as_of = self.as_of or "9999"
         if any(not mark for *_, mark in found):
             self.launches(wanted)  # reports the line that does not read
-        return {tag: (s, y, mark) for s, tag, y, rest, mark in found if y + rest <= as_of}
+        return {
+            tag: (s, y, mark)
+            for s, tag, y, rest, kind, mark in found
+            if y + rest <= as_of and kind != "X"
+        }
 
-    def _tally_pattern(self, states: list[str], tags: bool) -> re.Pattern[str]:
-        """A launch line of these states: state, [tag,] year, [rest of the day,] pass mark (the
-        second letter of the launch code); a line of these states that does not read as one
+    def _tally_pattern(self, states: list[str]) -> re.Pattern[str]:
+        """A launch line of these states: state, tag, year, rest of the day, kind letter and
+        pass mark (the launch code's letters); a line of these states that does not read as one
         matches with an empty mark."""
-        rest = "(-[^\t\n]{5})" if tags or self.as_of is not None else "-[^\t\n]{5}"
-        tag = "([^\t\n]*)" if tags else "[^\t\n]*"
         return re.compile(
             f"\\nL\\t({'|'.join(map(re.escape, states))})\\t"
-            f"(?:{tag}\\t(\\d{{4}}){rest}[^\\t\\n]*\\t[^\\t\\n]([^\\t\\n])|[^\\n]*)"
+            "(?:([^\\t\\n]*)\\t(\\d{4})(-[^\\t\\n]{5})[^\\t\\n]*\\t([^\\t\\n])([^\\t\\n])|[^\\n]*)"
         )
 
     def _launch(self, position: int) -> Launch:
