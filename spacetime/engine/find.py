@@ -7,11 +7,10 @@ typographic apostrophe counts as a plain one.
 
 from __future__ import annotations
 
-import re
-
 from spacetime.core.errors import suggest
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
+from spacetime.engine.filters import word_pattern
 
 __all__ = ["find_events", "nearest_events"]
 
@@ -29,10 +28,7 @@ def find_events(timeline: Timeline, text: str) -> list[Event]:
     exact = [e for e in events if e.id == text.strip()]
     if exact:
         return exact
-    words = [  # a number is whole: "apollo 1" is not Apollo 11
-        re.compile(r"(?<![^\W_])" + re.escape(word) + (r"(?!\d)" if word[-1].isdigit() else ""))
-        for word in wanted.split()
-    ]
+    words = [word_pattern(w, whole_numbers=True) for w in wanted.split()]  # "apollo 1" ≠ 11
     return [
         e for e in events if e.id.startswith(wanted) or all(w.search(_fold(e.title)) for w in words)
     ]

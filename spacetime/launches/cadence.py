@@ -127,9 +127,7 @@ def yearly_series(
         launches = load_launches(files, set().union(*members.values()))
     else:
         launches = load_launches(files)
-    launches = [
-        x for x in launches if first <= x.date.text[:10] <= last and x.kind in FROM_EARTH
-    ]
+    launches = [x for x in launches if first <= x.date.text[:10] <= last and x.kind in FROM_EARTH]
     if not nations:
         totals = Counter(x.state for x in launches)
         codes = [code for code, _ in totals.most_common(top)]

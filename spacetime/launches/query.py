@@ -9,15 +9,15 @@ day does.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
-from typing import NamedTuple, TypeVar
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
-from spacetime.core.errors import ParameterError, UnknownName
 from spacetime.core.timeline import Timeline
-from spacetime.engine.query import wanted_countries, word_pattern
-from spacetime.launches.model import FROM_EARTH, Kind, Launch, Outcome, tag_key
+from spacetime.engine.query import check_range, wanted_countries
+from spacetime.launches.model import FROM_EARTH, Launch, tag_key
 from spacetime.load.sources import DataFiles
 
 __all__ = [
@@ -33,9 +33,6 @@ __all__ = [
     "run_launches",
 ]
 
-_E = TypeVar("_E", bound=StrEnum)
-VEHICLE_ALIASES = {"long march": "chang zheng", "cz": "chang zheng"}
-
 
 class LaunchSort(StrEnum):
     DATE = "date"
@@ -49,21 +46,19 @@ class By(StrEnum):
     YEAR = "year"
     DECADE = "decade"
     VEHICLE = "vehicle"
+    VARIANT = "variant"
     SITE = "site"
     COUNTRY = "country"
 
 
 class LaunchQuery(NamedTuple):
-    """What to find; names are as a user types them (`china`, `falcon`, `baykonur`)."""
+    """What to find; names are as a user types them (`china`, `long march 5`, `baikonur`).
+    `filters` holds the values of the filters of `spacetime.launches.filters.LAUNCH_FILTERS` by
+    name, as given: `{"vehicle": ["cz-5"], "site": "wenchang", "search": "chang'e"}`."""
 
     countries: Sequence[str] = ()
     lineage: bool = True
-    vehicles: Sequence[str] = ()
-    sites: Sequence[str] = ()
-    agencies: Sequence[str] = ()
-    outcomes: Sequence[str] = ()
-    kinds: Sequence[str] = ()
-    text: str | None = None
+    filters: Mapping[str, Any] = MappingProxyType({})
     since: date | None = None
     until: date | None = None
     sort: LaunchSort = LaunchSort.DATE
@@ -92,22 +87,25 @@ def load_launches(files: DataFiles, states: Iterable[str] | None = None) -> list
 
 
 def run_launches(timeline: Timeline, files: DataFiles, query: LaunchQuery) -> list[LaunchMatch]:
-    """The launches `query` selects, in its order; UsageError for unknown names or bad ranges."""
+    """The launches `query` selects, in its order; UsageError for unknown names or bad ranges.
+    Launches from another world (`off-earth`) are left out unless the kind filter names them."""
+    from spacetime.launches.filters import LAUNCH_FILTERS
+    from spacetime.launches.names import Known
+
     wanted = wanted_countries(timeline, query.countries, query.lineage)
-    outcomes = {_choice(o, Outcome, "outcome") for o in query.outcomes}
-    kinds = {_choice(k, Kind, "kind") for k in query.kinds} or FROM_EARTH
-    vehicles = [_folded(v, VEHICLE_ALIASES) for v in query.vehicles]
-    sites = [s.strip().casefold() for s in query.sites]
-    agencies = [a.strip().casefold() for a in query.agencies]
-    words = [word_pattern(w) for w in query.text.casefold().split()] if query.text else []
-    if query.since and query.until and query.since > query.until:
-        raise ParameterError(
-            f"the range is empty: {{since}} {query.since} is after {{until}} {query.until}",
-            "since",
-            "until",
-        )
-    if query.limit is not None and query.limit < 1:
-        raise ParameterError(f"{{limit}} must be 1 or more, not {query.limit}", "limit")
+    known = Known(files)
+    names = [f.name for f in LAUNCH_FILTERS]
+    for name in query.filters:
+        if name not in names:
+            raise TypeError(f"no launch filter is called {name!r} (filters: {', '.join(names)})")
+    active = []
+    for f in LAUNCH_FILTERS:
+        chosen = f.read(query.filters.get(f.name))
+        if chosen:
+            active.append((f.keep, f.test, f.resolve(known, chosen)))
+    if not any(f.name == "kind" and f.read(query.filters.get("kind")) for f in LAUNCH_FILTERS):
+        active.append((lambda launch: launch.kind, lambda kinds, kind: kind in kinds, FROM_EARTH))
+    check_range(query.since, query.until, query.limit)
     since = query.since.isoformat() if query.since else None
     until = query.until.isoformat() if query.until else None
     matches = []
@@ -115,23 +113,8 @@ def run_launches(timeline: Timeline, files: DataFiles, query: LaunchQuery) -> li
         day = launch.date.text[:10]
         if (since and day < since) or (until and day > until):
             continue
-        if outcomes and launch.outcome not in outcomes:
-            continue
-        if launch.kind not in kinds:
-            continue
-        if vehicles and not any(_vehicle_matches(launch, v) for v in vehicles):
-            continue
-        if sites and not any(_site_matches(launch, s) for s in sites):
-            continue
-        if agencies and not any(_agency_matches(launch, a) for a in agencies):
-            continue
-        if words:
-            haystack = " ".join(
-                (launch.tag, launch.vehicle, launch.flight, *launch.payloads)
-            ).casefold()
-            if not all(word.search(haystack) for word in words):
-                continue
-        matches.append(LaunchMatch(launch, wanted.get(launch.state)))
+        if all(test(chosen, keep(launch)) for keep, test, chosen in active):
+            matches.append(LaunchMatch(launch, wanted.get(launch.state)))
     order = {
         LaunchSort.TAG: lambda m: tag_key(m.launch.tag),
         LaunchSort.VEHICLE: lambda m: m.launch.vehicle.casefold(),
@@ -169,42 +152,6 @@ def launches_on(files: DataFiles, day: str) -> list[Launch]:
     return list(by_tag.values())
 
 
-def _choice(name: str, enum: type[_E], what: str) -> _E:
-    try:
-        return enum(name.strip().casefold())
-    except ValueError:
-        raise UnknownName(what, name, [e.value for e in enum]) from None
-
-
-def _folded(name: str, aliases: dict[str, str]) -> str:
-    folded = " ".join(name.casefold().split())
-    return aliases.get(folded, folded)
-
-
-def _vehicle_matches(launch: Launch, wanted: str) -> bool:
-    """The family or the exact vehicle, or the start of the vehicle's name up to a word end
-    (`chang zheng 2` finds Chang Zheng 2C and 2D)."""
-    vehicle = launch.vehicle.casefold()
-    if wanted in (vehicle, launch.family.casefold()):
-        return True
-    return vehicle.startswith(wanted) and vehicle[len(wanted)] in " -/"
-
-
-def _site_matches(launch: Launch, wanted: str) -> bool:
-    """The site code, or words that start words of the site's name (`baykonur`, `kourou`)."""
-    if wanted == launch.site.code.casefold():
-        return True
-    name = launch.site.name.casefold()
-    return bool(name) and all(word_pattern(w).search(name) for w in wanted.split())
-
-
-def _agency_matches(launch: Launch, wanted: str) -> bool:
-    """The agency code (or one of the parts of `JSC/MSFC`), or its name."""
-    codes = [launch.agency.casefold(), *launch.agency.casefold().split("/")]
-    names = [launch.agency_name.casefold(), *launch.agency_name.casefold().split("/")]
-    return wanted in codes or wanted in names
-
-
 class Count(NamedTuple):
     """Launches of one group (a period, a vehicle family, a site or a nation, or a period and a
     nation): how many, how many GCAT counts as successes, failures, and partial successes."""
@@ -234,6 +181,8 @@ def counts(matches: Sequence[LaunchMatch], by: By, per_nation: bool = False) -> 
             key = launch.year // 10 * 10
         elif by is By.VEHICLE:
             key = launch.family
+        elif by is By.VARIANT:
+            key = launch.vehicle
         elif by is By.SITE:
             key = launch.site.code
         else:

@@ -181,6 +181,12 @@ class LaunchFile:
             at = text.find(f"\t{key[:4]}", at + 1)
         return None
 
+    def names(self) -> tuple[dict[str, str], set[str]]:
+        """The vehicles (each with its family) and agency codes of every launch of the file,
+        whatever its day, read by one regular-expression pass without building launches."""
+        found = _NAMES.findall(self.text, self.body - 1)
+        return {vehicle: family for vehicle, family, _ in found}, {agency for *_, agency in found}
+
     def tallies(self, states: Iterable[str]) -> Counter[tuple[str, str, str]]:
         """How many launches of the given entity codes there are per (state, year, GCAT's pass
         mark: `S` for a success), read by one regular-expression pass over the lines without
@@ -238,6 +244,7 @@ class LaunchFile:
         )  # fmt: skip
 
 
+_NAMES = re.compile(r"\nL(?:\t[^\t\n]*){4}\t([^\t\n]*)\t([^\t\n]*)\t[^\t\n]*\t([^\t\n]*)\t")
 _NOT_A_LINE = "not a launch (L), site (S) or agency (A) line"
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "bundled_path",
     "data_files",
     "display_name",
+    "launch_names_path",
     "personal_path",
     "shipped_names",
     "vocabulary_path",
@@ -65,6 +66,11 @@ def bundled_path() -> Path:
 def bundled_launches_path() -> Path:
     """The bundled launch log (derived from GCAT by `spacetime import gcat`)."""
     return _bundled("launches.tsv")
+
+
+def launch_names_path() -> Path:
+    """The vocabulary of launch vehicle and site names (data/launch-names.yaml)."""
+    return _bundled("launch-names.yaml")
 
 
 def vocabulary_path() -> Path:
