@@ -20,7 +20,7 @@ from spacetime.core.errors import UnknownName
 from spacetime.core.model import Event, Status
 from spacetime.core.timeline import Timeline
 
-__all__ = ["FILTERS", "Filter", "any_of", "one_of", "word_pattern"]
+__all__ = ["FILTERS", "Filter", "any_of", "number_patterns", "one_of", "word_pattern"]
 
 R = TypeVar("R")
 """What a table filters: an `Event` (here), a `Launch` (`spacetime.launches.filters`)."""
@@ -59,11 +59,24 @@ class Filter(NamedTuple, Generic[R, C]):
         return [part.strip() for item in items for part in item.split(",") if part.strip()]
 
 
-def word_pattern(word: str, whole_numbers: bool = False) -> re.Pattern[str]:
-    """A search word matches at the start of a word: `iss` finds "ISS" but not "mission". With
-    `whole_numbers`, a word ending in a digit ends there too: `11` finds "Apollo 11", not "113"."""
-    end = r"(?!\d)" if whole_numbers and word[-1:].isdigit() else ""
-    return re.compile(r"(?<![^\W_])" + re.escape(word) + end)
+def word_pattern(word: str, whole: bool = False) -> re.Pattern[str]:
+    """A search word matches at the start of a word: `iss` finds "ISS" but not "mission". A
+    `whole` word ends where the text's word does."""
+    return re.compile(r"(?<![^\W_])" + re.escape(word) + (r"(?!\w)" if whole else ""))
+
+
+_ROMAN = re.compile(r"(?=[ivxlcdm])m*(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})")
+
+
+def number_patterns(text: str) -> list[re.Pattern[str]]:
+    """The words of `text` (in any case) as search patterns in which a number is whole: digits
+    (`apollo 1` is not Apollo 11), and a roman numeral after the first word (`artemis ii` is not
+    Artemis III)."""
+    words = text.casefold().split()
+    return [
+        word_pattern(w, w[-1].isdigit() or (i > 0 and bool(_ROMAN.fullmatch(w))))
+        for i, w in enumerate(words)
+    ]
 
 
 def one_of(wanted: Collection[str], held: str | None) -> bool:

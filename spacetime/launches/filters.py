@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from spacetime.core.errors import UnknownName
-from spacetime.engine.filters import Filter, one_of, word_pattern
+from spacetime.engine.filters import Filter, number_patterns, one_of
 from spacetime.launches.model import Kind, Launch, Outcome, tag_key
 from spacetime.launches.names import Known
 
@@ -39,7 +39,7 @@ def _haystack(launch: Launch) -> tuple[str, str]:
 
 
 def _search(text: str) -> tuple[list[re.Pattern[str]], str]:
-    return [word_pattern(w, whole_numbers=True) for w in text.casefold().split()], tag_key(text)
+    return number_patterns(text), tag_key(text)
 
 
 def _found(wanted: tuple[list[re.Pattern[str]], str], held: tuple[str, str]) -> bool:
