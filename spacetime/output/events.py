@@ -204,7 +204,9 @@ def _places(timeline: Timeline, event: Event, held: list[tuple[Claim, Rank]]) ->
         if claim.via:
             name += f" ({via_text(timeline, claim.via)})"
         after = f", after {timeline.names_of(rank.before)}" if rank.before else ""
-        lines.append(f"{name}: {timeline.name_of(claim.country)} {ordinal(rank.place)}{after}")
+        among = " among organizations" if rank.organization else ""
+        place = f"{ordinal(rank.place)}{among}{after}"
+        lines.append(f"{name}: {timeline.name_of(claim.country)} {place}")
     unplaced = [timeline.milestones[m].name for m in event.milestones if m not in placed]
     return unplaced + lines
 
