@@ -23,6 +23,7 @@ __all__ = [
     "DataFiles",
     "bundled_launches_path",
     "bundled_path",
+    "countries_path",
     "data_files",
     "display_name",
     "launch_names_path",
@@ -66,6 +67,11 @@ def bundled_path() -> Path:
 def bundled_launches_path() -> Path:
     """The bundled launch log (derived from GCAT by `spacetime import gcat`)."""
     return _bundled("launches.tsv")
+
+
+def countries_path() -> Path:
+    """The ISO 3166-1 countries (data/countries.tsv), merged with the vocabulary's entities."""
+    return _bundled("countries.tsv")
 
 
 def launch_names_path() -> Path:
