@@ -28,6 +28,7 @@ __all__ = [
     "LaunchSort",
     "counts",
     "find_launch",
+    "launch_anniversaries",
     "launches_on",
     "load_launches",
     "run_launches",
@@ -126,6 +127,23 @@ def run_launches(timeline: Timeline, files: DataFiles, query: LaunchQuery) -> li
     if query.reverse:
         matches.reverse()
     return matches[: query.limit] if query.limit else matches
+
+
+def launch_anniversaries(
+    matches: Sequence[LaunchMatch], month: int, day: int, year: int, *, window: int = 0
+) -> list[LaunchMatch]:
+    """The matches whose UTC day falls on month/day (within `window` days) in any year, in the
+    order of that day around `year`, then by date."""
+    from spacetime.engine.anniversaries import falls_on
+
+    found = []
+    for match in matches:
+        own = date.fromisoformat(match.launch.date.text[:10])
+        on = falls_on(own, month, day, year, window)
+        if on is not None:
+            found.append((on, own, match))
+    found.sort(key=lambda item: (item[0], item[1], tag_key(item[2].launch.tag)))
+    return [match for _, _, match in found]
 
 
 def find_launch(files: DataFiles, tag: str) -> Launch | None:
