@@ -2,7 +2,7 @@
 with `--launches` the launches of the launch log)."""
 
 import sys
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -35,31 +35,40 @@ def _answer(
     ids: bool,
     launches: bool = False,
 ) -> None:
+    """The events (or with `launches`, the launches) of `day` or the week around it."""
+    month, day_of_month = day
+    window, year = (3 if week else 0), data.today().year
+    named = f"{day_of_month} {MONTH_ABBR[month - 1]}"
     if launches:
-        _launches(data, filters, output, day, week, ids)
+        _launches(data, filters, output, (month, day_of_month, year, window), ids, named)
         return
     timeline = load(data)
     query = filters.query()
     events = [m.event for m in run(timeline, query._replace(limit=None, reverse=False))]
-    month, day_of_month = day
-    found = anniversaries(events, month, day_of_month, data.today().year, window=3 if week else 0)
+    found = _cut(anniversaries(events, month, day_of_month, year, window=window), filters)
+    heading = f"{'The week around ' if week else ''}{named}"
+    emit(anniversary_listing(timeline, found, heading, ids=ids), output)
+
+
+T = TypeVar("T")
+
+
+def _cut(found: list[T], filters: FilterOptions) -> list[T]:
+    """`found` in the order and number --reverse and --limit ask for."""
     if filters.reverse:
         found.reverse()
-    if filters.limit:
-        found = found[: filters.limit]
-    heading = f"{'The week around ' if week else ''}{day_of_month} {MONTH_ABBR[month - 1]}"
-    emit(anniversary_listing(timeline, found, heading, ids=ids), output)
+    return found[: filters.limit] if filters.limit else found
 
 
 def _launches(
     data: DataOptions,
     filters: FilterOptions,
     output: OutputOptions,
-    day: tuple[int, int],
-    week: bool,
+    when: tuple[int, int, int, int],
     ids: bool,
+    named: str,
 ) -> None:
-    """The launches whose UTC day is `day` (or within three days of it) in any year."""
+    """The launches whose UTC day falls on month/day (`when`: month, day, this year, window)."""
     from spacetime.cli.common import load_with_launches
     from spacetime.core.errors import UsageError
     from spacetime.launches.query import launch_anniversaries, run_launches
@@ -71,18 +80,12 @@ def _launches(
     query = filters.launch_query("--launches")
     timeline, files = load_with_launches(data)
     matches = run_launches(timeline, files, query._replace(limit=None))
-    month, day_of_month = day
-    found = launch_anniversaries(
-        matches, month, day_of_month, data.today().year, window=3 if week else 0
-    )
-    if filters.reverse:
-        found.reverse()
-    if filters.limit:
-        found = found[: filters.limit]
+    month, day_of_month, year, window = when
+    found = _cut(launch_anniversaries(matches, month, day_of_month, year, window=window), filters)
     human = output.chosen in (OutputFormat.TABLE, OutputFormat.MARKDOWN)
     listing = launch_listing(timeline, found, human)
-    around = "the week around " if week else ""
-    listing.heading = f"Launches on {around}{day_of_month} {MONTH_ABBR[month - 1]}, in any year"
+    around = "the week around " if window else ""
+    listing.heading = f"Launches on {around}{named}, in any year"
     emit(listing, output)
 
 
