@@ -309,3 +309,18 @@ def test_countries_and_organizations_are_ranked_apart(bundled: Timeline) -> None
     assert len(countries) > 100
     kinds = {code: e.kind.value for code, e in bundled.entities.items()}
     assert {kinds[code] for r in countries for code in r.before} == {"country"}
+
+
+def test_show_ranks_a_country_with_the_organization_beside_it(cli: Cli) -> None:
+    result = cli("show", "thomas-reiter-first-esa-spacewalk")
+    assert result.code == 0, result.err
+    assert "First spacewalk: European Space Agency 1st among organizations\n" in result.out
+    assert (
+        "First spacewalk: Germany (with European Space Agency) 5th, after Soviet Union, "
+        "United States, France, United Kingdom\n"
+    ) in result.out
+    ranks = cli("show", "thomas-reiter-first-esa-spacewalk", "--json").json()["ranks"]
+    assert [(r["nation"], r["rank"], r["before"]) for r in ranks] == [
+        ("ESA", 1, []),
+        ("DE", 5, ["SU", "US", "FR", "GB"]),
+    ]
