@@ -10,13 +10,17 @@ none of the loaded log is an unknown name, answered with the nearest known ones.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from spacetime.core.errors import UnknownName
 from spacetime.engine.filters import word_pattern
 from spacetime.load.sources import DataFiles
+
+if TYPE_CHECKING:
+    from spacetime.launches.store import LaunchFile
 
 __all__ = ["Entry", "Known", "load_names"]
 
@@ -43,7 +47,8 @@ def load_names(path: Path | None = None) -> dict[str, list[Entry]]:
     from spacetime.core.reading import read_bytes
     from spacetime.load.sources import launch_names_path
 
-    document = yaml.safe_load(read_bytes(path or launch_names_path()).decode("utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when there
+    document = yaml.load(read_bytes(path or launch_names_path()), Loader=loader)
     return {
         part: [
             Entry(item["name"], tuple(item.get("aliases", ())), tuple(item["gcat"]))
@@ -57,7 +62,7 @@ class Known:
     """What the launch files hold (vehicles with their families, sites, agencies) and the
     vocabulary, read when first needed; resolves typed names to GCAT's values."""
 
-    def __init__(self, files: DataFiles) -> None:
+    def __init__(self, files: DataFiles | Sequence[LaunchFile]) -> None:
         self.files = files
 
     @cached_property
@@ -67,7 +72,8 @@ class Known:
         vehicles: dict[str, str] = {}
         sites: dict[str, str] = {}
         agencies: dict[str, str] = {}
-        for launch_file in launch_files(self.files):
+        files = self.files
+        for launch_file in launch_files(files) if isinstance(files, DataFiles) else files:
             found_vehicles, found_agencies = launch_file.names()
             vehicles.update(found_vehicles)
             sites.update((code, site.name) for code, site in launch_file.sites.items())

@@ -13,12 +13,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from spacetime.core.timeline import Timeline
 from spacetime.engine.query import check_range, wanted_countries
 from spacetime.launches.model import FROM_EARTH, Launch, tag_key
 from spacetime.load.sources import DataFiles
+
+if TYPE_CHECKING:
+    from spacetime.launches.store import LaunchFile
 
 __all__ = [
     "By",
@@ -74,13 +77,16 @@ class LaunchMatch(NamedTuple):
     stands_for: str | None = None
 
 
-def load_launches(files: DataFiles, states: Iterable[str] | None = None) -> list[Launch]:
-    """The launches of the launch files (of the given entity codes only, when given), in date
-    order; a tag in several files is taken from the last one."""
+def load_launches(
+    files: DataFiles | Sequence[LaunchFile], states: Iterable[str] | None = None
+) -> list[Launch]:
+    """The launches of the launch files (or of those already opened), of the given entity codes
+    only when given, in date order; a tag in several files is taken from the last one."""
     from spacetime.launches.store import launch_files
 
+    opened = launch_files(files) if isinstance(files, DataFiles) else files
     wanted = None if states is None else sorted(set(states))
-    lists = [launch_file.launches(wanted) for launch_file in launch_files(files)]
+    lists = [launch_file.launches(wanted) for launch_file in opened]
     if len(lists) == 1:
         return lists[0]
     by_tag = {launch.tag: launch for launches in lists for launch in launches}
@@ -92,9 +98,11 @@ def run_launches(timeline: Timeline, files: DataFiles, query: LaunchQuery) -> li
     Launches from another world (`off-earth`) are left out unless the kind filter names them."""
     from spacetime.launches.filters import LAUNCH_FILTERS
     from spacetime.launches.names import Known
+    from spacetime.launches.store import launch_files
 
     wanted = wanted_countries(timeline, query.countries, query.lineage)
-    known = Known(files)
+    opened = launch_files(files)
+    known = Known(opened)
     names = [f.name for f in LAUNCH_FILTERS]
     for name in query.filters:
         if name not in names:
@@ -110,7 +118,7 @@ def run_launches(timeline: Timeline, files: DataFiles, query: LaunchQuery) -> li
     since = query.since.isoformat() if query.since else None
     until = query.until.isoformat() if query.until else None
     matches = []
-    for launch in load_launches(files, wanted or None):
+    for launch in load_launches(opened, wanted or None):
         day = launch.date.text[:10]
         if (since and day < since) or (until and day > until):
             continue
