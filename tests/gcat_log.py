@@ -43,14 +43,18 @@ class GcatLaunch(NamedTuple):
     seconds: int | None  # after midnight UTC, when the log gives a time
     state: str  # GCAT's LVState
     success: bool  # the second letter of Launch_Code
+    kind: str  # the first letter of Launch_Code: O orbital, D deep space, X from another world
+    vehicle: str  # LV_Type
+    site: str  # Launch_Site
 
 
 def read_launchlog(path: Path = LAUNCHLOG) -> dict[str, GcatLaunch]:
     """Launch tag -> the launch, in the log's order."""
     lines = path.read_text(encoding="utf-8").splitlines()
     header = lines[0].lstrip("#").split("\t")
-    tag, when, state, code = (
-        header.index(c) for c in ("Launch_Tag", "Launch_Date", "LVState", "Launch_Code")
+    tag, when, state, code, vehicle, site = (
+        header.index(c)
+        for c in ("Launch_Tag", "Launch_Date", "LVState", "Launch_Code", "LV_Type", "Launch_Site")
     )
     launches: dict[str, GcatLaunch] = {}
     for line in lines[1:]:
@@ -69,6 +73,9 @@ def read_launchlog(path: Path = LAUNCHLOG) -> dict[str, GcatLaunch]:
             seconds,
             cells[state],
             cells[code][1:2] == "S",
+            cells[code][:1],
+            cells[vehicle],
+            cells[site],
         )
     return launches
 

@@ -110,7 +110,7 @@ def test_failing_validation_leaves_the_file_unchanged(cli: Cli, tmp_path: Path) 
     unknown = cli("add", *BASE, "--to", str(path), *ADD, "-c", "atlantis")
     assert (unknown.code, unknown.err) == (
         2,
-        "spacetime: error: unknown country or organization 'atlantis'\n",
+        "spacetime: error: unknown country or organization 'atlantis'; did you mean 'albania'?\n",
     )
     assert path.read_bytes() == HAND_WRITTEN.encode()
 

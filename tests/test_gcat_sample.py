@@ -72,8 +72,11 @@ def test_the_importer_reads_the_sample_as_it_read_the_snapshot(cli: Cli, tmp_pat
     site_lines = [line for line in mine if line.startswith("S\t")]
     assert len(site_lines) >= 20 and set(site_lines) <= set(shipped)
     listed = cli("launches", "--no-bundled", "--data", str(out), "--format", "json").json()
-    by_state = {x.state for x in read_launchlog(log).values()}
-    assert len(listed) == len(launches) and len(by_state) >= 10
+    read = read_launchlog(log).values()
+    by_state = {x.state for x in read}
+    # the launches from Earth are listed; the ascents from another world (X) only by --kind
+    from_earth = [x for x in read if x.kind != "X"]
+    assert len(listed) == len(from_earth) < len(launches) and len(by_state) >= 10
 
 
 @pytest.mark.skipif(

@@ -2,7 +2,8 @@
 
 `spacetime completion bash|zsh|fish` prints a script (Typer's, driven by `_SPACETIME_COMPLETE`)
 that asks `spacetime` itself for candidates: commands and options come from the app, values
-(countries and aliases, milestone and category codes, statuses, event ids) from the timeline read
+(countries and aliases, milestone and category codes, statuses, event ids, launch vehicles
+and sites) from the timeline read
 through the cache. Nothing here is imported beyond this module's own few lines unless the shell
 is completing, so ordinary commands start no slower.
 """
@@ -26,7 +27,9 @@ __all__ = [
     "nations",
     "respond",
     "script",
+    "sites",
     "statuses",
+    "vehicles",
 ]
 
 VARIABLE = "_SPACETIME_COMPLETE"
@@ -77,6 +80,21 @@ def statuses(incomplete: str) -> list[str]:
     return _matching(
         ["achieved", "failed", "partial", "planned", "cancelled"], incomplete, several=True
     )
+
+
+def _launch_names(part: str) -> list[str]:
+    from spacetime.launches.names import Known
+    from spacetime.sources.files import data_files
+
+    return Known(data_files([], bundled=True, personal=True)).completions(part)
+
+
+def vehicles(incomplete: str) -> list[str]:
+    return _matching(_launch_names("vehicles"), incomplete, several=True)
+
+
+def sites(incomplete: str) -> list[str]:
+    return _matching(_launch_names("sites"), incomplete, several=True)
 
 
 def event_ids(incomplete: str) -> list[str]:

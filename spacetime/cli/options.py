@@ -35,6 +35,7 @@ from spacetime.load.sources import DataFiles
 from spacetime.output.formats import Choice, OutputFormat
 
 if TYPE_CHECKING:
+    from spacetime.engine.filters import Filter
     from spacetime.launches.query import LaunchQuery
 
 __all__ = [
@@ -52,6 +53,7 @@ __all__ = [
     "Until",
     "bounds",
     "event_filter_options",
+    "filter_options",
     "split_values",
     "use",
 ]
@@ -226,8 +228,13 @@ def event_filter_options() -> list[tuple[str, Any]]:
     annotated type), made when a command is declared."""
     from spacetime.engine import filters
 
+    return filter_options(filters.FILTERS)
+
+
+def filter_options(table: "Sequence[Filter[Any, Any]]") -> list[tuple[str, Any]]:
+    """A Typer option for each filter of a table of filters (events' or launches')."""
     options = []
-    for f in filters.FILTERS:
+    for f in table:
         option = typer.Option(
             "--" + f.name.replace("_", "-"),
             *([f.short] if f.short else []),

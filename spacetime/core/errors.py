@@ -50,8 +50,11 @@ def printable(text: str) -> str:
         # text between two quoted values ("'a' in FILE; did you mean 'b'") is not a value
         long_value = f"(?<![\\w'])'(?=\\S)([^'\n]{{{QUOTE_LIMIT + 4},}})'(?!\\w)"
         text = re.sub(long_value, lambda m: quoted(m[1]), text)
-    if len(text) > LINE_LIMIT:
-        text = f"{text[:LINE_LIMIT]}... ({len(text):,} characters)"
+    if len(text) > LINE_LIMIT:  # each line of a message on its own (a list of ids is many)
+        text = "\n".join(
+            f"{line[:LINE_LIMIT]}... ({len(line):,} characters)" if len(line) > LINE_LIMIT else line
+            for line in text.split("\n")
+        )
     return re.sub(_UNPRINTABLE, lambda m: _escape(m[0]), text)
 
 

@@ -17,7 +17,7 @@ from spacetime.core.dates import Precision
 from spacetime.core.errors import UsageError
 from spacetime.core.model import Event
 
-__all__ = ["Anniversary", "anniversaries", "given_year", "parse_day"]
+__all__ = ["Anniversary", "anniversaries", "falls_on", "given_year", "parse_day"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,30 +64,31 @@ def anniversaries(
     events: Sequence[Event], month: int, day: int, year: int, *, window: int = 0
 ) -> list[Anniversary]:
     """Events whose anniversary in `year` falls within `window` days of month/day."""
-    target = _in_year(month, day, year)
     found = []
     for event in events:
         start = event.date.start
         if start is None or start.precision < Precision.DAY:
             continue
         own = start.first_day
-        if window == 0:
-            leap_day_moved = (month, day) == (2, 28) and _in_year(
-                own.month, own.day, year
-            ) == target
-            if (own.month, own.day) != (month, day) and not leap_day_moved:
-                continue
-            on = target
-        else:
-            on = min(
-                (_in_year(own.month, own.day, y) for y in (year - 1, year, year + 1)),
-                key=lambda d: abs((d - target).days),
-            )
-            if abs((on - target).days) > window:
-                continue
-        found.append(Anniversary(event, own, on, on.year - own.year))
+        on = falls_on(own, month, day, year, window)
+        if on is not None:
+            found.append(Anniversary(event, own, on, on.year - own.year))
     found.sort(key=lambda a: (a.on, a.day, a.event.id))
     return found
+
+
+def falls_on(own: date, month: int, day: int, year: int, window: int = 0) -> date | None:
+    """Where the anniversary of the day `own` falls in or around `year` when that is within
+    `window` days of month/day (29 February is kept on 28 February in a common year); else None."""
+    target = _in_year(month, day, year)
+    if window == 0:
+        leap_day_moved = (month, day) == (2, 28) and _in_year(own.month, own.day, year) == target
+        return target if (own.month, own.day) == (month, day) or leap_day_moved else None
+    on = min(
+        (_in_year(own.month, own.day, y) for y in (year - 1, year, year + 1)),
+        key=lambda d: abs((d - target).days),
+    )
+    return on if abs((on - target).days) <= window else None
 
 
 def _in_year(month: int, day: int, year: int) -> date:

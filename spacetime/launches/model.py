@@ -17,6 +17,7 @@ from spacetime.launches import CREDIT  # defined there, named here too (launch m
 
 __all__ = [
     "CREDIT",
+    "FROM_EARTH",
     "GCAT_STATES",
     "Kind",
     "Launch",
@@ -62,6 +63,11 @@ class Kind(StrEnum):
     ORBITAL = "orbital"
     DEEP_SPACE = "deep-space"
     OFF_EARTH = "off-earth"
+
+
+FROM_EARTH = frozenset({Kind.ORBITAL, Kind.DEEP_SPACE})
+"""The orbital launch attempts: GCAT's O and D launches. The X launches (ascents from the Moon)
+are left out of every list, count, cadence and chart unless asked for by `--kind`."""
 
 
 class Outcome(StrEnum):

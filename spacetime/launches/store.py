@@ -217,6 +217,12 @@ class LaunchFile:
             at = text.find(f"\t{key[:4]}", at + 1)
         return None
 
+    def names(self) -> tuple[dict[str, str], set[str]]:
+        """The vehicles (each with its family) and agency codes of every launch of the file,
+        whatever its day, read by one regular-expression pass without building launches."""
+        found = _NAMES.findall(self.text, self.body - 1)
+        return {vehicle: family for vehicle, family, _ in found}, {agency for *_, agency in found}
+
     def tallies(self, states: Iterable[str]) -> Counter[tuple[str, str, str]]:
         """How many launches of the given entity codes there are per (state, year, GCAT's pass
         mark: `S` for a success), read by one regular-expression pass over the lines without
@@ -224,15 +230,8 @@ class LaunchFile:
         wanted = sorted(set(states))
         if not wanted:
             return Counter()
-        found = self._tally_pattern(wanted, False).findall(self.text, self.body - 1)
-        if self.as_of is None:
-            counts = Counter(found)
-        else:
-            as_of = self.as_of
-            counts = Counter((s, y, mark) for s, y, rest, mark in found if y + rest <= as_of)
-        if any(not mark or not self._plausible(y) for _, y, mark in counts):
-            self.launches(wanted)  # reports the line that does not read
-        return counts
+        tagged = self.tagged_tallies(wanted)
+        return Counter(tagged.values())
 
     def tagged_tallies(self, states: Iterable[str]) -> dict[str, tuple[str, str, str]]:
         """Tag -> (state, year, pass mark) for the launches of the given entity codes (to count
@@ -240,25 +239,27 @@ class LaunchFile:
         wanted = sorted(set(states))
         if not wanted:
             return {}
-        found = self._tally_pattern(wanted, True).findall(self.text, self.body - 1)
+        found = self._tally_pattern(wanted).findall(self.text, self.body - 1)
         as_of = self.as_of or "9999"
-        if any(not mark or not self._plausible(y) for _, _, y, _, mark in found):
+        if any(not mark or not self._plausible(y) for _, _, y, _, _, mark in found):
             self.launches(wanted)  # reports the line that does not read
-        return {tag: (s, y, mark) for s, tag, y, rest, mark in found if y + rest <= as_of}
+        return {
+            tag: (s, y, mark)
+            for s, tag, y, rest, kind, mark in found
+            if y + rest <= as_of and kind != "X"
+        }
 
     def _plausible(self, year: str) -> bool:
         """Whether a launch of this year may be in the file (see `_point`)."""
         return str(FIRST_YEAR) <= year <= (self.last or "9999")[:4]
 
-    def _tally_pattern(self, states: list[str], tags: bool) -> re.Pattern[str]:
-        """A launch line of these states: state, [tag,] year, [rest of the day,] pass mark (the
-        second letter of the launch code); a line of these states that does not read as one
+    def _tally_pattern(self, states: list[str]) -> re.Pattern[str]:
+        """A launch line of these states: state, tag, year, rest of the day, kind letter and
+        pass mark (the launch code's letters); a line of these states that does not read as one
         matches with an empty mark."""
-        rest = "(-[^\t\n]{5})" if tags or self.as_of is not None else "-[^\t\n]{5}"
-        tag = "([^\t\n]*)" if tags else "[^\t\n]*"
         return re.compile(
             f"\\nL\\t({'|'.join(map(re.escape, states))})\\t"
-            f"(?:{tag}\\t([0-9]{{4}}){rest}[^\\t\\n]*\\t[^\\t\\n]([^\\t\\n])|[^\\n]*)"
+            "(?:([^\\t\\n]*)\\t([0-9]{4})(-[^\\t\\n]{5})[^\\t\\n]*\\t([^\\t\\n])([^\\t\\n])|[^\\n]*)"
         )
 
     def _launch(self, position: int) -> Launch:
@@ -282,6 +283,7 @@ class LaunchFile:
         )  # fmt: skip
 
 
+_NAMES = re.compile(r"\nL(?:\t[^\t\n]*){4}\t([^\t\n]*)\t([^\t\n]*)\t[^\t\n]*\t([^\t\n]*)\t")
 _NOT_A_LINE = "not a launch (L), site (S) or agency (A) line"
 
 

@@ -1,7 +1,7 @@
 """A cache of parsed, validated timelines in the user cache folder, keyed by the files' bytes.
 
-The key is a BLAKE2 hash of spacetime's version, the layout of what is cached and every file's
-name and full content, so any change to any file (even one that keeps its size and modification
+The key is a BLAKE2 hash of spacetime's version, the layout of what is cached, the ISO 3166-1
+table merged with the entities, and every file's name and full content, so any change to any file (even one that keeps its size and modification
 time) misses. The layout is derived from the definitions themselves (the fields of `Event`,
 `Entity`, `Term`, `EventDate`, `Point`, the enums and the engine's search row), never from a number
 to bump by hand: change a definition and older entries are simply not looked up.
@@ -113,7 +113,10 @@ def _blake2b() -> Any:
 
 
 def _key(files: DataFiles, contents: list[bytes]) -> str:
+    from spacetime.load.sources import countries_path
+
     digest = _blake2b()(f"{__version__}\0{layout()}".encode(), digest_size=20)
+    digest.update(read_bytes(countries_path()))  # merged with every timeline's entities
     for name, content in zip(files.names, contents, strict=True):
         digest.update(f"\0{name}\0{len(content)}\0".encode())
         digest.update(content)

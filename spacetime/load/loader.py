@@ -59,7 +59,8 @@ def load_timeline(
     """Read and check `paths` (shown in messages as `names`); DataError lists every problem.
 
     The standard vocabulary is read first when `paths` do not name it (unless `standard` is
-    false). `texts` gives the content to check instead of reading the file (an edit not yet
+    false), and the ISO 3166-1 countries are merged with the entities read
+    (`spacetime.load.countries`). `texts` gives the content to check instead of reading the file (an edit not yet
     written, or bytes already read, or the document `parse_text` made of them)."""
     names = list(names) if names is not None else [str(p) for p in paths]
     if standard:
@@ -72,6 +73,13 @@ def load_timeline(
     with paused_gc():
         for path, name in zip(paths, names, strict=True):
             _read_file(path, name, parts, (texts or {}).get(path))
+        if standard:
+            from spacetime.load.countries import merge_countries
+
+            for old, new in merge_countries(parts.entities):
+                parts.records[id(new)] = (
+                    parts.records.pop(id(old)) if old is not None else _at(new.origin.line)
+                )
         _cross_check(parts)
     if parts.problems:
         raise DataError(sorted(parts.problems, key=_problem_order(names)))
@@ -219,6 +227,13 @@ def _replaces(parts: _Parts, bundled: Event, yours: Event) -> bool:
     """Whether `yours` takes the place of an event of the same id read before: it does when
     that one was shipped with spacetime and `yours` is not."""
     return bundled.origin.file in parts.shipped and yours.origin.file not in parts.shipped
+
+
+def _at(line: int) -> LocatedDict:
+    """The lines of a record known only by its first line."""
+    positions = LocatedDict()
+    positions.line, positions.key_lines = line, {}
+    return positions
 
 
 def _positions(record: LocatedDict) -> LocatedDict:

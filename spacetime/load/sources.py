@@ -19,7 +19,9 @@ __all__ = [
     "DataFiles",
     "bundled_launches_path",
     "bundled_path",
+    "countries_path",
     "display_name",
+    "launch_names_path",
     "personal_path",
     "shipped_names",
     "vocabulary_path",
@@ -59,6 +61,16 @@ def bundled_path() -> Path:
 def bundled_launches_path() -> Path:
     """The bundled launch log (derived from GCAT by `spacetime import gcat`)."""
     return _bundled("launches.tsv")
+
+
+def countries_path() -> Path:
+    """The ISO 3166-1 countries (data/countries.tsv), merged with the vocabulary's entities."""
+    return _bundled("countries.tsv")
+
+
+def launch_names_path() -> Path:
+    """The vocabulary of launch vehicle and site names (data/launch-names.yaml)."""
+    return _bundled("launch-names.yaml")
 
 
 def vocabulary_path() -> Path:

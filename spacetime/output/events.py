@@ -239,15 +239,25 @@ def _places(timeline: Timeline, event: Event, held: list[tuple[Claim, Rank]]) ->
 
     lines = []
     placed = set()
+    organizations = {code for code in event.countries if _is_organization(timeline, code)}
     for claim, rank in held:
         placed.add(claim.milestone)
         name = timeline.milestones[claim.milestone].name
         if claim.via:
             name += f" ({via_text(timeline, claim.via)})"
         after = f", after {timeline.names_of(rank.before)}" if rank.before else ""
-        lines.append(f"{name}: {timeline.name_of(claim.country)} {ordinal(rank.place)}{after}")
+        among = " among organizations" if rank.organization else ""
+        beside = sorted(organizations - {claim.country}) if not rank.organization else []
+        with_them = f" (with {timeline.names_of(beside)})" if beside else ""
+        place = f"{ordinal(rank.place)}{among}{after}"
+        lines.append(f"{name}: {timeline.name_of(claim.country)}{with_them} {place}")
     unplaced = [timeline.milestones[m].name for m in event.milestones if m not in placed]
     return unplaced + lines
+
+
+def _is_organization(timeline: Timeline, code: str) -> bool:
+    entity = timeline.entities.get(code)
+    return entity is not None and entity.kind.value == "organization"
 
 
 def _rank_records(held: list[tuple[Claim, Rank]]) -> list[dict[str, Any]]:

@@ -20,15 +20,16 @@ FOLLOWERS = 3
 
 
 def _order(places: dict[str, Rank]) -> list[Rank]:
-    """The distinct places of a milestone, in order (one per lineage)."""
+    """The distinct places of a milestone, in order (one per lineage): countries, then
+    organizations."""
     seen: dict[tuple[str, str], Rank] = {}
     for rank in places.values():
         seen.setdefault((rank.event, rank.by), rank)
-    return sorted(seen.values(), key=lambda r: (r.place, r.by))
+    return sorted(seen.values(), key=lambda r: (r.organization, r.place, r.by))
 
 
 def _followers(order: list[Rank]) -> str:
-    later = [r.by for r in order if r.place > 1]
+    later = [r.by for r in order if r.place > 1 and not r.organization]
     shown = ", ".join(later[:FOLLOWERS])
     return shown + (f" +{len(later) - FOLLOWERS}" if len(later) > FOLLOWERS else "")
 

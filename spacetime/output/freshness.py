@@ -40,7 +40,7 @@ def fresh(
     listings = [answer] if isinstance(answer, Listing) else [s for _, s in answer.sections]
     for listing in listings:
         credited = bool(listing.footer and CREDIT in listing.footer)
-        if line and credited:
+        if line and credited and listing.footer:
             listing.footer = _then(listing.footer, line)
         by_period = listing.columns and listing.columns[0].header in _PERIOD_COLUMNS
         if cutoff is None or not by_period or not (every or credited):

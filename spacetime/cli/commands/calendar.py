@@ -1,7 +1,8 @@
-"""`spacetime today` and `spacetime on DATE`: what happened on this day of the year."""
+"""`spacetime today` and `spacetime on DATE`: what happened on this day of the year (events, or
+with `--launches` the launches of the launch log)."""
 
 import sys
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -15,6 +16,14 @@ from spacetime.output.summaries import anniversary_listing
 WeekOption = Annotated[
     bool, typer.Option("--week", "-w", help="The seven days around the day, not just the day.")
 ]
+LaunchesOption = Annotated[
+    bool,
+    typer.Option(
+        "--launches",
+        help="The orbital launches of that day in any year instead (GCAT launch log); takes "
+        "--country, --no-lineage, --since and --until.",
+    ),
+]
 
 
 def _answer(
@@ -24,24 +33,67 @@ def _answer(
     day: tuple[int, int],
     week: bool,
     ids: bool,
+    launches: bool = False,
 ) -> None:
+    """The events (or with `launches`, the launches) of `day` or the week around it."""
+    month, day_of_month = day
+    window, year = (3 if week else 0), data.today().year
+    named = f"{day_of_month} {MONTH_ABBR[month - 1]}"
+    if launches:
+        _launches(data, filters, output, (month, day_of_month, year, window), ids, named)
+        return
     timeline = load(data)
     query = filters.query()
     events = [m.event for m in run(timeline, query._replace(limit=None, reverse=False))]
-    month, day_of_month = day
-    found = anniversaries(events, month, day_of_month, data.today().year, window=3 if week else 0)
+    found = _cut(anniversaries(events, month, day_of_month, year, window=window), filters)
+    heading = f"{'The week around ' if week else ''}{named}"
+    emit(anniversary_listing(timeline, found, heading, ids=ids, today=data.today()), output)
+
+
+T = TypeVar("T")
+
+
+def _cut(found: list[T], filters: FilterOptions) -> list[T]:
+    """`found` in the order and number --reverse and --limit ask for."""
     if filters.reverse:
         found.reverse()
-    if filters.limit:
-        found = found[: filters.limit]
-    heading = f"{'The week around ' if week else ''}{day_of_month} {MONTH_ABBR[month - 1]}"
-    emit(anniversary_listing(timeline, found, heading, ids=ids, today=data.today()), output)
+    return found[: filters.limit] if filters.limit else found
+
+
+def _launches(
+    data: DataOptions,
+    filters: FilterOptions,
+    output: OutputOptions,
+    when: tuple[int, int, int, int],
+    ids: bool,
+    named: str,
+) -> None:
+    """The launches whose UTC day falls on month/day (`when`: month, day, this year, window)."""
+    from spacetime.cli.common import load_with_launches
+    from spacetime.core.errors import UsageError
+    from spacetime.launches.query import launch_anniversaries, run_launches
+    from spacetime.output.formats import OutputFormat
+    from spacetime.output.launches import launch_listing
+
+    if ids:
+        raise UsageError("--ids adds event ids; with --launches, launches show their tags")
+    query = filters.launch_query("--launches")
+    timeline, files = load_with_launches(data)
+    matches = run_launches(timeline, files, query._replace(limit=None))
+    month, day_of_month, year, window = when
+    found = _cut(launch_anniversaries(matches, month, day_of_month, year, window=window), filters)
+    human = output.chosen in (OutputFormat.TABLE, OutputFormat.MARKDOWN)
+    listing = launch_listing(timeline, found, human)
+    around = "the week around " if window else ""
+    listing.heading = f"Launches on {around}{named}, in any year"
+    emit(listing, output)
 
 
 @use(data=DataOptions, filters=FilterOptions, output=OutputOptions)
 def today(
     week: WeekOption = False,
     ids: IdsOption = False,
+    launches: LaunchesOption = False,
     *,
     data: DataOptions,
     filters: FilterOptions,
@@ -49,7 +101,7 @@ def today(
 ) -> None:
     """Events that happened on today's date in any year, with how long ago."""
     now = data.today()
-    _answer(data, filters, output, (now.month, now.day), week, ids)
+    _answer(data, filters, output, (now.month, now.day), week, ids, launches)
 
 
 @use(data=DataOptions, filters=FilterOptions, output=OutputOptions)
@@ -57,6 +109,7 @@ def on(
     day: Annotated[str, typer.Argument(metavar="DAY", help="'Oct 4', '4 October', 10-04 (MM-DD).")],
     week: WeekOption = False,
     ids: IdsOption = False,
+    launches: LaunchesOption = False,
     *,
     data: DataOptions,
     filters: FilterOptions,
@@ -71,4 +124,4 @@ def on(
             f" (for that year's events: spacetime list --since {year} --until {year})",
             file=sys.stderr,
         )
-    _answer(data, filters, output, month_day, week, ids)
+    _answer(data, filters, output, month_day, week, ids, launches)

@@ -18,6 +18,7 @@ def launches(
         typer.Option(
             "--by",
             help="Count launches, successes and failures per year, decade, vehicle family, "
+            "variant (the exact vehicle), "
             "site or country instead of listing them (per country too when --country is given).",
         ),
     ] = None,

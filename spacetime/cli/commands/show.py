@@ -1,7 +1,7 @@
 """`spacetime show ID|WORDS|TAG`: one event in full, found by id, id prefix or words of its title;
 or one launch by its GCAT tag (`1957-ALP`)."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,6 +16,9 @@ from spacetime.engine.firsts import event_ranks
 from spacetime.load.sources import DataFiles
 from spacetime.output.events import event_detail
 from spacetime.output.listing import Listing
+
+if TYPE_CHECKING:
+    from spacetime.launches.model import Launch
 
 MAX_CANDIDATES = 20
 
@@ -34,7 +37,9 @@ def show(
     data: DataOptions,
     output: OutputOptions,
 ) -> None:
-    """Show one event with all its fields, ranks and sources, or one launch by its GCAT tag."""
+    """Show one event with all its fields, ranks and sources, or one launch by its GCAT tag.
+
+    Words that name one mission show the mission: its launch, then its events in order."""
     timeline, files = load_with_launches(data)
     found = find_events(timeline, event_id)
     if not found and files.launches:
@@ -72,6 +77,16 @@ def show(
         hint = "; did you mean " + " or ".join(f"'{e.id}'" for e in near) + "?" if near else ""
         raise UsageError(f"no event matches '{event_id}'{hint}")
     if len(found) > 1:
+        from spacetime.engine.missions import mission_events, named_mission
+
+        mission = named_mission(timeline, event_id, found)
+        if mission is not None:
+            from spacetime.output.missions import mission_listing
+
+            events = mission_events(timeline, mission)
+            launch = next((x for x in (_launch_of(timeline, e, files) for e in events) if x), None)
+            emit(mission_listing(mission, launch, events), output)
+            return
         lines = [f"'{event_id}' matches {len(found)} events; show one by its id:"]
         shown = found[:MAX_CANDIDATES]
         ids = max(len(e.id) for e in shown)
@@ -95,18 +110,22 @@ def show(
     emit(detail, output)
 
 
-def _add_launch(detail: Listing, timeline: Timeline, event: Event, files: DataFiles) -> None:
-    """The launch the event is (or is dated by), from the launch log, in the detail."""
+def _launch_of(timeline: Timeline, event: Event, files: DataFiles) -> "Launch | None":
+    """The launch the event is (or is dated by), from the launch log."""
     if not files.launches:
-        return
+        return None
     from spacetime.launches.links import launch_of
     from spacetime.launches.query import find_launch, launches_on
 
     day = event.date.text[:10]
     if event.launch is not None:
-        launch = find_launch(files, event.launch)
-    else:
-        launch = launch_of(timeline, event, launches_on(files, day)) if len(day) == 10 else None
+        return find_launch(files, event.launch)
+    return launch_of(timeline, event, launches_on(files, day)) if len(day) == 10 else None
+
+
+def _add_launch(detail: Listing, timeline: Timeline, event: Event, files: DataFiles) -> None:
+    """The launch the event is (or is dated by), from the launch log, in the detail."""
+    launch = _launch_of(timeline, event, files)
     if launch is None:
         return
     detail.records[0]["launch"] = launch.tag
