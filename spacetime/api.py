@@ -56,7 +56,7 @@ class Result(NamedTuple, Generic[T]):
             return self.answer.document
         if self.answer.single and self.answer.records:
             return self.answer.records[0]
-        return self.answer.records
+        return list(self.answer.records)
 
     def to_json(self) -> str:
         """The text of `--format json`, byte for byte."""
@@ -103,7 +103,7 @@ class Atlas:
         cache folder when true, or in the folder given. `as_of`: the world as it stood on that
         day (a year or month means its last day), as `--as-of`. Raises `DataError` listing every
         problem of an invalid file."""
-        from spacetime.load.sources import data_files
+        from spacetime.sources.files import data_files
 
         day = _last_day(as_of, "as_of")
         files = data_files([Path(p) for p in paths], bundled=bundled, personal=personal, env={})
@@ -140,12 +140,14 @@ class Atlas:
         limit: int | None = None,
         query: Query | None = None,
         ids: bool = False,
+        today: date | None = None,
         **filters: Names | None,
     ) -> Result[list[Match]]:
         """The events that match, as `spacetime list` finds them. Each filter of
         `spacetime.engine.filters.FILTERS` is a keyword named as its flag (`agency`, `category`,
         `tag`, `status`, `milestone`: names, `search`: words); another keyword is a TypeError.
-        A `query` made already stands for all of them; `ids` shows the ids in the table."""
+        A `query` made already stands for all of them; `ids` shows the ids in the table; plans
+        are past from `today` (see `Atlas.today`)."""
         from spacetime.engine.query import run
         from spacetime.output.events import event_listing
 
@@ -163,7 +165,9 @@ class Atlas:
                 }
             )
         matches = run(self.timeline, query)
-        return Result(matches, event_listing(self.timeline, matches, ids=ids))
+        return Result(
+            matches, event_listing(self.timeline, matches, ids=ids, today=self.today(today))
+        )
 
     def event(self, event_id: str) -> Event:
         """The event with this id (`UnknownName`, with the closest ids, when there is none)."""
@@ -183,11 +187,13 @@ class Atlas:
         _add_launch(detail, self.timeline, event, self.files)
         return Result(event, detail)
 
-    def countries(self) -> Result[list[Entity]]:
-        """The countries and organizations, as `spacetime countries`."""
+    def countries(self, *, every: bool = False) -> Result[list[Entity]]:
+        """The countries and organizations (every entity in the value), as `spacetime countries`:
+        the listing holds those of the timeline files and those with events, and with `every`
+        the other ISO 3166-1 countries too, as `--all`."""
         from spacetime.output.vocabulary import entity_listing
 
-        return Result(list(self.timeline.entities.values()), entity_listing(self.timeline))
+        return Result(list(self.timeline.entities.values()), entity_listing(self.timeline, every))
 
     def milestones(self) -> Result[list[Milestone]]:
         """The milestones and who achieved each first, as `spacetime milestones`."""
@@ -202,10 +208,11 @@ class Atlas:
         return Result(list(self.timeline.categories.values()), category_listing(self.timeline))
 
     def firsts(
-        self, country: str | None = None, *, lineage: bool = True
+        self, country: str | None = None, *, lineage: bool = True, today: date | None = None
     ) -> Result[dict[str, Event]] | Result[list[Cell]]:
         """Every milestone's world first (milestone code -> event), as `spacetime firsts`; with
-        a `country`, that nation's cell for each milestone, as `spacetime firsts --country`."""
+        a `country`, that nation's cell for each milestone, as `spacetime firsts --country`
+        (plans past from `today`, see `Atlas.today`)."""
         from spacetime.engine.compare import nation_cells
         from spacetime.engine.firsts import claims, ranks, world_firsts
         from spacetime.output.firsts import nation_firsts_listing, world_firsts_listing
@@ -216,7 +223,9 @@ class Atlas:
             return Result(world, world_firsts_listing(self.timeline, world, places))
         code = self.timeline.entity(country).code
         cells = nation_cells(self.timeline, code, lineage=lineage)
-        return Result(cells, nation_firsts_listing(self.timeline, code, cells, world))
+        return Result(
+            cells, nation_firsts_listing(self.timeline, code, cells, world, self.today(today))
+        )
 
     def compare(
         self,
@@ -226,10 +235,14 @@ class Atlas:
         by_category: bool = False,
         launches: bool = True,
         events: Sequence[Event] | None = None,
+        today: date | None = None,
+        cutoff: date | None = None,
     ) -> Result[Comparison]:
         """Nations side by side, as `spacetime compare`: milestones, lags, activity `by` decade
         or year, and the launch cadence from the launch log (unless `launches` is false);
-        `events`: only these are compared (all by default)."""
+        `events`: only these are compared (all by default); plans are past from `today` (see
+        `Atlas.today`); `cutoff`: the last day the launch counts cover (a busiest year after it
+        is marked partial)."""
         from spacetime.engine.compare import compare, period_kind
         from spacetime.output.compare import comparison_report
 
@@ -241,7 +254,14 @@ class Atlas:
 
             rhythm = cadence(self.timeline, self.files, result.nations, lineage, per)
         report = comparison_report(
-            self.timeline, result, lineage=lineage, by=per, by_category=by_category, cadence=rhythm
+            self.timeline,
+            result,
+            lineage=lineage,
+            by=per,
+            by_category=by_category,
+            cadence=rhythm,
+            today=self.today(today),
+            cutoff=cutoff,
         )
         return Result(result, report)
 
@@ -288,7 +308,10 @@ class Atlas:
         if query.limit:
             found = found[: query.limit]
         heading = f"{'The week around ' if week else ''}{day_of_month} {MONTH_ABBR[month - 1]}"
-        return Result(found, anniversary_listing(self.timeline, found, heading, ids=ids))
+        listing = anniversary_listing(
+            self.timeline, found, heading, ids=ids, today=self.today(today)
+        )
+        return Result(found, listing)
 
     def launches(
         self,
@@ -320,12 +343,14 @@ class Atlas:
             query = LaunchQuery(
                 countries=_names(country),
                 lineage=lineage,
-                vehicles=_names(vehicle),
-                sites=_names(site),
-                agencies=_names(agency),
-                outcomes=_names(outcome),
-                kinds=_names(kind),
-                text=search,
+                filters={
+                    "vehicle": vehicle,
+                    "site": site,
+                    "agency": agency,
+                    "outcome": outcome,
+                    "kind": kind,
+                    "search": search,
+                },
                 since=first,
                 until=last,
                 sort=LaunchSort(sort),
@@ -355,16 +380,9 @@ def _query_of(keywords: dict[str, Any]) -> Query:
 
 def _add_launch(detail: Listing, timeline: Timeline, event: Event, files: DataFiles) -> None:
     """The launch the event is (or is dated by), from the launch log, in the detail."""
-    if not files.launches:
-        return
-    from spacetime.launches.links import launch_of
-    from spacetime.launches.query import find_launch, launches_on
+    from spacetime.launches.links import event_launch
 
-    day = event.date.text[:10]
-    if event.launch is not None:
-        launch = find_launch(files, event.launch)
-    else:
-        launch = launch_of(timeline, event, launches_on(files, day)) if len(day) == 10 else None
+    launch = event_launch(timeline, event, files)
     if launch is None:
         return
     detail.records[0]["launch"] = launch.tag
@@ -372,11 +390,13 @@ def _add_launch(detail: Listing, timeline: Timeline, event: Event, files: DataFi
         detail.fields = [*detail.fields, "launch"]
     where = f"spacetime show {launch.tag.replace(' ', '-')}"
     text = f"{launch.tag}: {launch.vehicle}, {launch.site.short} ({where})"
-    at = next((i for i, row in enumerate(detail.rows) if row[0] in ("Launch", "Tags")), -1)
-    if at >= 0 and detail.rows[at][0] == "Launch":
-        detail.rows[at] = ["Launch", text]
+    rows = detail.rows
+    assert isinstance(rows, list)  # one event's detail: a plain list
+    at = next((i for i, row in enumerate(rows) if row[0] in ("Launch", "Tags")), -1)
+    if at >= 0 and rows[at][0] == "Launch":
+        rows[at] = ["Launch", text]
     else:
-        detail.rows.insert(at if at >= 0 else len(detail.rows), ["Launch", text])
+        rows.insert(at if at >= 0 else len(rows), ["Launch", text])
 
 
 def _names(value: Names) -> list[str]:

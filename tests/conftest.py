@@ -17,6 +17,7 @@ from spacetime.load.loader import load_timeline
 from spacetime.output.environment import Environment
 
 FIXTURES = Path(__file__).parent / "fixtures"
+PROXIES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
 MINI = FIXTURES / "mini.yaml"
 # The options of a valid `spacetime add` (with --to or the personal timeline).
 ADD = (
@@ -41,6 +42,30 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPath
     # A personal data folder of the test's own, empty unless the test writes to it.
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
     monkeypatch.setenv("SPACETIME_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    """Call it to make every write to a file (not to the standard streams) fail as on a full
+    disk."""
+    import errno
+    import os
+
+    real_write = os.write
+
+    def full(fd: int, data: bytes) -> int:
+        if fd > 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
+
+    return lambda: monkeypatch.setattr(os, "write", full)
+
+
+def data_folder() -> Path:
+    """The user data folder of this process's environment (the one `main` reads it from)."""
+    from spacetime.load.places import user_data_dir
+
+    return user_data_dir(os.environ)
 
 
 @pytest.fixture
@@ -75,3 +100,40 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
 app = build_app()
 
 __all__ = ["ADD", "MINI", "Run", "app"]
+
+
+def one_event(folder: Path, **fields: str) -> Path:
+    """`folder/one.yaml`: a timeline of one event `x` (1970, title T, US, one source), each of
+    `fields` written over those as YAML text (id on line 2, date 3, title 4, countries 5)."""
+    values = {
+        "id": "x",
+        "date": "1970",
+        "title": "T",
+        "countries": "[US]",
+        "sources": "[https://example.org/x]",
+    } | fields
+    path = folder / "one.yaml"
+    lines = "\n    ".join(f"{key}: {value}" for key, value in values.items())
+    path.write_text(f"events:\n  - {lines}\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def bundled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The GCAT fixture's launch log in place of the bundled one (so that a small GCAT site or
+    `update --from` of the fixture is a renewal of it, not a log with fewer launches), and no
+    proxy from the environment."""
+    from spacetime.launches.gcat import read_gcat
+    from spacetime.launches.store import launch_file_text
+    from spacetime.sources import gcat
+
+    source = FIXTURES / "gcat"
+    imported = read_gcat(source / "launchlog.tsv", source / "sites.tsv", source / "orgs.tsv")
+    path = tmp_path / "bundled" / "launches.tsv"
+    path.parent.mkdir()
+    path.write_text(launch_file_text(imported.launches), encoding="utf-8")
+    monkeypatch.setattr(gcat, "bundled_launches_path", lambda: path)
+    for name in PROXIES:
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
+    return path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -259,3 +260,59 @@ def test_leftovers_of_interrupted_writes_are_pruned(cli: Cli, tmp_path: Path) ->
         os.utime(leftover, (old, old))
     titles(cli, user_file(tmp_path, "Probe pruned"))
     assert sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp")) == [fresh.name]
+
+
+def test_an_entry_replaced_by_a_fifo_is_a_miss_not_a_wait(cli: Cli, tmp_path: Path) -> None:
+    path = user_file(tmp_path, "Probe fifo")
+    titles(cli, path)
+    [entry] = entries()
+    entry.unlink()
+    os.mkfifo(entry)
+    run = subprocess.run(  # a separate process: a read waiting for a writer fails, not hangs
+        [sys.executable, "-m", "spacetime", "list", "--no-bundled", "--data", str(path), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=os.environ,
+    )
+    assert (run.returncode, run.stderr) == (0, "")
+    assert [e["title"] for e in json.loads(run.stdout)] == ["Probe fifo"]
+
+
+def test_the_oldest_entries_go_beyond_the_size_budget(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spacetime.load import cache
+
+    path = user_file(tmp_path, "Probe one")
+    titles(cli, path)
+    [first] = entries()
+    monkeypatch.setattr(cache, "BUDGET", first.stat().st_size * 2 + 10)
+    os.utime(first, (1, 1))  # the oldest
+    for word in ("two", "three"):
+        path = user_file(tmp_path, f"Probe {word}")
+        titles(cli, path)
+    assert len(entries()) == 2 and first not in entries()
+    monkeypatch.setattr(cache, "BUDGET", first.stat().st_size // 2 if first.exists() else 100)
+    titles(cli, user_file(tmp_path, "Probe four"))  # larger than the whole budget: not written
+    assert len(entries()) == 2
+
+
+def test_cache_info_and_clear(cli: Cli, tmp_path: Path) -> None:
+    folder = os.environ["SPACETIME_CACHE_DIR"]
+    titles(cli, user_file(tmp_path, "Probe info"))
+    [entry] = entries()
+    size = entry.stat().st_size / 2**20
+    info = cli("cache", "info")
+    assert (info.code, info.out.splitlines()) == (
+        0,
+        [
+            f"folder: {folder}",
+            f"entries: 1 ({size:.1f} MiB; at most 16 entries and 300.0 MiB, the oldest removed"
+            " first)",
+        ],
+    )
+    cleared = cli("cache", "clear")
+    assert (cleared.code, cleared.err) == (0, f"removed 1 entry ({size:.1f} MiB) from {folder}\n")
+    assert entries() == []
+    assert cli("cache", "info").out.splitlines()[1].startswith("entries: 0 (0.0 MiB;")

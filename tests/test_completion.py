@@ -89,7 +89,7 @@ def test_completion_prints_a_script_for_each_shell(cli: Cli, shell: str) -> None
 @pytest.mark.parametrize(
     ("words", "offered", "imported"),
     [
-        ("spacetime list -c chi", ["china"], ["spacetime.cli.commands.listing"]),
+        ("spacetime list -c chi", ["china", "chile"], ["spacetime.cli.commands.listing"]),
         ("spacetime comp", ["compare", "completion"], []),
     ],
 )

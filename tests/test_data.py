@@ -43,11 +43,13 @@ def test_failed_events_claim_nothing(bundled: Timeline) -> None:
 
 def test_world_first_is_the_earliest_claim(bundled: Timeline) -> None:
     firsts = world_firsts(bundled)
+    earliest = {}
     for milestone, found in claims(bundled).items():
         done = [c.event for c in found if not c.planned]
         if done:
-            earliest = min(done, key=lambda e: e.sort_key())
-            assert firsts[milestone] is earliest
+            earliest[milestone] = min(done, key=lambda e: e.sort_key())
+    assert len(earliest) >= 20  # the milestones achieved, nearly all
+    assert {m: firsts[m] for m in earliest} == earliest
 
 
 def test_bundled_events_name_their_status_and_category() -> None:
@@ -66,15 +68,16 @@ def test_the_vocabulary_holds_no_events() -> None:
 
 
 def test_planned_events_carry_their_confirmation(bundled: Timeline) -> None:
-    for event in bundled.events:
-        if event.status is Status.PLANNED:
-            assert event.confirmed is not None, event.id
+    planned = [e for e in bundled.events if e.status is Status.PLANNED]
+    assert len(planned) >= 5
+    assert [e.id for e in planned if e.confirmed is None] == []
 
 
 def test_no_two_events_on_one_date_tell_the_same_thing(bundled: Timeline) -> None:
     by_date: dict[str, list[str]] = defaultdict(list)
     for event in bundled.events:
         by_date[event.date.text[:10]].append(event.title.casefold())
+    assert len(by_date) >= 300
     for day, titles in by_date.items():
         for i, a in enumerate(titles):
             for b in titles[i + 1 :]:
@@ -172,6 +175,9 @@ def test_the_source_rules_refuse_copies_farms_searches_and_staging_hosts() -> No
         "https://preview.deepnewz.com/x",
         "http://www.esa.int/About_Us",
         "ftp://nssdc.gsfc.nasa.gov/pub",
+        "http://alan-scott.blogspot.com/2016/05/skylab-1-launched-1973.html",
+        "https://tkmorin.wordpress.com/2013/01/24/operation-morning-light/",
+        "https://bossanews.com/?p=37022",
     ]
     assert [u for u in refused if source_problem(u, kinds) is None] == []
     allowed = {

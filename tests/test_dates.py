@@ -159,10 +159,17 @@ def test_order_follows_the_calendar_and_tells_dates_apart(dates: list) -> None: 
                 assert a < b, (a.text, b.text)
 
 
-@given(st.text(max_size=30))
-def test_any_text_parses_or_fails_cleanly(text: str) -> None:
+@given(
+    st.one_of(
+        st.tuples(st.just(False), st.text(max_size=30)),
+        st.tuples(st.just(True), points.map(lambda p: p.edtf())),  # these must parse
+    )
+)
+def test_any_text_parses_or_fails_cleanly(case: tuple[bool, str]) -> None:
+    valid, text = case
     try:
         d = parse_date(text)
     except DateError:
+        assert not valid, text
         return
     assert d.first_day is None or d.last_day is None or d.first_day <= d.last_day

@@ -5,8 +5,10 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -108,7 +110,7 @@ def test_failing_validation_leaves_the_file_unchanged(cli: Cli, tmp_path: Path) 
     unknown = cli("add", *BASE, "--to", str(path), *ADD, "-c", "atlantis")
     assert (unknown.code, unknown.err) == (
         2,
-        "spacetime: error: unknown country or organization 'atlantis'\n",
+        "spacetime: error: unknown country or organization 'atlantis'; did you mean 'albania'?\n",
     )
     assert path.read_bytes() == HAND_WRITTEN.encode()
 
@@ -331,3 +333,56 @@ def test_add_asks_for_missing_fields_on_a_terminal(tmp_path: Path) -> None:
         None,
         ("https://example.org/asked",),
     )
+
+
+def test_an_add_past_the_size_cap_is_refused_before_writing(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spacetime.core import reading
+
+    path = tmp_path / "course.yaml"
+    padding = "# " + "x" * max(p.stat().st_size for p in (MINI, vocabulary_path())) + "\n"
+    path.write_text(HAND_WRITTEN + padding, encoding="utf-8")
+    monkeypatch.setattr(reading, "MAX_BYTES", path.stat().st_size + 20)
+    result = cli("add", *BASE, "--to", str(path), *ADD)
+    assert result.code == 3
+    assert result.err.startswith(f"{path}: the edit would make the file ")
+    assert result.err.endswith(" bytes, more than the 0 MiB spacetime reads; nothing was written\n")
+    assert path.read_text(encoding="utf-8") == HAND_WRITTEN + padding
+    assert cli("validate", "--no-bundled", "--data", str(MINI), str(path)).code == 0
+
+
+def test_a_held_lock_says_how_long_it_has_been_held(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+
+    from spacetime.edit import store
+
+    path = tmp_path / "course.yaml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    lock = tmp_path / ".course.yaml.lock"
+    with lock.open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        old = time.time() - 90
+        os.utime(lock, (old, old))
+        monkeypatch.setattr(store, "LOCK_TIMEOUT", 0.05)
+        monkeypatch.setattr(store, "SECONDS_PER_MB", 0.0)
+        result = cli("add", *BASE, "--to", str(path), *ADD)
+    assert result.code == 2
+    assert re.fullmatch(
+        rf"spacetime: error: {re.escape(str(path))} is locked by another spacetime process "
+        r"\(for 9[01] s\); try again\n",
+        result.err,
+    )
+    assert path.read_text(encoding="utf-8") == HAND_WRITTEN
+
+
+def test_the_lock_wait_grows_with_the_file(tmp_path: Path) -> None:
+    from spacetime.edit.store import LOCK_TIMEOUT, lock_timeout
+
+    path = tmp_path / "big.yaml"
+    with path.open("wb") as out:
+        out.truncate(300 * 2**20)  # sparse: 300 MB without writing them
+    assert lock_timeout(path) == LOCK_TIMEOUT + 300
+    assert lock_timeout(tmp_path / "none.yaml") == LOCK_TIMEOUT

@@ -126,13 +126,18 @@ def test_sqlite_columns_follow_the_json_keys(cli: Cli, tmp_path: Path) -> None:
     listed = {e["id"]: e for e in cli("list", *BASE, "--json").json()}
     with sqlite3.connect(path) as db:
         db.row_factory = sqlite3.Row
-        for row in db.execute("SELECT * FROM events"):
-            record = listed[row["id"]]
-            for key in row.keys():  # noqa: SIM118 (a Row iterates over its values)
-                value = record[key]
-                value = "; ".join(value) if isinstance(value, list) else value
-                assert row[key] == value, (row["id"], key)
+        rows = db.execute("SELECT * FROM events").fetchall()
     db.close()
+    assert len(listed) >= 10 and sorted(r["id"] for r in rows) == sorted(listed)
+    columns = rows[0].keys()
+    assert {"id", "date", "date_display", "approximate", "uncertain", "agencies"} <= set(columns)
+
+    def joined(value: object) -> object:
+        return "; ".join(value) if isinstance(value, list) else value
+
+    assert {(r["id"], key): r[key] for r in rows for key in columns} == {
+        (r["id"], key): joined(listed[r["id"]][key]) for r in rows for key in columns
+    }
 
 
 def test_sqlite_holds_the_launch_log_with_its_credit(cli: Cli, tmp_path: Path) -> None:
@@ -248,3 +253,17 @@ def test_the_format_enums_and_helps_come_from_the_registry() -> None:
         == "ics, timelinejs, sqlite, yaml, json, jsonl, csv, tsv or markdown."
     )
     assert helps["list", "format"] == "table, json, jsonl, csv, tsv or markdown."
+
+
+def test_sqlite_never_replaces_its_metadata_file_without_force(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "m.db"
+    described = tmp_path / "m.metadata.json"
+    described.write_text("mine\n", encoding="utf-8")
+    result = cli("export", "sqlite", *BASE, "-o", str(path))
+    assert (result.code, result.err) == (
+        2,
+        f"spacetime: error: {described} exists; use --force to overwrite it\n",
+    )
+    assert described.read_text(encoding="utf-8") == "mine\n" and not path.exists()
+    assert cli("export", "sqlite", *BASE, "-o", str(path), "--force").code == 0
+    assert json.loads(described.read_text(encoding="utf-8"))["databases"]

@@ -298,6 +298,7 @@ def test_concurrent_sqlite_exports_never_leave_a_partial_database(tmp_path: Path
     assert [r.wait() for r in runs] == [0, 0, 0]
     assert count_events(path) == MINI_EVENTS
     path.unlink()
+    (tmp_path / "space.metadata.json").unlink()  # it too is never replaced without --force
     runs = [spacetime(*export, stderr=subprocess.PIPE) for _ in range(3)]  # no --force: one wins
     codes = sorted(r.wait() for r in runs)
     assert codes == [0, 2, 2], [r.communicate()[1] for r in runs]
@@ -400,18 +401,11 @@ def test_a_really_read_only_folder(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_a_full_disk_is_one_line_exit_4(
-    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, full_disk: Callable[[], None]
 ) -> None:
     path = tmp_path / "course.yaml"
     path.write_text(TIMELINE, encoding="utf-8")
-    real_write = os.write
-
-    def full(fd: int, data: bytes) -> int:
-        if fd > 2:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real_write(fd, data)
-
-    monkeypatch.setattr(os, "write", full)
+    full_disk()
     for args, target in (
         (("add", *BASE, "--to", str(path), *ADD), path),
         (("export", "ics", *BASE, "-o", str(tmp_path / "x.ics")), tmp_path / "x.ics"),

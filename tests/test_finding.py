@@ -34,9 +34,9 @@ def test_show_lists_the_candidates_when_several_match(cli: Cli) -> None:
         "kibo-logistics-module-attached",
         "iss-20-years-continuous-occupation",
     ]
-    assert lines[2] == "  columbus-laboratory-attached  11 Feb 2008  " + (
+    assert lines[2] == "  columbus-laboratory-attached        11 Feb 2008           " + (
         "Europe's Columbus laboratory is attached to the ISS"
-    )
+    )  # in columns: ids, dates (the widest is "2 Nov 2000 – ongoing") and titles
 
 
 def test_show_suggests_the_nearest_when_none_matches(cli: Cli) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -52,9 +53,24 @@ def test_root_help_imports_neither_typer_nor_a_command() -> None:
 def test_command_help_cuts_no_word(
     cli: Cli, monkeypatch: pytest.MonkeyPatch, command: str, columns: int
 ) -> None:
-    """Each command's help fits the terminal without an ellipsis cutting a word short."""
+    """Each command's help fits the terminal, keeping every word whole: no ellipsis cutting one
+    short, no word broken over two lines (each word is one of the help drawn 1000 wide)."""
     monkeypatch.setenv("COLUMNS", str(columns))
     result = cli(command, "--help")
     assert result.code == 0
     assert "…" not in result.out
     assert max(len(line) for line in result.out.splitlines()) <= columns
+    monkeypatch.setenv("COLUMNS", "1000")
+    wide = set(_words(cli(command, "--help").out))
+    assert [word for word in _words(result.out) if word not in wide] == []
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[│╭╮╰╯─]", " ", text).split()
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_usage_lines_use_plain_metavars(cli: Cli, command: str) -> None:
+    usage = cli(command, "--help").out.strip().splitlines()[0].strip()
+    assert usage.startswith(f"Usage: spacetime {command} [OPTIONS]")
+    assert re.fullmatch(r"Usage: spacetime \S+ \[OPTIONS\]( \[?[A-Z]+(\.\.\.)?\]?)*", usage)

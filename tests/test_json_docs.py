@@ -82,7 +82,7 @@ def test_every_listing_command_is_documented() -> None:
     titles = {s.command[0] for s in SECTIONS}
     assert titles == {
         "list", "show", "today", "on", "firsts", "milestones", "countries", "categories",
-        "stats", "launches", "compare",
+        "stats", "launches", "compare", "sources",
     }  # fmt: skip
     assert all(s.tables and all(t.fields for t in s.tables) for s in SECTIONS)
 
@@ -103,13 +103,14 @@ def test_the_json_is_as_documented(cli: Cli, section: Section) -> None:
 
 
 def test_csv_headers_are_the_json_keys(cli: Cli) -> None:
-    for section in SECTIONS:
-        first = section.tables[0]
-        if first.path != "[]":
-            continue  # a document: its CSV is the long-form table
+    lists = [s for s in SECTIONS if s.tables[0].path == "[]"]  # a document's CSV is long-form
+    assert len(lists) >= 5
+    for section in lists:
         command = [arg for arg in section.command if arg != "--json"]
         header = cli(*command, "--format", "csv").out.splitlines()[0]
-        assert header.split(",") == [name for name, _kind in first.fields], section.title
+        assert header.split(",") == [name for name, _kind in section.tables[0].fields], (
+            section.title
+        )
 
 
 def test_readme_lists_the_commands_of_help(cli: Cli) -> None:

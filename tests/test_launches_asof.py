@@ -31,14 +31,18 @@ class Row(NamedTuple):
 
 
 def _from_launchlog() -> list[Row]:
-    return [Row(x.tag, x.day.isoformat(), x.state, x.success) for x in read_launchlog().values()]
+    return [
+        Row(x.tag, x.day.isoformat(), x.state, x.success)
+        for x in read_launchlog().values()
+        if x.kind != "X"
+    ]
 
 
 def _from_shipped(path: Path) -> list[Row]:
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         cells = line.split("\t")
-        if cells[0] == "L":
+        if cells[0] == "L" and cells[4][:1] != "X":
             rows.append(Row(cells[2], cells[3][:10], cells[7], cells[4][1:2] == "S"))
     return rows
 

@@ -123,6 +123,23 @@ def test_a_plan_without_confirmation_is_a_warning(tmp_path: Path) -> None:
     ]
 
 
+def test_a_plan_past_its_date_is_quiet_for_30_days_after_its_review(tmp_path: Path) -> None:
+    record = EVENT.format(id="p", date="2026-11", country="US").replace("achieved", "planned")
+    record += "    confirmed: 2025-11\n    reviewed: 2026-12-06\n"
+    path = write(tmp_path, "events:\n" + record)
+    timeline = load_timeline([MINI, path])
+
+    def mine(today: date) -> list[str]:
+        return [str(w) for w in review(timeline, today) if w.file == str(path)]
+
+    assert mine(date(2026, 12, 6)) == []
+    assert mine(date(2027, 1, 5)) == []
+    assert mine(date(2027, 1, 6)) == [
+        f"{path}:2: warning: planned event 'p' (Nov 2026) is past its date; "
+        "review it (plan last confirmed 2025-11, last reviewed 2026-12-06)"
+    ]
+
+
 def test_a_minimal_user_event_needs_no_status_nor_category(tmp_path: Path) -> None:
     text = (
         "events:\n  - id: mine\n    date: 1999\n    title: Mine\n    countries: [US]\n"

@@ -102,7 +102,7 @@ def test_unknown_names_suggest(mini: Timeline) -> None:
         run(mini, Query(countries=["chna"]))
     assert (
         str(err.value)
-        == "unknown country or organization 'chna'; did you mean 'china', 'chn' or 'cn'?"
+        == "unknown country or organization 'chna'; did you mean 'china', 'chn' or 'chad'?"
     )
     with pytest.raises(UnknownName, match="unknown category 'mon'; did you mean 'moon'"):
         run(mini, Query(filters={"category": ["mon"]}))

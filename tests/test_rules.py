@@ -13,9 +13,9 @@ from spacetime.core.errors import DataError
 from spacetime.core.model import Moment
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import nation_cells
-from spacetime.engine.firsts import claims, ordinal, ranks, rule_problems
+from spacetime.engine.firsts import Claim, claims, ordinal, ranks, rule_problems
 from spacetime.load.loader import load_timeline
-from spacetime.load.sources import data_files
+from spacetime.sources.files import data_files
 
 Cli = Callable[..., Run]
 
@@ -241,8 +241,8 @@ def test_bundled_orbits_count_as_flybys(bundled: Timeline, cli: Cli) -> None:
     assert (row["event"], row["via"], row["rank"], row["before"]) == (
         "chang-e-1-lunar-orbit",
         "first-lunar-orbit",
-        5,
-        ["SU", "US", "JP", "ESA"],
+        4,
+        ["SU", "US", "JP"],  # countries only: ESA is ranked among organizations
     )
     assert "Chang'e 1 (via lunar orbit)" in cli("firsts", "-c", "china").out
 
@@ -284,9 +284,43 @@ def _bundled() -> Timeline:
 
 
 def test_nations_on_the_same_day_share_a_place(bundled: Timeline) -> None:
+    found = claims(bundled)
+    reiter = next(c for c in found["first-spacewalk"] if c.country == "DE")
+    walks = [*found["first-spacewalk"], Claim("first-spacewalk", "IT", reiter.event)]
+    found["first-spacewalk"] = sorted(walks, key=lambda c: c.event.sort_key())
+    places = ranks(bundled, found)["first-spacewalk"]
+    germany, italy, japan = places["DE"], places["IT"], places["JP"]
+    assert germany.event == italy.event == "thomas-reiter-first-esa-spacewalk"
+    assert germany.place == italy.place == len(germany.before) + 1 == 5
+    assert japan.place == germany.place + 2
+    assert japan.before[-2:] == ("DE", "IT")
+
+
+def test_countries_and_organizations_are_ranked_apart(bundled: Timeline) -> None:
     places = ranks(bundled, claims(bundled))["first-spacewalk"]
-    esa, germany, japan = places["ESA"], places["DE"], places["JP"]
+    esa, germany = places["ESA"], places["DE"]
     assert esa.event == germany.event == "thomas-reiter-first-esa-spacewalk"
-    assert esa.place == germany.place == len(esa.before) + 1
-    assert japan.place == esa.place + 2
-    assert japan.before[-2:] == ("ESA", "DE")
+    assert (esa.place, esa.before, esa.organization) == (1, (), True)
+    assert (germany.place, germany.before, germany.organization) == (
+        5, ("SU", "US", "FR", "GB"), False
+    )  # fmt: skip
+    every = [rank for found in ranks(bundled, claims(bundled)).values() for rank in found.values()]
+    countries = [r for r in every if not r.organization]
+    assert len(countries) > 100
+    kinds = {code: e.kind.value for code, e in bundled.entities.items()}
+    assert {kinds[code] for r in countries for code in r.before} == {"country"}
+
+
+def test_show_ranks_a_country_with_the_organization_beside_it(cli: Cli) -> None:
+    result = cli("show", "thomas-reiter-first-esa-spacewalk")
+    assert result.code == 0, result.err
+    assert "First spacewalk: European Space Agency 1st among organizations\n" in result.out
+    assert (
+        "First spacewalk: Germany (with European Space Agency) 5th, after Soviet Union, "
+        "United States, France, United Kingdom\n"
+    ) in result.out
+    ranks = cli("show", "thomas-reiter-first-esa-spacewalk", "--json").json()["ranks"]
+    assert [(r["nation"], r["rank"], r["before"]) for r in ranks] == [
+        ("ESA", 1, []),
+        ("DE", 5, ["SU", "US", "FR", "GB"]),
+    ]

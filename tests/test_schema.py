@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import MINI, Run
+from conftest import MINI, Run, one_event
 from spacetime.core.errors import DataError
 from spacetime.load.loader import load_timeline
 from spacetime.load.sources import bundled_path, vocabulary_path
@@ -130,6 +130,11 @@ def test_schema_and_loader_agree_on_files_spacetime_writes(
         ("id", "Not A Slug", False),
         ("status", "done", False),
         ("sources", [], False),
+        ("sources", ["https://example.org/x", "https://example.org/x"], False),
+        ("countries", ["US", "US"], False),
+        ("agencies", ["NASA", "NASA"], False),
+        ("tags", ["moon", "moon"], False),
+        ("milestones", ["first-satellite", "first-satellite"], False),
         ("colour", "red", False),
         ("category", None, True),
     ],
@@ -153,3 +158,12 @@ def test_one_field_same_verdict(
 def test_docs_schema_file_is_current(cli: Cli) -> None:
     committed = json.loads((TESTS.parent / "docs" / "spacetime.schema.json").read_text())
     assert committed == cli("schema").json()
+
+
+def test_a_repeated_item_is_reported_at_its_line(cli: Cli, tmp_path: Path) -> None:
+    path = one_event(tmp_path, countries="[US, US]")
+    result = cli("validate", str(path))
+    assert result.code == 3
+    assert result.err.splitlines() == [
+        f"{path}:5: event 'x': countries: item 2 repeats item 1, 'US'; each is given once"
+    ]

@@ -83,11 +83,15 @@ def test_compare_help_does_not_offer_country(cli: Cli) -> None:
     assert cli("compare", *TABLES, "china", "usa", "--country", "china").code == 2
 
 
-def test_validate_prints_no_summary_for_an_invalid_file(cli: Cli, tmp_path: Path) -> None:
+def test_validate_ends_with_its_summary_valid_or_not(cli: Cli, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("format: spacetime/1\nevents:\n  - id: x\n    date: 2020\n")
     result = cli("validate", "--no-bundled", "--data", str(MINI), str(bad))
-    assert result.code == 3 and result.out == ""
+    assert result.code == 3
+    assert result.err == (
+        f"{bad}:3: event 'x': missing required fields 'title', 'countries', 'sources'\n"
+    )
+    assert result.out == f"{bad}: invalid: 1 problem\n"
     good = tmp_path / "good.yaml"
     good.write_text("format: spacetime/1\nevents: []\n")
     result = cli("validate", "--no-bundled", "--data", str(MINI), str(good))
@@ -125,6 +129,7 @@ def test_the_readme_quotes_the_command_that_draws_its_picture() -> None:
     pictures = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(pictures)
     readme = (FIXTURES.parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "chart" in pictures.PICTURES
     for name, args in pictures.PICTURES.items():
         assert f"`spacetime {' '.join(args)} --svg docs/{name}.svg`" in readme
         assert f"(docs/{name}.png)" in readme

@@ -161,3 +161,32 @@ def test_stats_csv_is_long_form(cli: Cli) -> None:
     lines = cli("stats", *BASE, "--format", "csv").out.splitlines()
     assert lines[0] == "dimension,key,events"
     assert "country,CN,4" in lines and "category,satellite,5" in lines
+
+
+def test_json_is_written_a_batch_at_a_time() -> None:
+    import io
+    import json
+
+    from spacetime.output.formats import OutputFormat, write
+    from spacetime.output.listing import Column, Listing, Mapped
+
+    made: list[int] = []
+
+    def record(n: int) -> dict[str, int]:
+        made.append(n)
+        return {"n": n}
+
+    sizes: list[int] = []
+
+    class Writes(io.StringIO):
+        def write(self, text: str) -> int:
+            sizes.append(len(text))
+            return super().write(text)
+
+    listing = Listing(["n"], Mapped(record, range(2500)), [Column("N")], [])
+    assert made == []  # nothing is made before it is written
+    out = Writes()
+    write(listing, OutputFormat.JSON, out)
+    assert json.loads(out.getvalue()) == [{"n": n} for n in range(2500)]
+    assert made == list(range(2500))
+    assert len(sizes) >= 3 and max(sizes) < len(out.getvalue()) / 2

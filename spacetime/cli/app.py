@@ -8,7 +8,7 @@ pipe ends quietly, and anything unexpected is one line unless `--debug` asks for
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacetime.core.errors import DataError, ExitCode, ParameterError, SpacetimeError
 
@@ -41,6 +41,12 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "launches",
         "Explore",
         "List orbital launch attempts since 1957, filtered and sorted, or count them --by.",
+    ),
+    "next": (
+        "next",
+        "next_launches",
+        "Explore",
+        "List the upcoming orbital launches, soonest first, with a countdown (Launch Library 2).",
     ),
     "compare": (
         "compare",
@@ -114,6 +120,18 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "Your timeline",
         "Convert GCAT's launch log into a spacetime launch file (for --data or $SPACETIME_DATA).",
     ),
+    "update": (
+        "update",
+        "update",
+        "Data",
+        "Renew the launch log from GCAT (checked before it replaces the one in use), or go back to the bundled one.",
+    ),
+    "sources": (
+        "sources",
+        "sources",
+        "Data",
+        "List the data files loaded: each one's source, path, date span, counts, last update and credit.",
+    ),
     "init": (
         "edit",
         "init",
@@ -145,11 +163,24 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "Print the JSON Schema of the timeline format (for editors and other tools).",
     ),
     "completion": ("completion", "completion", "Shell", "Print the completion script for a shell."),
+    "cache": (
+        "cache",
+        "cache",
+        "Shell",
+        "Show or empty the cache of parsed timelines (it only saves time; safe to clear at any time).",
+    ),
+    "man": (
+        "man",
+        "man",
+        "Shell",
+        "Print the manual page of spacetime, made from every command's help (roff, for man).",
+    ),
 }
 ABOUT = "A command-line atlas of the space age: who did what first, and when."
 ROOT_OPTIONS = [
     ("--version", "Print the version and exit."),
     ("--debug", "Show the traceback of an unexpected error."),
+    ("--no-pager", "Never send a tall answer through the pager ($SPACETIME_PAGER, $PAGER, less)."),
     ("-h, --help", "Show this message and exit."),
 ]
 
@@ -272,13 +303,30 @@ def main(argv: Sequence[str] | None = None, env: "Environment | None" = None) ->
             return _fail(
                 Environment(), [f"spacetime: error: {line}" for line in err.lines()], err.exit_code
             )
-    return _run(list(sys.argv[1:] if argv is None else argv), env)
+    args = list(sys.argv[1:] if argv is None else argv)
+    paged = env.terminal and "--no-pager" not in args
+    args = [a for a in args if a != "--no-pager"]  # accepted anywhere on the line
+    if paged:
+        from spacetime.cli import pager
+
+        paged = pager.wanted(args, env)
+    if not paged:
+        return _run(args, env)
+    import io
+
+    held = io.StringIO()  # the whole answer, then the pager decides (spacetime.cli.pager)
+    code = _run(args, env.replace(stdout=held))
+    try:
+        pager.show(held.getvalue(), env)
+    except BrokenPipeError:
+        _quiet_stdout(env)
+    except OSError as err:
+        return _output_failed(env, err)
+    return code
 
 
 def _run(args: list[str], env: "Environment") -> int:
-    debug = "--debug" in args or bool(env.environ.get("SPACETIME_DEBUG"))
-    args = [a for a in args if a != "--debug"]  # accepted anywhere on the line
-    if args in ([], ["--help"], ["-h"]):
+    if [a for a in args if a != "--debug"] in ([], ["--help"], ["-h"]):
         try:
             env.write(root_help(min(env.width, 100)))
             env.stdout.flush()
@@ -297,6 +345,12 @@ def _run(args: list[str], env: "Environment") -> int:
     else:
         names = tuple(COMMANDS)
     command = typer.main.get_command(build_app(names))
+    debug, args = _debug_option(args, command)
+    debug = debug or bool(env.environ.get("SPACETIME_DEBUG"))
+    if isinstance(command, typer.core.TyperGroup):
+        from spacetime.cli.helptext import plain_help
+
+        plain_help(command)
     try:
         result = command.main(args=args, prog_name="spacetime", standalone_mode=False, obj=env)
         env.stdout.flush()
@@ -334,6 +388,40 @@ def _run(args: list[str], env: "Environment") -> int:
         if debug:
             raise
         return _internal(env, err)
+
+
+def _debug_option(args: list[str], command: Any) -> tuple[bool, list[str]]:
+    """Whether `--debug` is given as an option (anywhere among the options, before or after the
+    command's name), and the arguments without it. A `--debug` that is an option's value
+    (`--title --debug`) or comes after `--` is left where it is, for the command to read."""
+    commands = getattr(command, "commands", {}).values()  # Typer's Click, vendored or not
+    options = [*command.params, *(p for c in commands for p in c.params)]
+    takes = {
+        name: o.nargs
+        for o in options
+        if o.param_type_name == "option" and not getattr(o, "is_flag", False)
+        and not getattr(o, "count", False)
+        for name in o.opts
+    }  # fmt: skip
+    found, kept, index = False, [], 0
+    while index < len(args):
+        arg = args[index]
+        index += 1
+        if arg == "--":
+            kept += args[index - 1 :]
+            break
+        if arg == "--debug":
+            found = True
+            continue
+        kept.append(arg)
+        if arg[:1] == "-" and arg[1:2] != "-" and len(arg) > 2:  # short flags together: `-rn`
+            letters = [f"-{c}" for c in arg[1:]]  # the first that takes a value takes the rest
+            first = next((i for i, x in enumerate(letters) if x in takes), None)
+            arg = letters[-1] if first == len(letters) - 1 else ""
+        if arg in takes:  # its values follow, whatever they look like
+            kept += args[index : index + takes[arg]]
+            index += takes[arg]
+    return found, kept
 
 
 def _internal(env: "Environment", err: Exception) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,12 +15,16 @@ from spacetime.output.listing import Listing, Report
 
 if TYPE_CHECKING:
     from spacetime.api import Atlas
+    from spacetime.load.sources import DataFiles
 
 __all__ = [
     "atlas",
     "check_readable",
     "check_writable",
     "emit",
+    "fresh",
+    "fresh_launches",
+    "launch_cutoff",
 ]
 
 
@@ -72,16 +77,69 @@ def check_writable(paths: list[Path | None], force: bool) -> None:
 def atlas(options: DataOptions, env: Environment) -> Atlas:
     """The `Atlas` of the files the data options name, read through the cache (see
     `spacetime.load.cache`), as it stood on the --as-of day if one is given; it lives as long as
-    the command, out of the collector's sight."""
+    the command, out of the collector's sight. The bundled events your files replace are named
+    on `env`'s stderr unless --quiet."""
     from spacetime.api import Atlas
 
     check_readable(options.data or [], "--data")
     files = options.files(env)
     check_readable(list(files.launches), "--data")
     timeline = load_cached(files, folder=env.cache_dir(), keep=True)
+    if timeline.replaced and not options.quiet:
+        from spacetime.output.provenance import replacement_notes
+
+        for note in replacement_notes(timeline):
+            env.tell(note)
     return Atlas(timeline, files, options.day())
 
 
 def emit(answer: Listing | Report, options: OutputOptions, env: Environment) -> None:
     """Write a command's answer to `env.stdout` in the format the output options choose."""
     write(answer, options.chosen, choice=options.choice(), env=env)
+
+
+def fresh_launches(
+    answer: Listing | Report,
+    files: DataFiles,
+    env: Environment,
+    since: date | None = None,
+    until: date | None = None,
+    *,
+    every: bool = False,
+) -> Listing | Report:
+    """A launch answer saying how fresh it is, with `launch_cutoff`'s note (see `fresh`)."""
+    return fresh(answer, files, launch_cutoff(files, env, since, until), every=every)
+
+
+def fresh(
+    answer: Listing | Report, files: DataFiles, cutoff: date | None, *, every: bool = False
+) -> Listing | Report:
+    """`answer` with the log's span after the credit and its partial last period marked (see
+    `spacetime.output.freshness.fresh`: `every` marks it in every table of the answer)."""
+    from spacetime.output import freshness as output
+    from spacetime.sources.gcat import freshness
+
+    found = freshness(files)
+    return output.fresh(answer, found.line if found else None, cutoff, every=every)
+
+
+def launch_cutoff(
+    files: DataFiles, env: Environment, since: date | None = None, until: date | None = None
+) -> date | None:
+    """The last day the launch counts cover (the log's end, or --as-of when earlier); None
+    without a launch log. When the range asked (`since`, `until`; an open end is `env`'s today)
+    or --as-of reaches past the log's end, a note on `env`'s stderr says so."""
+    from spacetime.sources.gcat import display_day, freshness
+
+    found = freshness(files)
+    if found is None:
+        return None
+    end = date.fromisoformat(found.last)
+    as_of = date.fromisoformat(files.as_of) if files.as_of else None
+    asked = since is not None or until is not None or as_of is not None
+    if asked and min(until or env.day(), as_of or date.max) > end:
+        env.note(
+            f"the launch log ends {display_day(found.last)}; later launches are not counted "
+            "(`spacetime update` renews it)"
+        )
+    return min(end, as_of) if as_of is not None else end

@@ -2,7 +2,8 @@
 
 `spacetime completion bash|zsh|fish` prints a script (Typer's, driven by `_SPACETIME_COMPLETE`)
 that asks `spacetime` itself for candidates: commands and options come from the app, values
-(countries and aliases, milestone and category codes, statuses, event ids) from the timeline read
+(countries and aliases, milestone and category codes, statuses, event ids, launch vehicles
+and sites) from the timeline read
 through the cache. Nothing here is imported beyond this module's own few lines unless the shell
 is completing, so ordinary commands start no slower.
 """
@@ -27,7 +28,9 @@ __all__ = [
     "nations",
     "respond",
     "script",
+    "sites",
     "statuses",
+    "vehicles",
 ]
 
 VARIABLE = "_SPACETIME_COMPLETE"
@@ -45,7 +48,7 @@ def _matching(names: Iterable[str], incomplete: str, *, several: bool = False) -
 def _timeline(ctx: typer.Context) -> Timeline:
     """The timeline a command reads by default, in the environment `respond` was given."""
     from spacetime.load.cache import load_cached
-    from spacetime.load.sources import data_files
+    from spacetime.sources.files import data_files
 
     env: Environment = ctx.obj
     files = data_files([], bundled=True, personal=True, env=env.environ)
@@ -81,6 +84,22 @@ def statuses(incomplete: str) -> list[str]:
     return _matching(
         ["achieved", "failed", "partial", "planned", "cancelled"], incomplete, several=True
     )
+
+
+def _launch_names(ctx: typer.Context, part: str) -> list[str]:
+    from spacetime.launches.names import Known
+    from spacetime.sources.files import data_files
+
+    env: Environment = ctx.obj
+    return Known(data_files([], bundled=True, personal=True, env=env.environ)).completions(part)
+
+
+def vehicles(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _matching(_launch_names(ctx, "vehicles"), incomplete, several=True)
+
+
+def sites(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _matching(_launch_names(ctx, "sites"), incomplete, several=True)
 
 
 def event_ids(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -1,22 +1,25 @@
-"""The filters of `spacetime launches`, declared like the shared groups of `cli.options` (and
-kept apart so that the other commands do not load the launch query types at start-up); the
-options that events and launches share (`--no-lineage`, `--since`, `--until`, `--reverse`,
-`--limit`) are the annotated types declared there."""
+"""The options of `spacetime launches`: the country, then a flag for each launch filter of
+`spacetime.launches.filters.LAUNCH_FILTERS` (made as the event filters' are, see
+`cli.options.filter_options`), kept apart so that the other commands do not load the launch query
+types at start-up; the options that events and launches share (`--no-lineage`, `--since`,
+`--until`, `--reverse`, `--limit`) are the annotated types declared there."""
 
-import dataclasses
-from typing import Annotated
+from typing import Annotated, Any, ClassVar
 
 import typer
 
 from spacetime.cli import complete
 from spacetime.cli.options import (
     FILTERS,
+    Group,
     Limit,
+    Made,
     NoLineage,
     Reverse,
     Since,
     Until,
     bounds,
+    filter_options,
     split_values,
 )
 from spacetime.launches.query import LaunchQuery, LaunchSort
@@ -24,8 +27,15 @@ from spacetime.launches.query import LaunchQuery, LaunchSort
 __all__ = ["LaunchFilterOptions"]
 
 
-@dataclasses.dataclass(eq=False, repr=False)
-class LaunchFilterOptions:
+def launch_filter_options() -> list[tuple[str, Any]]:
+    from spacetime.launches.filters import LAUNCH_FILTERS
+
+    return filter_options(LAUNCH_FILTERS)
+
+
+class LaunchFilterOptions(Group):
+    LEAD: ClassVar[tuple[str, ...]] = ("country",)
+
     country: Annotated[
         list[str] | None,
         typer.Option(
@@ -40,62 +50,8 @@ class LaunchFilterOptions:
     no_lineage: NoLineage = False
     since: Since = None
     until: Until = None
-    vehicle: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--vehicle",
-            "-v",
-            metavar="NAME",
-            help="Vehicle family (soyuz, falcon, 'long march') or exact vehicle ('Falcon 9').",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
-    site: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--site",
-            metavar="SITE",
-            help="Launch site, by GCAT code (CSG, JQ) or words of its name (baykonur, kourou).",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
-    outcome: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--outcome",
-            metavar="OUTCOME",
-            help="success, failure or partial.",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
-    kind: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--kind",
-            metavar="KIND",
-            help="orbital, deep-space, or off-earth (launches from the Moon).",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
-    agency: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--agency",
-            metavar="NAME",
-            help="Agency, by GCAT code or name (SPX, SpaceX, CALT, RVSN).",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
-    search: Annotated[
-        str | None,
-        typer.Option(
-            "--search",
-            "-s",
-            metavar="WORDS",
-            help="Words that must each start a word of a payload, the vehicle, flight or tag.",
-            rich_help_panel=FILTERS,
-        ),
-    ] = None
+    chosen: dict[str, Any] = Made(launch_filter_options)  # type: ignore[assignment]
+    """The launch filters' values by name, as given (one flag each)."""
     sort: Annotated[
         LaunchSort,
         typer.Option(
@@ -109,16 +65,11 @@ class LaunchFilterOptions:
     limit: Limit = None
 
     def query(self) -> LaunchQuery:
-        since, until = bounds(self.since, self.until)
+        since, until = bounds(self.since, self.until, self.now)
         return LaunchQuery(
             countries=split_values(self.country),
             lineage=not self.no_lineage,
-            vehicles=split_values(self.vehicle),
-            sites=split_values(self.site),
-            agencies=split_values(self.agency),
-            outcomes=split_values(self.outcome),
-            kinds=split_values(self.kind),
-            text=self.search,
+            filters=self.chosen,
             since=since,
             until=until,
             sort=self.sort,

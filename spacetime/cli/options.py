@@ -37,6 +37,7 @@ from spacetime.output.formats import Choice, OutputFormat
 from spacetime.output.registry import choices, listing_names
 
 if TYPE_CHECKING:
+    from spacetime.engine.filters import Filter
     from spacetime.launches.query import LaunchQuery
     from spacetime.output.environment import Environment
 
@@ -48,12 +49,14 @@ __all__ = [
     "Limit",
     "NoLineage",
     "OutputOptions",
+    "Quiet",
     "Reverse",
     "SelectOptions",
     "Since",
     "Until",
     "bounds",
     "event_filter_options",
+    "filter_options",
     "split_values",
     "use",
 ]
@@ -78,6 +81,9 @@ class Group:
     several times faster, and the groups are on every command's start-up path."""
 
     def __init__(self, **values: Any) -> None:
+        self.now: date | None = None
+        """The run's today (`Environment.day`, set by `use`): what words of time such as `2 years
+        ago` count from (None: the clock's)."""
         for name, default in group_fields(type(self)):
             if isinstance(default, Made):
                 default = {}
@@ -119,7 +125,7 @@ class FileOptions(Group):
         bool,
         typer.Option(
             "--no-bundled",
-            help="Leave out the bundled events and launch log (the standard vocabulary is always loaded).",
+            help="Leave out the bundled events and launch log, or the log `spacetime update` renewed (the standard vocabulary is always loaded).",
             rich_help_panel=DATA,
         ),
     ] = False
@@ -134,7 +140,7 @@ class FileOptions(Group):
 
     def files(self, env: "Environment", extra: Sequence[Path] = ()) -> DataFiles:
         """The files these options name (bundled, personal, $SPACETIME_DATA, --data), then `extra`."""
-        from spacetime.load.sources import data_files
+        from spacetime.sources.files import data_files
 
         return data_files(
             [*(self.data or []), *extra],
@@ -142,6 +148,17 @@ class FileOptions(Group):
             personal=not self.no_personal,
             env=env.environ,
         )
+
+
+Quiet = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="No notes on stderr (such as which bundled events your files replace).",
+        rich_help_panel=DATA,
+    ),
+]
 
 
 class DataOptions(FileOptions):
@@ -157,6 +174,7 @@ class DataOptions(FileOptions):
             rich_help_panel=DATA,
         ),
     ] = None
+    quiet: Quiet = False
 
     def day(self) -> date | None:
         """The --as-of day (the last day of the period typed), or None."""
@@ -164,13 +182,15 @@ class DataOptions(FileOptions):
             return None
         from spacetime.engine.bounds import parse_bound
 
-        last = parse_bound(self.as_of, "--as-of").last_day
+        last = parse_bound(self.as_of, "--as-of", self.now).last_day
         assert last is not None
         return last
 
-    def today(self, env: "Environment") -> date:
-        """The --as-of day, or the environment's today."""
-        return self.day() or env.day()
+    def today(self) -> date:
+        """The --as-of day, or the run's today."""
+        from datetime import UTC, datetime
+
+        return self.day() or self.now or datetime.now(UTC).date()
 
 
 def split_values(values: list[str] | None) -> list[str]:
@@ -218,8 +238,13 @@ def event_filter_options() -> list[tuple[str, Any]]:
     annotated type), made when a command is declared."""
     from spacetime.engine import filters
 
+    return filter_options(filters.FILTERS)
+
+
+def filter_options(table: "Sequence[Filter[Any, Any]]") -> list[tuple[str, Any]]:
+    """A Typer option for each filter of a table of filters (events' or launches')."""
     options = []
-    for f in filters.FILTERS:
+    for f in table:
         option = typer.Option(
             "--" + f.name.replace("_", "-"),
             *([f.short] if f.short else []),
@@ -258,7 +283,7 @@ class SelectOptions(Group):
         return any(self.chosen.values()) or bool(self.since or self.until)
 
     def query(self) -> Query:
-        since, until = bounds(self.since, self.until)
+        since, until = bounds(self.since, self.until, self.now)
         return Query(
             countries=self.countries(),
             lineage=not self.no_lineage,
@@ -271,15 +296,16 @@ class SelectOptions(Group):
         )
 
 
-def bounds(since: str | None, until: str | None) -> tuple[Any, Any]:
-    """--since and --until as first and last days, by the same whole-period rules everywhere."""
+def bounds(since: str | None, until: str | None, today: date | None) -> tuple[Any, Any]:
+    """--since and --until as first and last days, by the same whole-period rules everywhere;
+    words of time count from `today` (None: the clock's)."""
     if not (since or until):
         return None, None
     from spacetime.engine.bounds import parse_bound
 
     return (
-        parse_bound(since, "--since").first_day if since else None,
-        parse_bound(until, "--until").last_day if until else None,
+        parse_bound(since, "--since", today).first_day if since else None,
+        parse_bound(until, "--until", today).last_day if until else None,
     )
 
 
@@ -310,7 +336,7 @@ class FilterOptions(SelectOptions):
             )
         from spacetime.launches.query import LaunchQuery
 
-        since, until = bounds(self.since, self.until)
+        since, until = bounds(self.since, self.until, self.now)
         return LaunchQuery(
             countries=split_values(self.country),
             lineage=not self.no_lineage,
@@ -342,8 +368,9 @@ class OutputOptions(Group):
         typer.Option(
             "--fields",
             metavar="NAMES",
-            help="Only these fields, in this order, in any format: --fields id,date,title "
-            "(docs/json.md lists each command's fields).",
+            help="Only these fields, in this order, in any format (comma-separated; a name "
+            "the command does not have is answered with the ones it has; docs/json.md lists "
+            "them).",
             rich_help_panel=OUTPUT,
         ),
     ] = None
@@ -351,13 +378,24 @@ class OutputOptions(Group):
         bool,
         typer.Option("--count", help="Print only the number of matches.", rich_help_panel=OUTPUT),
     ] = False
+    excel_safe: Annotated[
+        bool,
+        typer.Option(
+            "--excel-safe",
+            help="With csv or tsv: a cell starting with = + - @ gets a ' first, so that a "
+            "spreadsheet shows it as text, never runs it as a formula.",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = False
 
     def choice(self) -> Choice:
-        """The --fields and --count choice for the format layer."""
+        """The --fields, --count and --excel-safe choice for the format layer."""
         names = tuple(split_values([self.fields])) if self.fields is not None else None
         if self.fields is not None and not names:
             raise UsageError("--fields needs at least one field name")
-        return Choice(fields=names, count_only=self.count)
+        if self.excel_safe and self.chosen not in (OutputFormat.CSV, OutputFormat.TSV):
+            raise UsageError(f"--excel-safe goes with --format csv or tsv, not {self.chosen}")
+        return Choice(fields=names, count_only=self.count, excel_safe=self.excel_safe)
 
     @property
     def chosen(self) -> OutputFormat:
@@ -421,9 +459,12 @@ def use(**groups: type) -> Callable[[F], F]:
             if wants_env:
                 kwargs["env"] = kwargs.pop(CONTEXT).obj
             for group, cls in groups.items():
-                kwargs[group] = cls(
+                made = cls(
                     **{field: gather(names, field, kwargs) for field, names in members[group]}
                 )
+                if wants_env:
+                    made.now = kwargs["env"].day()
+                kwargs[group] = made
             return func(*args, **kwargs)
 
         wrapper.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]

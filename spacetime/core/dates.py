@@ -238,14 +238,15 @@ class EventDate(Record):
         return self.text
 
 
+# (?a): ASCII digits only, as the JSON Schema says (`١٩٩٩` and `１９９９` are not years).
 _POINT_PATTERN = (
-    r"(?P<year>\d{4})"
+    r"(?a)(?P<year>\d{4})"
     r"(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
     r"(?:T(?P<time>\d{2}:\d{2}(?::\d{2})?)(?P<zone>Z|[+-]\d{2}:?\d{2})?)?)?)?"
     r"(?P<q>[?~%])?"
 )
-_DECADE_PATTERN = r"(?P<digits>\d{3})(?:X|0s)(?P<q>[?~%])?"
-_CENTURY_PATTERN = r"(?P<digits>\d{2})XX(?P<q>[?~%])?"
+_DECADE_PATTERN = r"(?a)(?P<digits>\d{3})(?:X|0s)(?P<q>[?~%])?"
+_CENTURY_PATTERN = r"(?a)(?P<digits>\d{2})XX(?P<q>[?~%])?"
 _QUALIFIERS = {
     None: (False, False),
     "~": (True, False),
@@ -348,9 +349,9 @@ def _year(year: int, text: str) -> int:
 
 
 def _explain_unreadable(text: str) -> str:
-    if re.fullmatch(r"-\d+.*", text):
+    if re.fullmatch(r"(?a)-\d+.*", text):
         return f"'{text}' is before year 1; years run from 1 to 9999"
-    if re.fullmatch(r"Y?\d{5,}.*", text):
+    if re.fullmatch(r"(?a)Y?\d{5,}.*", text):
         return f"'{text}' is beyond year 9999; years run from 1 to 9999"
     return (
         f"'{text}' is not a date; write YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MMZ, "

@@ -20,18 +20,53 @@ __all__ = [
     "UnknownName",
     "UsageError",
     "printable",
+    "quoted",
     "suggest",
 ]
 
 # Compiled on first use (by `re`'s own cache), not at import: most runs print no message.
-_UNPRINTABLE = r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]"
+_UNPRINTABLE = r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
+
+
+def _escape(character: str) -> str:
+    code = ord(character)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a command line that is not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return character.encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
+LINE_LIMIT = 1000
+"""The most characters of one message line."""
 
 
 def printable(text: str) -> str:
     """`text` with every control character but the line break (C0, DEL, C1, U+2028/2029) written
-    as an escape
-    (`\\x1b`, `\\u2028`), so that a message echoing a user's text cannot drive the terminal."""
-    return re.sub(_UNPRINTABLE, lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+    as an escape (`\\x1b`, `\\u2028`), so that a message echoing a user's text cannot drive the
+    terminal; a byte of a non-UTF-8 argument is shown as `\\xe9`. A quoted value is cut to
+    `QUOTE_LIMIT` characters, the whole to `LINE_LIMIT`: a 10 MB value gives a short line."""
+    if len(text) > QUOTE_LIMIT:
+        # (a value cut already, `...` and all, is left alone: a line may pass here twice)
+        # a quote opens after no letter and before no space, and closes before no letter: the
+        # text between two quoted values ("'a' in FILE; did you mean 'b'") is not a value
+        long_value = f"(?<![\\w'])'(?=\\S)([^'\n]{{{QUOTE_LIMIT + 4},}})'(?!\\w)"
+        text = re.sub(long_value, lambda m: quoted(m[1]), text)
+    if len(text) > LINE_LIMIT:  # each line of a message on its own (a list of ids is many)
+        text = "\n".join(
+            f"{line[:LINE_LIMIT]}... ({len(line):,} characters)" if len(line) > LINE_LIMIT else line
+            for line in text.split("\n")
+        )
+    return re.sub(_UNPRINTABLE, lambda m: _escape(m[0]), text)
+
+
+QUOTE_LIMIT = 80
+"""The most characters of a value that a message quotes: a 10 MB value gives a short line."""
+
+
+def quoted(value: str, limit: int = QUOTE_LIMIT) -> str:
+    """`'value'` for a message, cut to `limit` characters (`'abc...' (10,000,000 characters)`)."""
+    if len(value) <= limit:
+        return f"'{value}'"
+    return f"'{value[:limit]}...' ({len(value):,} characters)"
 
 
 class ExitCode(IntEnum):
@@ -116,6 +151,10 @@ class UnknownName(UsageError):
         super().__init__(f"unknown {what} '{name}'{hint}")
 
 
+PER_FILE = 20
+"""The most problems of one file that are printed; the rest are counted."""
+
+
 class DataError(SpacetimeError):
     """One or more problems in timeline files; every problem is kept, in file and line order."""
 
@@ -123,10 +162,22 @@ class DataError(SpacetimeError):
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
-        return [str(p) for p in self.problems]
+        """One line a problem, up to `PER_FILE` of a file; then how many more that file has."""
+        shown: list[str] = []
+        counts: dict[str, int] = {}
+        for problem in self.problems:
+            counts[problem.file] = counts.get(problem.file, 0) + 1
+            if counts[problem.file] <= PER_FILE:
+                shown.append(str(problem))
+        shown += [
+            printable(f"{file}: and {count - PER_FILE:,} more problems")
+            for file, count in counts.items()
+            if count > PER_FILE
+        ]
+        return shown
 
 
 def suggest(name: str, known: Iterable[str], n: int = 3) -> list[str]:

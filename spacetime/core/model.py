@@ -162,6 +162,7 @@ class Event(Record):
         "mission",
         "note",
         "origin",
+        "reviewed",
         "sources",
         "status",
         "summary",
@@ -186,6 +187,7 @@ class Event(Record):
         "launch",
         "note",
         "confirmed",
+        "reviewed",
     )
 
     id: str
@@ -204,6 +206,7 @@ class Event(Record):
     launch: str | None
     note: str | None
     confirmed: EventDate | None
+    reviewed: EventDate | None
     origin: Origin
 
     def __init__(
@@ -224,6 +227,7 @@ class Event(Record):
         launch: str | None = None,
         note: str | None = None,
         confirmed: EventDate | None = None,
+        reviewed: EventDate | None = None,
         origin: Origin = _NOWHERE,
     ) -> None:
         _set(self, "id", id)
@@ -242,6 +246,7 @@ class Event(Record):
         _set(self, "launch", launch)
         _set(self, "note", note)
         _set(self, "confirmed", confirmed)
+        _set(self, "reviewed", reviewed)
         _set(self, "origin", origin)
 
     def sort_key(self) -> tuple[tuple[int, int, int, int, str], str]:

@@ -20,7 +20,8 @@ __all__ = ["Timeline", "paused_gc"]
 class Timeline:
     """Events sorted by date (then id), with entities, milestones and categories by code.
 
-    Events may be given as objects, or by `count` and `make(index)` for a timeline read from the
+    `replaced` names the bundled events replaced by an event of the same id from one of the
+    user's files (id -> that file's name). Events may be given as objects, or by `count` and `make(index)` for a timeline read from the
     cache, which builds an event object only when it is asked for. `index` is free for the query
     engine to keep its search rows in (see `spacetime.engine.index`).
     """
@@ -36,12 +37,15 @@ class Timeline:
         count: int = 0,
         make: Callable[[int], Event] | None = None,
         index: list[Any] | None = None,
+        replaced: dict[str, str] | None = None,
     ) -> None:
         self.entities = entities or {}
         self.milestones = milestones or {}
         self.categories = categories or {}
         self.files = files or []
         self.index = index
+        self.replaced = replaced or {}
+        """The bundled events that an event of the user's files replaces: id -> that file."""
         self._events = events
         self._made: dict[int, Event] = {}
         self._count = len(events) if events is not None else count

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ago", "plural"]
+__all__ = ["ago", "days_ago", "plural"]
 
 
 def plural(count: int, word: str, many: str | None = None, *, number: bool = True) -> str:
@@ -19,3 +19,12 @@ def ago(years: int, zero: str = "this year") -> str:
     if years < 0:
         return f"in {plural(-years, 'year')}"
     return f"{plural(years, 'year')} ago"
+
+
+def days_ago(days: int) -> str:
+    """Days from today, for an event of the current year: `today`, `23 days ago`, `in 2 days`."""
+    if days == 0:
+        return "today"
+    if days < 0:
+        return f"in {plural(-days, 'day')}"
+    return f"{plural(days, 'day')} ago"

@@ -29,7 +29,8 @@ UNLOCKABLE = (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT)  # the edit 
 
 @contextmanager
 def locked(path: Path, timeout: float) -> Iterator[None]:
-    """Hold the lock of the file `path` for the `with` block; wait up to `timeout` seconds."""
+    """Hold the lock of the file `path` for the `with` block; wait up to `timeout` seconds (the
+    caller makes it grow with the file), then say how long the other editor has held it."""
     target = real_target(path)
     lock = target.with_name(f".{target.name}.lock")
     if os.name != "posix":  # pragma: no cover - exercised on Windows only
@@ -39,7 +40,7 @@ def locked(path: Path, timeout: float) -> Iterator[None]:
             with FileLock(str(lock), timeout=timeout):
                 yield
         except Timeout:
-            raise _busy(path) from None
+            raise _busy(path, lock) from None
         return
     descriptor = _acquire(path, lock, time.monotonic() + timeout)
     try:
@@ -66,7 +67,7 @@ def _acquire(path: Path, lock: Path, deadline: float) -> int | None:
         except BlockingIOError:
             os.close(descriptor)
             if time.monotonic() > deadline:
-                raise _busy(path) from None
+                raise _busy(path, lock) from None
             time.sleep(POLL_SECONDS)
             continue
         held = os.fstat(descriptor)
@@ -79,5 +80,11 @@ def _acquire(path: Path, lock: Path, deadline: float) -> int | None:
         os.close(descriptor)
 
 
-def _busy(path: Path) -> UsageError:
-    return UsageError(f"{path} is locked by another spacetime process; try again")
+def _busy(path: Path, lock: Path) -> UsageError:
+    """The lock was not had in time: how long the other editor has held it (since its lock file
+    was made), so that a user can tell a long edit from a stuck one."""
+    try:
+        held = f" (for {max(0, round(time.time() - lock.stat().st_mtime)):,} s)"
+    except OSError:
+        held = ""
+    return UsageError(f"{path} is locked by another spacetime process{held}; try again")

@@ -157,11 +157,20 @@ def add_event(text: str, event: Event) -> str:
 def remove_event(text: str, event_id: str, name: str = "this file") -> str:
     """`text` (of the file `name`) without the lines of the event `event_id`."""
     layout = _layout(text)
+    ids = []
     for first, end, value in layout.items("events"):
         if isinstance(value, dict) and value.get("id") == event_id:
             del layout.lines[first:end]
             return layout.text()
-    raise UsageError(f"no event '{event_id}' in {name}")
+        if isinstance(value, dict) and isinstance(value.get("id"), str):
+            ids.append(value["id"])
+    near = [i for i in ids if i.startswith(event_id)][:3]
+    if not near:
+        import difflib
+
+        near = difflib.get_close_matches(event_id, ids, n=3, cutoff=0.6)
+    hint = "; did you mean " + " or ".join(f"'{i}'" for i in near) + "?" if near else ""
+    raise UsageError(f"no event '{event_id}' in {name}{hint}")
 
 
 def format_text(

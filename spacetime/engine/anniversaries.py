@@ -17,7 +17,7 @@ from spacetime.core.dates import Precision
 from spacetime.core.errors import UsageError
 from spacetime.core.model import Event
 
-__all__ = ["Anniversary", "anniversaries", "given_year", "parse_day"]
+__all__ = ["Anniversary", "anniversaries", "falls_on", "given_year", "parse_day"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,13 +29,15 @@ class Anniversary:
 
 
 def parse_day(text: str) -> tuple[int, int]:
-    """(month, day) from what people type: "Oct 4", "4 October", "04-12", "2024-10-04"; a
-    numeric form whose day and month order is ambiguous ("9.3", "3/9") is refused."""
+    """(month, day) from what people type: "Oct 4", "4 October", "04-12", "2024-10-04", "7/20",
+    "20.7"; a numeric form that reads as two different days ("9.3", "3/9") is refused."""
     cleaned = text.strip()
-    from spacetime.engine.bounds import refuse_ambiguous
+    from spacetime.engine.bounds import numeric_day
 
-    refuse_ambiguous(cleaned, "day", "MM-DD or YYYY-MM-DD")
-    if m := re.fullmatch(r"(\d{1,2})-(\d{1,2})", cleaned):
+    numeric = numeric_day(cleaned, "day", "MM-DD or YYYY-MM-DD")
+    if numeric is not None:
+        month, day = numeric[0], numeric[1]
+    elif m := re.fullmatch(r"(\d{1,2})-(\d{1,2})", cleaned):
         month, day = int(m[1]), int(m[2])
     else:
         from dateutil import parser
@@ -62,30 +64,31 @@ def anniversaries(
     events: Sequence[Event], month: int, day: int, year: int, *, window: int = 0
 ) -> list[Anniversary]:
     """Events whose anniversary in `year` falls within `window` days of month/day."""
-    target = _in_year(month, day, year)
     found = []
     for event in events:
         start = event.date.start
         if start is None or start.precision < Precision.DAY:
             continue
         own = start.first_day
-        if window == 0:
-            leap_day_moved = (month, day) == (2, 28) and _in_year(
-                own.month, own.day, year
-            ) == target
-            if (own.month, own.day) != (month, day) and not leap_day_moved:
-                continue
-            on = target
-        else:
-            on = min(
-                (_in_year(own.month, own.day, y) for y in (year - 1, year, year + 1)),
-                key=lambda d: abs((d - target).days),
-            )
-            if abs((on - target).days) > window:
-                continue
-        found.append(Anniversary(event, own, on, on.year - own.year))
+        on = falls_on(own, month, day, year, window)
+        if on is not None:
+            found.append(Anniversary(event, own, on, on.year - own.year))
     found.sort(key=lambda a: (a.on, a.day, a.event.id))
     return found
+
+
+def falls_on(own: date, month: int, day: int, year: int, window: int = 0) -> date | None:
+    """Where the anniversary of the day `own` falls in or around `year` when that is within
+    `window` days of month/day (29 February is kept on 28 February in a common year); else None."""
+    target = _in_year(month, day, year)
+    if window == 0:
+        leap_day_moved = (month, day) == (2, 28) and _in_year(own.month, own.day, year) == target
+        return target if (own.month, own.day) == (month, day) or leap_day_moved else None
+    on = min(
+        (_in_year(own.month, own.day, y) for y in (year - 1, year, year + 1)),
+        key=lambda d: abs((d - target).days),
+    )
+    return on if abs((on - target).days) <= window else None
 
 
 def _in_year(month: int, day: int, year: int) -> date:

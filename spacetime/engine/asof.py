@@ -35,4 +35,5 @@ def as_of(timeline: Timeline, day: date) -> Timeline:
         timeline.milestones,
         timeline.categories,
         timeline.files,
+        replaced=timeline.replaced,
     )

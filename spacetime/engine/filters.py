@@ -14,33 +14,39 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from spacetime.core.errors import UnknownName
 from spacetime.core.model import Event, Status
 from spacetime.core.timeline import Timeline
 
-__all__ = ["FILTERS", "Filter", "word_pattern"]
+__all__ = ["FILTERS", "Filter", "any_of", "number_patterns", "one_of", "word_pattern"]
+
+R = TypeVar("R")
+"""What a table filters: an `Event` (here), a `Launch` (`spacetime.launches.filters`)."""
+C = TypeVar("C")
+"""What its names are resolved against: the `Timeline`, or the launch files' names."""
 
 
-class Filter(NamedTuple):
-    """One event filter, everything about it in one place.
+class Filter(NamedTuple, Generic[R, C]):
+    """One filter, everything about it in one place (the shape of the event filters here and
+    of the launch filters of `spacetime.launches.filters`).
 
     `name` is its key in `Query.filters`, the keyword of `spacetime.api.Atlas.events` and the
     flag `--name` of every listing command (with `short`, `metavar`, `help` and `complete`, the
     name of a value function of `spacetime.cli.complete`). `many`: the filter takes names, any
     of which may match (repeated flags or commas: `read` gives a list), else one string of words.
-    `keep` is what an event's search row holds for it, `resolve` turns the values read (never
-    empty) into what `test` compares with the row's value. `keeps` says in words what `keep`
-    keeps: it is part of the cache's key (cached rows are made by `keep`), so it changes
-    whenever `keep` does.
+    `keep` is what a record's search row holds for it (an event's; a launch's), `resolve` turns
+    the values read (never empty) into what `test` compares with the row's value. `keeps` says in
+    words what `keep` keeps: it is part of the cache's key (cached rows are made by `keep`), so it
+    changes whenever `keep` does.
     """
 
     name: str
     help: str
     metavar: str
-    keep: Callable[[Event], Any]
-    resolve: Callable[[Timeline, Any], Any]
+    keep: Callable[[R], Any]
+    resolve: Callable[[C, Any], Any]
     test: Callable[[Any, Any], bool]
     many: bool = True
     short: str | None = None
@@ -56,16 +62,31 @@ class Filter(NamedTuple):
         return [part.strip() for item in items for part in item.split(",") if part.strip()]
 
 
-def word_pattern(word: str) -> re.Pattern[str]:
-    """A search word matches at the start of a word: `iss` finds "ISS" but not "mission"."""
-    return re.compile(r"(?<![^\W_])" + re.escape(word))
+def word_pattern(word: str, whole: bool = False) -> re.Pattern[str]:
+    """A search word matches at the start of a word: `iss` finds "ISS" but not "mission". A
+    `whole` word ends where the text's word does."""
+    return re.compile(r"(?<![^\W_])" + re.escape(word) + (r"(?!\w)" if whole else ""))
 
 
-def _one_of(wanted: Collection[str], held: str | None) -> bool:
+_ROMAN = re.compile(r"(?=[ivxlcdm])m*(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})")
+
+
+def number_patterns(text: str) -> list[re.Pattern[str]]:
+    """The words of `text` (in any case) as search patterns in which a number is whole: digits
+    (`apollo 1` is not Apollo 11), and a roman numeral after the first word (`artemis ii` is not
+    Artemis III)."""
+    words = text.casefold().split()
+    return [
+        word_pattern(w, w[-1].isdigit() or (i > 0 and bool(_ROMAN.fullmatch(w))))
+        for i, w in enumerate(words)
+    ]
+
+
+def one_of(wanted: Collection[str], held: str | None) -> bool:
     return held in wanted
 
 
-def _any_of(wanted: set[str], held: tuple[str, ...]) -> bool:
+def any_of(wanted: set[str], held: tuple[str, ...]) -> bool:
     return not wanted.isdisjoint(held)
 
 
@@ -81,14 +102,14 @@ def _haystack(event: Event) -> str:
     return text.casefold()
 
 
-FILTERS = (
+FILTERS: tuple[Filter[Event, Timeline], ...] = (
     Filter(
         "agency",
         "Agency or company (NASA, CNSA...).",
         "NAME",
         lambda e: tuple(a.casefold() for a in e.agencies),
         lambda t, names: {a.casefold() for a in names},
-        _any_of,
+        any_of,
         keeps="the agencies, casefolded",
     ),
     Filter(
@@ -97,7 +118,7 @@ FILTERS = (
         "CODE",
         lambda e: e.category,
         lambda t, names: {t.category(c).code for c in names},
-        _one_of,
+        one_of,
         complete="categories",
         keeps="the category code",
     ),
@@ -107,7 +128,7 @@ FILTERS = (
         "TAG",
         lambda e: e.tags,
         lambda t, names: {n.casefold() for n in names},
-        _any_of,
+        any_of,
         keeps="the tags",
     ),
     Filter(
@@ -116,7 +137,7 @@ FILTERS = (
         "STATUS",
         lambda e: e.status.value,
         lambda t, names: {_status(s).value for s in names},
-        _one_of,
+        one_of,
         complete="statuses",
         keeps="the status value",
     ),
@@ -126,7 +147,7 @@ FILTERS = (
         "CODE",
         lambda e: e.milestones,
         lambda t, names: {t.milestone(m).code for m in names},
-        _any_of,
+        any_of,
         short="-m",
         complete="milestones",
         keeps="the milestone codes",

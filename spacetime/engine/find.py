@@ -1,17 +1,17 @@
 """Find an event as a person names it: its id, the start of its id, or words of its title.
 
 An exact id wins. Otherwise an event matches when its id starts with the text (`apollo-11`) or
-when every word of the text starts a word of its title, in any case (`chang'e 4`, `iss`); a
-typographic apostrophe counts as a plain one.
+when every word of the text starts a word of its title, in any case (`chang'e 4`, `iss`), a
+number being whole (`apollo 1` is not Apollo 11, `artemis ii` not Artemis III); a typographic
+apostrophe counts as a plain one.
 """
 
 from __future__ import annotations
 
-import re
-
 from spacetime.core.errors import suggest
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
+from spacetime.engine.filters import number_patterns
 
 __all__ = ["find_events", "nearest_events"]
 
@@ -29,10 +29,7 @@ def find_events(timeline: Timeline, text: str) -> list[Event]:
     exact = [e for e in events if e.id == text.strip()]
     if exact:
         return exact
-    words = [  # a number is whole: "apollo 1" is not Apollo 11
-        re.compile(r"(?<![^\W_])" + re.escape(word) + (r"(?!\d)" if word[-1].isdigit() else ""))
-        for word in wanted.split()
-    ]
+    words = number_patterns(wanted)
     return [
         e for e in events if e.id.startswith(wanted) or all(w.search(_fold(e.title)) for w in words)
     ]

@@ -8,7 +8,9 @@ flying by years later.
 
 Ranks follow the order of each nation's first achieved claim (by first day; nations on the same
 day share a place). With the lineage on, a nation and its predecessors count as one: the Soviet
-Union's first is Russia's, and a later claim by Russia takes no second place.
+Union's first is Russia's, and a later claim by Russia takes no second place. Countries are ranked
+among countries and organizations (ESA...) among organizations, so a flight credited to France and
+ESA gives France one place among countries and ESA one among organizations.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from datetime import date
 from typing import NamedTuple
 
 from spacetime.core.errors import Problem
-from spacetime.core.model import Event, Moment, Status
+from spacetime.core.model import EntityKind, Event, Moment, Status
 from spacetime.core.timeline import Timeline
 
 __all__ = [
@@ -49,9 +51,10 @@ class Rank(NamedTuple):
     """A nation's place for one milestone and the nations that reached it before."""
 
     place: int
-    before: tuple[str, ...]  # the entities that achieved it earlier, in order
+    before: tuple[str, ...]  # the entities of its kind that achieved it earlier, in order
     event: str = ""  # the id of the event that holds the place
     by: str = ""  # the entity credited with it (SU for Russia's place)
+    organization: bool = False  # ranked among organizations rather than countries
 
 
 def claims(timeline: Timeline) -> dict[str, list[Claim]]:
@@ -106,8 +109,13 @@ def ranks(
         order = sorted(firsts.items(), key=lambda item: item[1][0])
         places: dict[str, Rank] = {}
         for key, (day, first) in order:
-            earlier = tuple(c.country for _key, (other, c) in order if other < day)
-            rank = Rank(len(earlier) + 1, earlier, first.event.id, first.country)
+            pool = _organization(timeline, key)
+            earlier = tuple(
+                c.country
+                for other_key, (other, c) in order
+                if other < day and _organization(timeline, other_key) == pool
+            )
+            rank = Rank(len(earlier) + 1, earlier, first.event.id, first.country, pool)
             members = _members(timeline, key) if lineage else [key]
             for member in members:
                 places[member] = rank
@@ -130,6 +138,11 @@ def event_ranks(timeline: Timeline, event: Event) -> list[tuple[Claim, Rank]]:
             if claim.event.id == event.id and rank is not None and holds:
                 held.setdefault((code, claim.country), (claim, rank))
     return list(held.values())
+
+
+def _organization(timeline: Timeline, code: str) -> bool:
+    entity = timeline.entities.get(code)
+    return entity is not None and entity.kind is EntityKind.ORGANIZATION
 
 
 def _line(timeline: Timeline, code: str) -> str:

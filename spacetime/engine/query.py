@@ -21,7 +21,7 @@ from spacetime.engine import filters
 from spacetime.engine.filters import word_pattern
 from spacetime.engine.index import COUNTRIES, FIRST, LAST, rows
 
-__all__ = ["Match", "Query", "SortKey", "run", "wanted_countries", "word_pattern"]
+__all__ = ["Match", "Query", "SortKey", "check_range", "run", "wanted_countries", "word_pattern"]
 
 
 class SortKey(StrEnum):
@@ -64,14 +64,7 @@ def run(timeline: Timeline, query: Query) -> list[Match]:
         chosen = f.read(query.filters.get(f.name))
         if chosen:
             active.append((position, f.test, f.resolve(timeline, chosen)))
-    if query.since and query.until and query.since > query.until:
-        raise ParameterError(
-            f"the range is empty: {{since}} {query.since} is after {{until}} {query.until}",
-            "since",
-            "until",
-        )
-    if query.limit is not None and query.limit < 1:
-        raise ParameterError(f"{{limit}} must be 1 or more, not {query.limit}", "limit")
+    check_range(query.since, query.until, query.limit)
 
     since = query.since.toordinal() if query.since else None
     until = query.until.toordinal() if query.until else None
@@ -97,6 +90,16 @@ def run(timeline: Timeline, query: Query) -> list[Match]:
     if query.reverse:
         matches.reverse()
     return matches[: query.limit] if query.limit else matches
+
+
+def check_range(since: date | None, until: date | None, limit: int | None) -> None:
+    """ParameterError for an empty date range or a limit below 1 (events and launches alike)."""
+    if since and until and since > until:
+        raise ParameterError(
+            f"the range is empty: {{since}} {since} is after {{until}} {until}", "since", "until"
+        )
+    if limit is not None and limit < 1:
+        raise ParameterError(f"{{limit}} must be 1 or more, not {limit}", "limit")
 
 
 def wanted_countries(

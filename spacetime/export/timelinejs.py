@@ -3,12 +3,16 @@
 Approximate, uncertain, decade and planned dates get a `display_date` ("c. 2026", "planned 2028");
 an interval with a known end gets an `end_date`, other events none. Events are grouped by their
 first country, and a few eras frame the story.
+
+TimelineJS renders every text it is given as HTML, while spacetime's text fields are plain text:
+each is escaped (`html.escape`), so a title `<b>x</b>` is shown as written, never run or styled.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from html import escape
 from typing import Any
 
 from spacetime.core.dates import Point, Precision
@@ -53,11 +57,13 @@ def _slide(timeline: Timeline, event: Event) -> dict[str, Any] | None:
     elif start.precision <= Precision.DECADE or event.date.approximate or event.date.uncertain:
         display = event.date.display()
     if display:
-        slide["display_date"] = display
-    text = event.summary or ""
-    links = " ".join(f'<a href="{url}">source {i}</a>' for i, url in enumerate(event.sources, 1))
-    slide["text"] = {"headline": event.title, "text": f"<p>{text}</p><p>{links}</p>"}
-    slide["group"] = timeline.name_of(event.countries[0])
+        slide["display_date"] = escape(display)
+    text = escape(event.summary or "")
+    links = " ".join(
+        f'<a href="{escape(url)}">source {i}</a>' for i, url in enumerate(event.sources, 1)
+    )
+    slide["text"] = {"headline": escape(event.title), "text": f"<p>{text}</p><p>{links}</p>"}
+    slide["group"] = escape(timeline.name_of(event.countries[0]))
     return slide
 
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from spacetime.core.dates import Per
 from spacetime.core.timeline import Timeline
 from spacetime.engine.query import wanted_countries
+from spacetime.launches.model import FROM_EARTH
 from spacetime.load.sources import DataFiles
 
 __all__ = ["Cadence", "Series", "cadence", "tallies", "yearly_series"]
@@ -126,7 +127,7 @@ def yearly_series(
         launches = load_launches(files, set().union(*members.values()))
     else:
         launches = load_launches(files)
-    launches = [x for x in launches if first <= x.date.text[:10] <= last]
+    launches = [x for x in launches if first <= x.date.text[:10] <= last and x.kind in FROM_EARTH]
     if not nations:
         totals = Counter(x.state for x in launches)
         codes = [code for code, _ in totals.most_common(top)]

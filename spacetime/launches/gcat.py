@@ -16,14 +16,15 @@ from pathlib import Path
 
 from spacetime.core.dates import MONTH_ABBR, EventDate, Point, Precision
 from spacetime.core.errors import Problem
+from spacetime.core.text import LINE_FORBIDDEN, describe
 from spacetime.launches.model import GCAT_STATES, Launch, Site, family_of, parse_code
 
 __all__ = ["GcatDateError", "GcatImport", "gcat_date", "read_gcat"]
 
 _MONTHS = {name: number for number, name in enumerate(MONTH_ABBR, start=1)}
 _DATE = re.compile(
-    r"(?P<year>\d{4})\s+(?P<month>[A-Z][a-z]{2})\s+(?P<day>\d{1,2})"
-    r"(?:\s+(?P<hh>\d{2})(?P<mm>\d{2})(?::(?P<ss>\d{2}))?)?\s*(?P<q>\?)?"
+    r"(?P<year>[0-9]{4})\s+(?P<month>[A-Z][a-z]{2})\s+(?P<day>[0-9]{1,2})"
+    r"(?:\s+(?P<hh>[0-9]{2})(?P<mm>[0-9]{2})(?::(?P<ss>[0-9]{2}))?)?\s*(?P<q>\?)?"
 )
 LAUNCH_COLUMNS = ("Launch_Tag", "Launch_Date", "Name", "LV_Type", "Launch_Site", "LVState")
 
@@ -71,12 +72,16 @@ class GcatImport:
     """GCAT's own `# Updated` line of the launch log, when it has one."""
 
 
-def _table(path: Path, name: str, key: str) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+def _table(
+    path: Path | bytes, name: str, key: str
+) -> tuple[dict[str, dict[str, str]], list[Problem]]:
     """A GCAT table (sites or organisations) by its first column, with the header's names."""
     problems: list[Problem] = []
     table: dict[str, dict[str, str]] = {}
     header: list[str] | None = None
-    for number, line in _lines(path):
+    for number, line in _lines(path, name, problems):
+        if line is None:
+            continue
         if line.startswith("#"):
             if header is None:
                 header = [h.strip() for h in line[1:].split("\t")]
@@ -96,21 +101,38 @@ def _table(path: Path, name: str, key: str) -> tuple[dict[str, dict[str, str]], 
     return table, problems
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    with path.open(encoding="utf-8", errors="replace", newline="") as stream:
+def _lines(
+    path: Path | bytes, name: str, problems: list[Problem]
+) -> Iterator[tuple[int, str | None]]:
+    """The non-blank lines of a GCAT file (or of its content, downloaded) with their numbers,
+    each held to the text law (`spacetime.core.text`): a line holding a control character,
+    separator or non-character is reported and comes as None. Only a line feed ends a line (a CR
+    before it is part of the ending)."""
+    import io
+
+    pattern = re.compile(LINE_FORBIDDEN)
+    with (
+        io.StringIO(path.decode("utf-8", errors="replace"), newline="\n")
+        if isinstance(path, bytes)
+        else path.open(encoding="utf-8", errors="replace", newline="\n")
+    ) as stream:
         for number, line in enumerate(stream, start=1):
-            line = line.rstrip("\r\n")
-            if line.strip():
+            line = line.removesuffix("\n").removesuffix("\r")
+            if bad := pattern.search(line):
+                problems.append(Problem(name, number, f"{describe(bad[0])} is not allowed"))
+                yield number, None
+            elif line.strip():
                 yield number, line
 
 
 def read_gcat(
-    launchlog: Path,
-    sites: Path | None = None,
-    orgs: Path | None = None,
+    launchlog: Path | bytes,
+    sites: Path | bytes | None = None,
+    orgs: Path | bytes | None = None,
     names: tuple[str, str, str] | None = None,
 ) -> GcatImport:
-    """Read GCAT's launch log (and, when given, its sites and organisations tables)."""
+    """Read GCAT's launch log (and, when given, its sites and organisations tables), from files or
+    from their content (a download; `names` then say what to call them in messages)."""
     shown = names or (str(launchlog), str(sites), str(orgs))
     result = GcatImport()
     site_table: dict[str, dict[str, str]] = {}
@@ -141,7 +163,11 @@ def read_gcat(
     by_tag: dict[str, int] = {}
     bad: set[str] = set()
     payloads: list[list[str]] = []
-    for number, line in _lines(launchlog):
+    for number, line in _lines(launchlog, name, result.problems):
+        if line is None:  # reported
+            result.rows += 1
+            result.skipped_rows += 1
+            continue
         if line.startswith("#"):
             if columns is None:
                 header = [h.strip() for h in line[1:].split("\t")]

@@ -11,13 +11,17 @@ are never linked: a landing or a docking often shares its day with an unrelated 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from spacetime.core.dates import Precision
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.launches.model import Launch, family_of
 
-__all__ = ["events_of", "launch_of", "linked_states"]
+if TYPE_CHECKING:
+    from spacetime.load.sources import DataFiles
+
+__all__ = ["event_launch", "events_of", "launch_of", "linked_states"]
 
 TOLERANCE = 60  # seconds
 
@@ -64,3 +68,15 @@ def launch_of(timeline: Timeline, event: Event, launches: Iterable[Launch]) -> L
 def events_of(timeline: Timeline, launch: Launch, events: Sequence[Event]) -> list[Event]:
     """The curated events linked to this launch."""
     return [e for e in events if _matches(timeline, e, launch)]
+
+
+def event_launch(timeline: Timeline, event: Event, files: DataFiles) -> Launch | None:
+    """The launch the event is (or is dated by), from the launch files of `files`."""
+    if not files.launches:
+        return None
+    from spacetime.launches.query import find_launch, launches_on
+
+    if event.launch is not None:
+        return find_launch(files, event.launch)
+    day = event.date.text[:10]
+    return launch_of(timeline, event, launches_on(files, day)) if len(day) == 10 else None

@@ -13,9 +13,11 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from spacetime.core.dates import EventDate
+from spacetime.launches import CREDIT  # defined there, named here too (launch modules import it)
 
 __all__ = [
     "CREDIT",
+    "FROM_EARTH",
     "GCAT_STATES",
     "Kind",
     "Launch",
@@ -25,8 +27,6 @@ __all__ = [
     "parse_code",
     "tag_key",
 ]
-
-CREDIT = "Launch data: GCAT, Jonathan McDowell, https://planet4589.org (CC BY 4.0)"
 
 # GCAT's state codes (its own, not ISO) -> spacetime entity codes. Every code of the snapshot is
 # here, and a few more that a newer GCAT file may use for states already in the vocabulary.
@@ -63,6 +63,11 @@ class Kind(StrEnum):
     ORBITAL = "orbital"
     DEEP_SPACE = "deep-space"
     OFF_EARTH = "off-earth"
+
+
+FROM_EARTH = frozenset({Kind.ORBITAL, Kind.DEEP_SPACE})
+"""The orbital launch attempts: GCAT's O and D launches. The X launches (ascents from the Moon)
+are left out of every list, count, cadence and chart unless asked for by `--kind`."""
 
 
 class Outcome(StrEnum):

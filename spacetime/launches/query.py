@@ -9,16 +9,19 @@ day does.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
-from typing import NamedTuple, TypeVar
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from spacetime.core.errors import ParameterError, UnknownName
 from spacetime.core.timeline import Timeline
-from spacetime.engine.query import wanted_countries, word_pattern
-from spacetime.launches.model import Kind, Launch, Outcome, tag_key
+from spacetime.engine.query import check_range, wanted_countries
+from spacetime.launches.model import FROM_EARTH, Launch, tag_key
 from spacetime.load.sources import DataFiles
+
+if TYPE_CHECKING:
+    from spacetime.launches.store import LaunchFile
 
 __all__ = [
     "By",
@@ -28,13 +31,11 @@ __all__ = [
     "LaunchSort",
     "counts",
     "find_launch",
+    "launch_anniversaries",
     "launches_on",
     "load_launches",
     "run_launches",
 ]
-
-_E = TypeVar("_E", bound=StrEnum)
-VEHICLE_ALIASES = {"long march": "chang zheng", "cz": "chang zheng"}
 
 
 class LaunchSort(StrEnum):
@@ -49,21 +50,19 @@ class By(StrEnum):
     YEAR = "year"
     DECADE = "decade"
     VEHICLE = "vehicle"
+    VARIANT = "variant"
     SITE = "site"
     COUNTRY = "country"
 
 
 class LaunchQuery(NamedTuple):
-    """What to find; names are as a user types them (`china`, `falcon`, `baykonur`)."""
+    """What to find; names are as a user types them (`china`, `long march 5`, `baikonur`).
+    `filters` holds the values of the filters of `spacetime.launches.filters.LAUNCH_FILTERS` by
+    name, as given: `{"vehicle": ["cz-5"], "site": "wenchang", "search": "chang'e"}`."""
 
     countries: Sequence[str] = ()
     lineage: bool = True
-    vehicles: Sequence[str] = ()
-    sites: Sequence[str] = ()
-    agencies: Sequence[str] = ()
-    outcomes: Sequence[str] = ()
-    kinds: Sequence[str] = ()
-    text: str | None = None
+    filters: Mapping[str, Any] = MappingProxyType({})
     since: date | None = None
     until: date | None = None
     sort: LaunchSort = LaunchSort.DATE
@@ -78,13 +77,16 @@ class LaunchMatch(NamedTuple):
     stands_for: str | None = None
 
 
-def load_launches(files: DataFiles, states: Iterable[str] | None = None) -> list[Launch]:
-    """The launches of the launch files (of the given entity codes only, when given), in date
-    order; a tag in several files is taken from the last one."""
+def load_launches(
+    files: DataFiles | Sequence[LaunchFile], states: Iterable[str] | None = None
+) -> list[Launch]:
+    """The launches of the launch files (or of those already opened), of the given entity codes
+    only when given, in date order; a tag in several files is taken from the last one."""
     from spacetime.launches.store import launch_files
 
+    opened = launch_files(files) if isinstance(files, DataFiles) else files
     wanted = None if states is None else sorted(set(states))
-    lists = [launch_file.launches(wanted) for launch_file in launch_files(files)]
+    lists = [launch_file.launches(wanted) for launch_file in opened]
     if len(lists) == 1:
         return lists[0]
     by_tag = {launch.tag: launch for launches in lists for launch in launches}
@@ -92,46 +94,36 @@ def load_launches(files: DataFiles, states: Iterable[str] | None = None) -> list
 
 
 def run_launches(timeline: Timeline, files: DataFiles, query: LaunchQuery) -> list[LaunchMatch]:
-    """The launches `query` selects, in its order; UsageError for unknown names or bad ranges."""
+    """The launches `query` selects, in its order; UsageError for unknown names or bad ranges.
+    Launches from another world (`off-earth`) are left out unless the kind filter names them."""
+    from spacetime.launches.filters import LAUNCH_FILTERS
+    from spacetime.launches.names import Known
+    from spacetime.launches.store import launch_files
+
     wanted = wanted_countries(timeline, query.countries, query.lineage)
-    outcomes = {_choice(o, Outcome, "outcome") for o in query.outcomes}
-    kinds = {_choice(k, Kind, "kind") for k in query.kinds}
-    vehicles = [_folded(v, VEHICLE_ALIASES) for v in query.vehicles]
-    sites = [s.strip().casefold() for s in query.sites]
-    agencies = [a.strip().casefold() for a in query.agencies]
-    words = [word_pattern(w) for w in query.text.casefold().split()] if query.text else []
-    if query.since and query.until and query.since > query.until:
-        raise ParameterError(
-            f"the range is empty: {{since}} {query.since} is after {{until}} {query.until}",
-            "since",
-            "until",
-        )
-    if query.limit is not None and query.limit < 1:
-        raise ParameterError(f"{{limit}} must be 1 or more, not {query.limit}", "limit")
+    opened = launch_files(files)
+    known = Known(opened)
+    names = [f.name for f in LAUNCH_FILTERS]
+    for name in query.filters:
+        if name not in names:
+            raise TypeError(f"no launch filter is called {name!r} (filters: {', '.join(names)})")
+    active = []
+    for f in LAUNCH_FILTERS:
+        chosen = f.read(query.filters.get(f.name))
+        if chosen:
+            active.append((f.keep, f.test, f.resolve(known, chosen)))
+    if not any(f.name == "kind" and f.read(query.filters.get("kind")) for f in LAUNCH_FILTERS):
+        active.append((lambda launch: launch.kind, lambda kinds, kind: kind in kinds, FROM_EARTH))
+    check_range(query.since, query.until, query.limit)
     since = query.since.isoformat() if query.since else None
     until = query.until.isoformat() if query.until else None
     matches = []
-    for launch in load_launches(files, wanted or None):
+    for launch in load_launches(opened, wanted or None):
         day = launch.date.text[:10]
         if (since and day < since) or (until and day > until):
             continue
-        if outcomes and launch.outcome not in outcomes:
-            continue
-        if kinds and launch.kind not in kinds:
-            continue
-        if vehicles and not any(_vehicle_matches(launch, v) for v in vehicles):
-            continue
-        if sites and not any(_site_matches(launch, s) for s in sites):
-            continue
-        if agencies and not any(_agency_matches(launch, a) for a in agencies):
-            continue
-        if words:
-            haystack = " ".join(
-                (launch.tag, launch.vehicle, launch.flight, *launch.payloads)
-            ).casefold()
-            if not all(word.search(haystack) for word in words):
-                continue
-        matches.append(LaunchMatch(launch, wanted.get(launch.state)))
+        if all(test(chosen, keep(launch)) for keep, test, chosen in active):
+            matches.append(LaunchMatch(launch, wanted.get(launch.state)))
     order = {
         LaunchSort.TAG: lambda m: tag_key(m.launch.tag),
         LaunchSort.VEHICLE: lambda m: m.launch.vehicle.casefold(),
@@ -143,6 +135,23 @@ def run_launches(timeline: Timeline, files: DataFiles, query: LaunchQuery) -> li
     if query.reverse:
         matches.reverse()
     return matches[: query.limit] if query.limit else matches
+
+
+def launch_anniversaries(
+    matches: Sequence[LaunchMatch], month: int, day: int, year: int, *, window: int = 0
+) -> list[LaunchMatch]:
+    """The matches whose UTC day falls on month/day (within `window` days) in any year, in the
+    order of that day around `year`, then by date."""
+    from spacetime.engine.anniversaries import falls_on
+
+    found = []
+    for match in matches:
+        own = date.fromisoformat(match.launch.date.text[:10])
+        on = falls_on(own, month, day, year, window)
+        if on is not None:
+            found.append((on, own, match))
+    found.sort(key=lambda item: (item[0], item[1], tag_key(item[2].launch.tag)))
+    return [match for _, _, match in found]
 
 
 def find_launch(files: DataFiles, tag: str) -> Launch | None:
@@ -167,42 +176,6 @@ def launches_on(files: DataFiles, day: str) -> list[Launch]:
     for launch_file in launch_files(files):
         by_tag.update((x.tag, x) for x in launch_file.on_day(day))
     return list(by_tag.values())
-
-
-def _choice(name: str, enum: type[_E], what: str) -> _E:
-    try:
-        return enum(name.strip().casefold())
-    except ValueError:
-        raise UnknownName(what, name, [e.value for e in enum]) from None
-
-
-def _folded(name: str, aliases: dict[str, str]) -> str:
-    folded = " ".join(name.casefold().split())
-    return aliases.get(folded, folded)
-
-
-def _vehicle_matches(launch: Launch, wanted: str) -> bool:
-    """The family or the exact vehicle, or the start of the vehicle's name up to a word end
-    (`chang zheng 2` finds Chang Zheng 2C and 2D)."""
-    vehicle = launch.vehicle.casefold()
-    if wanted in (vehicle, launch.family.casefold()):
-        return True
-    return vehicle.startswith(wanted) and vehicle[len(wanted)] in " -/"
-
-
-def _site_matches(launch: Launch, wanted: str) -> bool:
-    """The site code, or words that start words of the site's name (`baykonur`, `kourou`)."""
-    if wanted == launch.site.code.casefold():
-        return True
-    name = launch.site.name.casefold()
-    return bool(name) and all(word_pattern(w).search(name) for w in wanted.split())
-
-
-def _agency_matches(launch: Launch, wanted: str) -> bool:
-    """The agency code (or one of the parts of `JSC/MSFC`), or its name."""
-    codes = [launch.agency.casefold(), *launch.agency.casefold().split("/")]
-    names = [launch.agency_name.casefold(), *launch.agency_name.casefold().split("/")]
-    return wanted in codes or wanted in names
 
 
 class Count(NamedTuple):
@@ -234,6 +207,8 @@ def counts(matches: Sequence[LaunchMatch], by: By, per_nation: bool = False) -> 
             key = launch.year // 10 * 10
         elif by is By.VEHICLE:
             key = launch.family
+        elif by is By.VARIANT:
+            key = launch.vehicle
         elif by is By.SITE:
             key = launch.site.code
         else:

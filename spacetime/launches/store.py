@@ -29,8 +29,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spacetime.core.dates import EventDate, Point, Precision
-from spacetime.core.errors import DataError, Problem
+from spacetime.core.errors import DataError, Problem, quoted
 from spacetime.core.reading import read_bytes
+from spacetime.core.text import LINE_FORBIDDEN, describe
 from spacetime.launches.model import CREDIT, Kind, Launch, Site, parse_code
 
 if TYPE_CHECKING:
@@ -97,18 +98,26 @@ class LaunchFile:
         self.name = name or str(path)
         self.as_of = as_of
         try:
-            self.text = read_bytes(path).decode("utf-8")
+            data = read_bytes(path)
+            self.text = data.decode("utf-8")
         except (OSError, UnicodeDecodeError) as err:
             reason = err.strerror if isinstance(err, OSError) and err.strerror else "not UTF-8 text"
             raise DataError(
                 [Problem(self.name, 0, f"cannot read the launch file: {reason}")]
             ) from None
+        if "\r" in self.text:  # a CRLF line ending reads as a line ending; a lone CR is refused
+            self.text = self.text.replace("\r\n", "\n")
+        if data.translate(None, _PLAIN):  # not plain printable ASCII: the full check
+            _check_text(self.text, self.name)
         if not self.text.startswith(MAGIC):
             raise DataError(
                 [Problem(self.name, 1, f"not a spacetime launch file (no '{MAGIC}' line)")]
             )
         first = self.text.find("\nL\t")
         self.body = first + 1 if first >= 0 else len(self.text)
+        covers = re.search(_COVERS, self.text[: self.body], re.MULTILINE)
+        self.last: str | None = covers[1] if covers else None
+        """The file's own last day (its note `N launches from A to B`): no launch is later."""
         self.sites: dict[str, Site] = {}
         self.agencies: dict[str, str] = {}
         problems: list[Problem] = []
@@ -125,6 +134,10 @@ class LaunchFile:
         if problems:
             raise DataError(problems)
         self._codes: dict[str, tuple[Kind, bool, int | None]] = {}
+        if wrong := re.compile(_WRONG_DATE).search(self.text, self.body - 1):
+            self._launch(wrong.start() + 1)  # reports it at its line
+        if self.last is not None and (final := self.text.rfind("\nL\t")) >= self.body - 1:
+            self._launch(final + 1)  # the latest launch (lines are in date order): not after last
 
     def launches(self, states: Iterable[str] | None = None) -> list[Launch]:
         """Every launch of the file in its order, or those of the given entity codes only."""
@@ -145,9 +158,32 @@ class LaunchFile:
                     at = text.find(needle, at + 1)
             positions.sort()
         found = [self._launch(p) for p in positions if p < len(text)]
+        if states is None:
+            self._no_repeated_tags(found, positions)
         if self.as_of is not None:
             return [launch for launch in found if launch.date.text[:10] <= self.as_of]
         return found
+
+    def _no_repeated_tags(self, found: list[Launch], positions: list[int]) -> None:
+        """A tag is one launch: a second line with the same tag is a problem at that line."""
+        first: dict[str, int] = {}
+        problems: list[Problem] = []
+        for launch, position in zip(found, positions, strict=False):
+            at = first.setdefault(launch.tag, position)
+            if at != position:
+                problems.append(
+                    Problem(
+                        self.name,
+                        self._line_of(position),
+                        f"duplicate launch tag {quoted(launch.tag)} (first at line "
+                        f"{self._line_of(at)})",
+                    )
+                )
+        if problems:
+            raise DataError(problems)
+
+    def _line_of(self, position: int) -> int:
+        return self.text.count("\n", 0, position) + 1
 
     def on_day(self, day: str) -> list[Launch]:
         """The launches of one UTC day (`YYYY-MM-DD`), found by text search."""
@@ -181,6 +217,12 @@ class LaunchFile:
             at = text.find(f"\t{key[:4]}", at + 1)
         return None
 
+    def names(self) -> tuple[dict[str, str], set[str]]:
+        """The vehicles (each with its family) and agency codes of every launch of the file,
+        whatever its day, read by one regular-expression pass without building launches."""
+        found = _NAMES.findall(self.text, self.body - 1)
+        return {vehicle: family for vehicle, family, _ in found}, {agency for *_, agency in found}
+
     def tallies(self, states: Iterable[str]) -> Counter[tuple[str, str, str]]:
         """How many launches of the given entity codes there are per (state, year, GCAT's pass
         mark: `S` for a success), read by one regular-expression pass over the lines without
@@ -188,15 +230,8 @@ class LaunchFile:
         wanted = sorted(set(states))
         if not wanted:
             return Counter()
-        found = self._tally_pattern(wanted, False).findall(self.text, self.body - 1)
-        if self.as_of is None:
-            counts = Counter(found)
-        else:
-            as_of = self.as_of
-            counts = Counter((s, y, mark) for s, y, rest, mark in found if y + rest <= as_of)
-        if any(not key[2] for key in counts):
-            self.launches(wanted)  # reports the line that does not read
-        return counts
+        tagged = self.tagged_tallies(wanted)
+        return Counter(tagged.values())
 
     def tagged_tallies(self, states: Iterable[str]) -> dict[str, tuple[str, str, str]]:
         """Tag -> (state, year, pass mark) for the launches of the given entity codes (to count
@@ -204,21 +239,27 @@ class LaunchFile:
         wanted = sorted(set(states))
         if not wanted:
             return {}
-        found = self._tally_pattern(wanted, True).findall(self.text, self.body - 1)
+        found = self._tally_pattern(wanted).findall(self.text, self.body - 1)
         as_of = self.as_of or "9999"
-        if any(not mark for *_, mark in found):
+        if any(not mark or not self._plausible(y) for _, _, y, _, _, mark in found):
             self.launches(wanted)  # reports the line that does not read
-        return {tag: (s, y, mark) for s, tag, y, rest, mark in found if y + rest <= as_of}
+        return {
+            tag: (s, y, mark)
+            for s, tag, y, rest, kind, mark in found
+            if y + rest <= as_of and kind != "X"
+        }
 
-    def _tally_pattern(self, states: list[str], tags: bool) -> re.Pattern[str]:
-        """A launch line of these states: state, [tag,] year, [rest of the day,] pass mark (the
-        second letter of the launch code); a line of these states that does not read as one
+    def _plausible(self, year: str) -> bool:
+        """Whether a launch of this year may be in the file (see `_point`)."""
+        return str(FIRST_YEAR) <= year <= (self.last or "9999")[:4]
+
+    def _tally_pattern(self, states: list[str]) -> re.Pattern[str]:
+        """A launch line of these states: state, tag, year, rest of the day, kind letter and
+        pass mark (the launch code's letters); a line of these states that does not read as one
         matches with an empty mark."""
-        rest = "(-[^\t\n]{5})" if tags or self.as_of is not None else "-[^\t\n]{5}"
-        tag = "([^\t\n]*)" if tags else "[^\t\n]*"
         return re.compile(
             f"\\nL\\t({'|'.join(map(re.escape, states))})\\t"
-            f"(?:{tag}\\t(\\d{{4}}){rest}[^\\t\\n]*\\t[^\\t\\n]([^\\t\\n])|[^\\n]*)"
+            "(?:([^\\t\\n]*)\\t([0-9]{4})(-[^\\t\\n]{5})[^\\t\\n]*\\t([^\\t\\n])([^\\t\\n])|[^\\n]*)"
         )
 
     def _launch(self, position: int) -> Launch:
@@ -231,10 +272,9 @@ class LaunchFile:
                 cells
             )
             decoded = self._codes.get(code) or self._codes.setdefault(code, parse_code(code))
-            point = _point(date)
+            point = _point(date, self.last)
         except ValueError as err:
-            line = self.text.count("\n", 0, position) + 1
-            raise DataError([Problem(self.name, line, str(err))]) from None
+            raise DataError([Problem(self.name, self._line_of(position), str(err))]) from None
         return Launch(
             tag, EventDate(date, point, point), decoded[0], decoded[1], decoded[2], vehicle,
             family, state, gcat, agency, self.agencies.get(agency, ""),
@@ -243,21 +283,72 @@ class LaunchFile:
         )  # fmt: skip
 
 
+_NAMES = re.compile(r"\nL(?:\t[^\t\n]*){4}\t([^\t\n]*)\t([^\t\n]*)\t[^\t\n]*\t([^\t\n]*)\t")
 _NOT_A_LINE = "not a launch (L), site (S) or agency (A) line"
 
 
-def _point(text: str) -> Point:
-    """A launch date as the file writes it: `YYYY-MM-DD`, or with `THH:MM[:SS]Z`; `?` at the end."""
-    uncertain = text.endswith("?")
-    body = text[:-1] if uncertain else text
+_PLAIN = bytes(range(0x20, 0x7F)) + b"\t\n"
+
+
+def _check_text(text: str, name: str) -> None:
+    """The text law (`spacetime.core.text`) over the whole file in one pass: a control character,
+    separator or non-character anywhere is a problem at its line."""
+    pattern = re.compile(LINE_FORBIDDEN)
+    found = pattern.search(text)
+    if found is None:
+        return
+    problems: list[Problem] = []
+    line, at = 1, 0
+    for match in pattern.finditer(text, found.start()):
+        line += text.count("\n", at, match.start())
+        at = match.start()
+        if not problems or problems[-1].line != line:
+            problems.append(
+                Problem(name, line, f"{describe(match[0])} is not allowed in a launch file")
+            )
+    raise DataError(problems)
+
+
+FIRST_YEAR = 1957
+"""The year of the first launch (Sputnik 1): no launch file holds an earlier one."""
+_DATE = r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?Z)?(\?)?"
+_WRONG_DATE = (
+    r"\nL\t[^\t\n]*\t[^\t\n]*\t(?!(?:195[7-9]|19[6-9][0-9]|2[0-9]{3})-(?:0[1-9]|1[0-2])-"
+    r"(?:0[1-9]|[12][0-9]|3[01])(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?Z)?\??\t)"
+)
+"""A launch line whose date is out of shape or range, found in one pass when the file is opened
+(the day of the month and the file's last day are checked as each launch is built)."""
+_COVERS = r"^# [0-9,]+ launches from [0-9]{4}-[0-9]{2}-[0-9]{2} to ([0-9]{4}-[0-9]{2}-[0-9]{2})$"
+
+
+def _point(text: str, last: str | None) -> Point:
+    """A launch date as the file writes it: `YYYY-MM-DD`, or with `THH:MM[:SS]Z`; `?` at the end.
+    It must be a real UTC date and time, from 1957 to the file's own last day `last` (when the
+    file states one); ValueError otherwise."""
+    found = re.fullmatch(_DATE, text)
+    if found is None:
+        raise ValueError(f"cannot read the date {quoted(text)}")
+    year, month, day, hour, minute, second, uncertain = found.groups()
     try:
-        year, month, day = int(body[0:4]), int(body[5:7]), int(body[8:10])
-        time = body[11:-1] if len(body) > 10 else None
-        valid = body[4] == body[7] == "-" and (
-            time is None or (body[10] == "T" and body[-1] == "Z")
+        from datetime import date
+
+        date(int(year), int(month), int(day))
+        if hour is not None and (int(hour) > 23 or int(minute) > 59 or int(second or 0) > 59):
+            raise ValueError
+    except ValueError:
+        raise ValueError(
+            f"cannot read the date {quoted(text)}: not a real UTC date and time"
+        ) from None
+    if int(year) < FIRST_YEAR:
+        raise ValueError(
+            f"cannot read the date {quoted(text)}: before {FIRST_YEAR}, the first launch"
         )
-    except (ValueError, IndexError):
-        valid = False
-    if not valid:
-        raise ValueError(f"cannot read the date '{text}'")
-    return Point(year, _PRECISIONS[time is not None], month, day, time, False, uncertain)
+    if last is not None and text[:10] > last:
+        raise ValueError(
+            f"cannot read the date {quoted(text)}: after {last}, the file's own last day"
+        )
+    time = text[11 : text.index("Z")] if hour is not None else None
+    return Point(
+        int(year), _PRECISIONS[time is not None], int(month), int(day), time, False,
+        uncertain is not None,
+    )  # fmt: skip

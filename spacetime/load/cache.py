@@ -1,7 +1,7 @@
 """A cache of parsed, validated timelines in the user cache folder, keyed by the files' bytes.
 
-The key is a BLAKE2 hash of spacetime's version, the layout of what is cached and every file's
-name and full content, so any change to any file (even one that keeps its size and modification
+The key is a BLAKE2 hash of spacetime's version, the layout of what is cached, the ISO 3166-1
+table merged with the entities, and every file's name and full content, so any change to any file (even one that keeps its size and modification
 time) misses. The layout is derived from the definitions themselves (the fields of `Event`,
 `Entity`, `Term`, `EventDate`, `Point`, the enums and the engine's search row), never from a number
 to bump by hand: change a definition and older entries are simply not looked up.
@@ -16,7 +16,10 @@ folder) costs speed only. Entries are written through `spacetime.core.files` (un
 names; no `fsync`, since a damaged entry is caught by its digest); leftover temporary files of an
 interrupted write are removed. The folder is safe to delete at any time; the caller names it
 (the command line's comes from its `Environment`: `SPACETIME_NO_CACHE=1` turns the cache off and
-`SPACETIME_CACHE_DIR` moves it). Only the newest entries are kept.
+`SPACETIME_CACHE_DIR` moves it). Only the newest entries are kept: at most `KEEP` of them,
+together at most `BUDGET` bytes (the oldest are removed first; an entry larger than the whole
+budget is not written). Only regular files are read (`spacetime.core.reading`): a FIFO or device
+in the folder is a miss, never a wait. `spacetime cache info` and `cache clear` show and empty it.
 
 A cache hit imports neither the YAML parser nor the validator.
 """
@@ -52,9 +55,11 @@ from spacetime.load.sources import DataFiles
 if TYPE_CHECKING:
     from spacetime.load.yamlread import Parsed
 
-__all__ = ["layout", "load_cached"]
+__all__ = ["BUDGET", "clear", "entries", "layout", "load_cached"]
 
 KEEP = 16
+BUDGET = 300 * 2**20
+"""The most bytes the entries take together (300 MiB: a 100,000-event timeline takes ~40 MiB)."""
 MAGIC = b"spacetime cache\n"
 DIGEST_SIZE = 16
 HEADER = len(MAGIC) + DIGEST_SIZE
@@ -112,7 +117,10 @@ def _blake2b() -> Any:
 
 
 def _key(files: DataFiles, contents: list[bytes]) -> str:
+    from spacetime.load.sources import countries_path
+
     digest = _blake2b()(f"{__version__}\0{layout()}".encode(), digest_size=20)
+    digest.update(read_bytes(countries_path()))  # merged with every timeline's entities
     for name, content in zip(files.names, contents, strict=True):
         digest.update(f"\0{name}\0{len(content)}\0".encode())
         digest.update(content)
@@ -218,7 +226,11 @@ def _payload(timeline: Timeline) -> dict[str, Any]:
         "categories": timeline.categories.values(),
         "events": timeline.events,
     }
-    payload: dict[str, Any] = {"files": list(timeline.files), "rows": rows(timeline)}
+    payload: dict[str, Any] = {
+        "files": list(timeline.files),
+        "rows": rows(timeline),
+        "replaced": list(timeline.replaced.items()),
+    }
     for key, records in tables.items():
         encode = _encoder(RECORDS[key], where)
         payload[key] = [encode(r) for r in records]
@@ -227,8 +239,14 @@ def _payload(timeline: Timeline) -> dict[str, Any]:
 
 def _timeline(payload: dict[str, Any]) -> Timeline:
     """The timeline an entry holds; ValueError (or any other error) when it does not fit."""
-    if type(payload) is not dict or set(payload) != {*RECORDS, "files", "rows"}:
+    if type(payload) is not dict or set(payload) != {*RECORDS, "files", "rows", "replaced"}:
         raise ValueError("not a spacetime cache entry")
+    replaced = payload["replaced"]
+    if type(replaced) is not list or not all(
+        type(pair) is tuple and len(pair) == 2 and all(type(x) is str for x in pair)
+        for pair in replaced
+    ):
+        raise ValueError("bad list of replaced events")
     names: list[str] = payload["files"]
     if type(names) is not list or not all(type(n) is str for n in names):
         raise ValueError("bad file list")
@@ -264,6 +282,7 @@ def _timeline(payload: dict[str, Any]) -> Timeline:
         count=len(events),
         make=lambda position: make(events[position]),
         index=payload["rows"],
+        replaced=dict(replaced),
     )
 
 
@@ -271,8 +290,8 @@ def _read(entry: Path) -> Timeline | None:
     """The timeline of a sound entry; None (a miss) for anything else, and a damaged entry is
     removed when it can be."""
     try:
-        data = entry.read_bytes()
-    except OSError:  # no entry, or no usable cache folder: a miss
+        data = read_bytes(entry)
+    except OSError:  # no entry, no usable cache folder, or not a regular file: a miss
         return None
     try:
         body = memoryview(data)[HEADER:]
@@ -287,20 +306,48 @@ def _read(entry: Path) -> Timeline | None:
 
 
 def _write(entry: Path, payload: dict[str, Any]) -> None:
-    """Write an entry and keep only the newest ones; any failure only costs speed."""
+    """Write an entry and keep only the newest ones within the budget; any failure only costs
+    speed."""
     from spacetime.core.errors import SpacetimeError
     from spacetime.core.files import prune_temporaries, write_file
 
     try:
         body = marshal.dumps(payload)
+        if len(body) + HEADER > BUDGET:
+            return  # would push out every other entry and still not fit
         digest = _blake2b()(body, digest_size=DIGEST_SIZE).digest()
         entry.parent.mkdir(parents=True, exist_ok=True)
         write_file(entry, (MAGIC, digest, body), sync=False)
         prune_temporaries(entry, ".*.marshal.*.tmp")  # of any entry, not just this one
-        entries = sorted(
-            entry.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True
-        )
-        for old in entries[KEEP:]:
-            old.unlink(missing_ok=True)
+        total = 0
+        for number, (old, size) in enumerate(entries(entry.parent)):
+            total += size
+            if number >= KEEP or total > BUDGET:
+                old.unlink(missing_ok=True)
     except (OSError, ValueError, SpacetimeError):
         pass  # a read-only, full or missing cache folder, or an entry in the way
+
+
+def entries(folder: Path) -> list[tuple[Path, int]]:
+    """The entries of a cache folder with their sizes, newest first (none when it is unusable)."""
+    found = []
+    try:
+        for path in folder.glob("*.marshal"):
+            with contextlib.suppress(OSError):
+                status = path.lstat()
+                found.append((status.st_mtime, path, status.st_size))
+    except OSError:
+        return []
+    return [(path, size) for _, path, size in sorted(found, reverse=True)]
+
+
+def clear(folder: Path) -> tuple[int, int]:
+    """Remove every entry (and leftover temporary file) of a cache folder: how many entries, and
+    their bytes. OSError when one cannot be removed."""
+    removed = entries(folder)
+    for path, _ in removed:
+        path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        for leftover in folder.glob(".*.marshal.*.tmp"):
+            leftover.unlink(missing_ok=True)
+    return len(removed), sum(size for _, size in removed)

@@ -2,7 +2,9 @@
 
 `load_timeline` reads each file, merges them (the standard vocabulary first, then the bundled
 timeline, then the user's files, in order), and checks what needs all of them: duplicate codes and ids across files, references to
-unknown entities, milestones and categories, and the lineage. Any problem raises `DataError` with
+unknown entities, milestones and categories, and the lineage. An event of the user's files whose id
+is a bundled event's replaces it (yours wins; `Timeline.replaced` says which); two of the user's
+files defining one id is still a duplicate, since which one wins would be arbitrary. Any problem raises `DataError` with
 all of them, each at its file and line. `review` lists warnings that do not stop loading (a planned
 event whose date has passed).
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +45,8 @@ class _Parts:
     records: dict[int, LocatedDict] = field(default_factory=dict)  # id(item) -> its lines only
     rejected: list[tuple[dict[str, Any], str, LocatedDict]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    shipped: frozenset[str] = frozenset()  # the names of the files shipped with spacetime
+    replaced: dict[str, str] = field(default_factory=dict)  # bundled event id -> file replacing it
 
 
 def load_timeline(
@@ -55,7 +59,8 @@ def load_timeline(
     """Read and check `paths` (shown in messages as `names`); DataError lists every problem.
 
     The standard vocabulary is read first when `paths` do not name it (unless `standard` is
-    false). `texts` gives the content to check instead of reading the file (an edit not yet
+    false), and the ISO 3166-1 countries are merged with the entities read
+    (`spacetime.load.countries`). `texts` gives the content to check instead of reading the file (an edit not yet
     written, or bytes already read, or the document `parse_text` made of them)."""
     names = list(names) if names is not None else [str(p) for p in paths]
     if standard:
@@ -64,33 +69,62 @@ def load_timeline(
         vocabulary = vocabulary_path()
         if vocabulary.resolve() not in {p.resolve() for p in paths}:
             paths, names = [vocabulary, *paths], [display_name(vocabulary), *names]
-    parts = _Parts()
+    parts = _Parts(shipped=_shipped(paths, names))
     with paused_gc():
         for path, name in zip(paths, names, strict=True):
             _read_file(path, name, parts, (texts or {}).get(path))
+        if standard:
+            from spacetime.load.countries import merge_countries
+
+            for old, new in merge_countries(parts.entities):
+                parts.records[id(new)] = (
+                    parts.records.pop(id(old)) if old is not None else _at(new.origin.line)
+                )
         _cross_check(parts)
     if parts.problems:
         raise DataError(sorted(parts.problems, key=_problem_order(names)))
     events = sorted(parts.events.values(), key=Event.sort_key)
-    return Timeline(events, parts.entities, parts.milestones, parts.categories, names)
+    return Timeline(
+        events, parts.entities, parts.milestones, parts.categories, names, replaced=parts.replaced
+    )
+
+
+def _shipped(paths: Sequence[Path], names: Sequence[str]) -> frozenset[str]:
+    """The names of the files among `paths` that ship with spacetime (the bundled timeline and
+    the standard vocabulary): an event of any other file may replace one of theirs."""
+    from spacetime.load.sources import bundled_path, vocabulary_path
+
+    ours = {bundled_path().resolve(), vocabulary_path().resolve()}
+    return frozenset(n for p, n in zip(paths, names, strict=True) if p.resolve() in ours)
+
+
+REVIEW_LASTS = timedelta(days=30)
+"""How long a plan past its date stays quiet after a curator marked it `reviewed`."""
 
 
 def review(timeline: Timeline, today: date) -> list[Problem]:
-    """Warnings about a valid timeline: plans not confirmed or whose date has passed, achievements
-    in the future."""
+    """Warnings about a valid timeline: plans not confirmed, plans whose date has passed and that
+    nobody reviewed in the last 30 days, achievements in the future."""
     warnings = []
     for event in timeline.events:
         last, first = event.date.last_day, event.date.first_day
+        reviewed = event.reviewed.last_day if event.reviewed else None
         if event.status is Status.PLANNED and event.confirmed is None:
             message = (
                 f"planned event '{event.id}' has no 'confirmed': add the date a source last "
                 "confirmed the plan (confirmed: 2026-05, or `spacetime add --confirmed DATE`)"
             )
-        elif event.status is Status.PLANNED and last is not None and last < today:
+        elif (
+            event.status is Status.PLANNED
+            and last is not None
+            and last < today
+            and (reviewed is None or today - reviewed > REVIEW_LASTS)
+        ):
             confirmed = event.confirmed.text if event.confirmed else "never"
             message = (
                 f"planned event '{event.id}' ({event.date.display()}) is past its date; "
-                f"review it (plan last confirmed {confirmed})"
+                f"review it (plan last confirmed {confirmed}"
+                + (f", last reviewed {event.reviewed.text})" if event.reviewed else ")")
             )
         elif event.status is not Status.PLANNED and first is not None and first > today:
             message = f"event '{event.id}' is {event.status} but dated in the future ({event.date})"
@@ -172,7 +206,10 @@ def _keep(parts: _Parts, table: dict[str, Any], item: Any, record: LocatedDict, 
     if item is None:
         return
     key = item.id if isinstance(item, Event) else item.code
-    if key in table:
+    if key in table and isinstance(item, Event) and _replaces(parts, table[key], item):
+        del parts.records[id(table[key])]
+        parts.replaced[key] = item.origin.file
+    elif key in table:
         first = table[key].origin
         parts.problems.append(
             Problem(
@@ -184,6 +221,19 @@ def _keep(parts: _Parts, table: dict[str, Any], item: Any, record: LocatedDict, 
         return
     table[key] = item
     parts.records[id(item)] = _positions(record)
+
+
+def _replaces(parts: _Parts, bundled: Event, yours: Event) -> bool:
+    """Whether `yours` takes the place of an event of the same id read before: it does when
+    that one was shipped with spacetime and `yours` is not."""
+    return bundled.origin.file in parts.shipped and yours.origin.file not in parts.shipped
+
+
+def _at(line: int) -> LocatedDict:
+    """The lines of a record known only by its first line."""
+    positions = LocatedDict()
+    positions.line, positions.key_lines = line, {}
+    return positions
 
 
 def _positions(record: LocatedDict) -> LocatedDict:

@@ -1,7 +1,8 @@
 """The user's own folders for spacetime: data (the personal timeline) and cache.
 
 On Linux and other Unix systems these follow the XDG base directories directly (cheap at start-up);
-elsewhere `platformdirs` knows each platform's conventions.
+elsewhere `platformdirs` knows each platform's conventions. A relative `XDG_*` path is ignored, as
+the XDG specification asks.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ __all__ = ["user_cache_dir", "user_data_dir"]
 
 
 def _xdg(environ: Mapping[str, str], variable: str, default: str) -> Path | None:
+    """The XDG folder; a relative value is ignored, as the XDG specification says."""
     if os.name != "posix" or sys.platform == "darwin":
         return None
-    return Path(environ.get(variable) or Path.home() / default) / "spacetime"
+    value = Path(environ.get(variable, ""))  # "" is ".", relative too
+    return (value if value.is_absolute() else Path.home() / default) / "spacetime"
 
 
 def user_data_dir(environ: Mapping[str, str]) -> Path:

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from spacetime.core.dates import DateError, EventDate, date_pattern, parse_date
-from spacetime.core.errors import Problem, suggest
+from spacetime.core.errors import Problem, quoted, suggest
 from spacetime.core.model import (
     Category,
     Entity,
@@ -26,6 +26,7 @@ from spacetime.core.model import (
     Origin,
     Status,
 )
+from spacetime.core.text import FIELD_FORBIDDEN
 from spacetime.core.words import plural
 from spacetime.load.yamlread import REJECTED, LocatedDict, LocatedList
 
@@ -57,16 +58,11 @@ class InvalidValue(Exception):
     """One field's value is wrong; the message says how."""
 
 
-# What no text field may hold, whichever the input (YAML, JSON, the command line): control
-# characters (C0 but the line break, DEL, C1 with U+0085), the line and paragraph separators, lone
-# surrogates and non-characters. None prints as itself, and YAML refuses most of them, so a file
-# holding them could not be written back in a form spacetime reads. Tabs are refused too: a title
-# or summary is laid out with spaces.
-_FORBIDDEN = re.compile(
-    r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef"
-    + "".join(rf"\U{plane:04x}fffe\U{plane:04x}ffff" for plane in range(17))
-    + "]"
-)
+# What no text field may hold, whichever the input (YAML, JSON, a launch file, the command line):
+# the text law of `spacetime.core.text`. None prints as itself, and YAML refuses most of them, so a
+# file holding them could not be written back in a form spacetime reads. Tabs are refused too: a
+# title or summary is laid out with spaces.
+_FORBIDDEN = re.compile(FIELD_FORBIDDEN)
 
 
 def _text(value: Any) -> str:
@@ -99,7 +95,8 @@ def _slug(value: Any) -> str:
 def _code(value: Any) -> str:
     text = _line(value)
     if not CODE.fullmatch(text):
-        raise InvalidValue(f"'{text}' is not a code (2 to 8 upper-case letters or digits)")
+        hint = f"; did you mean {text.upper()}?" if CODE.fullmatch(text.upper()) else ""
+        raise InvalidValue(f"'{text}' is not a code (2 to 8 upper-case letters or digits){hint}")
     return text
 
 
@@ -178,21 +175,29 @@ DATE = Kind(
 
 
 def _list_of(item: Kind, *, required: bool = False) -> Kind:
+    """A list of `item`s that is a set: an item given twice is a problem, never counted twice."""
+
     def check(value: Any) -> tuple[str, ...]:
         values = [value] if isinstance(value, str) else value
         if not isinstance(values, list):
             raise InvalidValue(f"should be a list, not {_kind(value)}")
-        result = []
+        result: list[Any] = []
         for index, one in enumerate(values):
             try:
-                result.append(item.check(one))
+                checked = item.check(one)
             except InvalidValue as err:
                 raise InvalidValue(f"item {index + 1} {err}") from None
+            if checked in result:
+                raise InvalidValue(
+                    f"item {index + 1} repeats item {result.index(checked) + 1}, "
+                    f"{quoted(str(checked))}; each is given once"
+                )
+            result.append(checked)
         if required and not result:
             raise InvalidValue("needs at least one item")
         return tuple(result)
 
-    listing: dict[str, Any] = {"type": "array", "items": item.shape}
+    listing: dict[str, Any] = {"type": "array", "items": item.shape, "uniqueItems": True}
     if required:
         listing["minItems"] = 1
     return Kind(check, {"anyOf": [listing, item.shape]})  # one value stands for a list of one
@@ -244,6 +249,7 @@ EVENT_FIELDS: dict[str, Field] = {
     "launch": Field(LAUNCH),
     "note": Field(TEXT),
     "confirmed": Field(DATE),
+    "reviewed": Field(DATE),
     "sources": Field(_list_of(URL, required=True), required=True),
 }
 ENTITY_FIELDS: dict[str, Field] = {

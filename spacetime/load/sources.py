@@ -1,37 +1,32 @@
-"""Which files a command reads: the standard vocabulary (always), the bundled timeline and launch
-log, the personal timeline, `$SPACETIME_DATA`, and `--data` files.
+"""Where spacetime's files are: the standard vocabulary, the bundled timeline and launch log, the
+personal timeline; and `DataFiles`, the files a command reads (chosen by
+`spacetime.sources.files.data_files`).
 
 The standard vocabulary (entities, aliases, lineage, milestones, categories), the bundled timeline
 (events only) and the bundled launch log ship inside the wheel as `spacetime/data/vocabulary.yaml`,
 `spacetime/data/timeline.yaml` and `spacetime/data/launches.tsv`; in a source checkout (an editable
-install) they are in `data/` at the top of the repository. A file named by `--data` or
-`$SPACETIME_DATA` is a launch file when its first line says so (see `spacetime.launches.store`),
-else a timeline file.
+install) they are in `data/` at the top of the repository.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacetime.core.errors import DataError, Problem
 
 __all__ = [
-    "ENV_VAR",
     "DataFiles",
     "bundled_launches_path",
     "bundled_path",
-    "data_files",
+    "countries_path",
     "display_name",
+    "launch_names_path",
     "personal_path",
     "shipped_names",
     "vocabulary_path",
     "with_personal_hint",
 ]
-
-ENV_VAR = "SPACETIME_DATA"
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -41,8 +36,12 @@ class DataFiles:
     paths: tuple[Path, ...]
     names: tuple[str, ...]
     launches: tuple[Path, ...] = ()
-    """The launch files (the bundled launch log first unless left out)."""
+    """The launch files (the launch log in use first unless left out: the one `spacetime update`
+    renewed, else the bundled one)."""
     launch_names: tuple[str, ...] = ()
+    folder: Path | None = None
+    """The user data folder they were chosen in: where the personal timeline, the renewed launch
+    log and the kept upcoming launches are (see `spacetime.load.places`)."""
     as_of: str | None = None
     """The --as-of day (`YYYY-MM-DD`): launch files read through these show only the launches of
     that UTC day or earlier (see `spacetime.launches.store.launch_files`)."""
@@ -67,6 +66,16 @@ def bundled_launches_path() -> Path:
     return _bundled("launches.tsv")
 
 
+def countries_path() -> Path:
+    """The ISO 3166-1 countries (data/countries.tsv), merged with the vocabulary's entities."""
+    return _bundled("countries.tsv")
+
+
+def launch_names_path() -> Path:
+    """The vocabulary of launch vehicle and site names (data/launch-names.yaml)."""
+    return _bundled("launch-names.yaml")
+
+
 def vocabulary_path() -> Path:
     """The standard vocabulary, loaded before every other file (even with --no-bundled)."""
     return _bundled("vocabulary.yaml")
@@ -82,47 +91,6 @@ def personal_path(folder: Path) -> Path:
     """The user's own timeline in the data folder `folder` (see `spacetime.load.places`), loaded
     when it exists."""
     return folder / "timeline.yaml"
-
-
-def data_files(
-    extra: Sequence[Path] = (),
-    *,
-    bundled: bool = True,
-    personal: bool = True,
-    env: Mapping[str, str],
-) -> DataFiles:
-    """The standard vocabulary, the bundled timeline and launch log (unless left out), the personal
-    timeline (when it exists), then `$SPACETIME_DATA`'s files, then `extra`; a file named twice is
-    read once. Launch files among them go to `launches`. `env`: the environment variables
-    (`SPACETIME_DATA`, and those that place the personal timeline's folder)."""
-    paths: list[Path] = [vocabulary_path(), *([bundled_path()] if bundled else [])]
-    names: list[str] = [display_name(path) for path in paths]
-    if personal:
-        from spacetime.load.places import user_data_dir
-
-        mine: Path | None = personal_path(user_data_dir(env))
-    else:
-        mine = None
-    from_env = [Path(p) for p in env.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
-    # A personal timeline that is there but not a file (a folder) is read, to be reported;
-    # a symbolic link to nothing yet counts as no personal timeline (`add` creates its target).
-    candidates = [*([mine] if mine is not None and mine.exists() else []), *from_env, *extra]
-    launches: list[Path] = [bundled_launches_path()] if bundled else []
-    launch_names: list[str] = [display_name(launches[0])] if bundled else []
-    seen = {p.resolve() for p in (*paths, *launches)}
-    for path in candidates:
-        if path.resolve() in seen:
-            continue
-        seen.add(path.resolve())
-        from spacetime.launches.store import is_launch_file  # only when a file is named
-
-        if path is not mine and is_launch_file(path):
-            launches.append(path)
-            launch_names.append(str(path))
-        else:
-            paths.append(path)
-            names.append(str(path))
-    return DataFiles(tuple(paths), tuple(names), tuple(launches), tuple(launch_names))
 
 
 def display_name(path: Path) -> str:

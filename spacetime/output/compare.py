@@ -6,6 +6,7 @@ one row per milestone and nation; the table and Markdown forms show all three se
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from spacetime.core.dates import Per
@@ -13,7 +14,7 @@ from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell, Comparison
 from spacetime.engine.firsts import ordinal, via_text
-from spacetime.output.listing import Align, Brief, Column, Listing, Report, bar, glued
+from spacetime.output.listing import Align, Bar, Brief, Column, Listing, Report, glued
 from spacetime.output.provenance import Provenance
 
 if TYPE_CHECKING:
@@ -56,8 +57,14 @@ def milestone_cell(name: str) -> str:
     return Brief(name, name[6:]) if name.startswith("First ") else name
 
 
-def lag_text(years: int, months: int) -> str:
-    return f"+{years} y {months} m" if years else f"+{months} m"
+def lag_text(years: int, months: int, days: int | None = None) -> str:
+    """A lag behind the world first: `+12 y 6 m`, `+4 m`; under a month in days (`+23 d`), and
+    `same day` for none."""
+    if years:
+        return f"+{years} y {months} m"
+    if months or days is None:
+        return f"+{months} m"
+    return f"+{days} d" if days else "same day"
 
 
 def _days(days: float | None) -> float | None:
@@ -112,7 +119,7 @@ def _cell_record(cell: Cell, where: Provenance) -> dict[str, Any]:
     }
 
 
-def _cell_text(timeline: Timeline, cell: Cell, where: Provenance) -> str:
+def _cell_text(timeline: Timeline, cell: Cell, where: Provenance, today: date | None = None) -> str:
     event = cell.event
     if event is None:
         return "—"
@@ -122,12 +129,16 @@ def _cell_text(timeline: Timeline, cell: Cell, where: Provenance) -> str:
     if cell.planned:
         when = glued(event.date.display(False))
         what = where.mark(what, event)
+        from spacetime.output.events import PASSED, plan_passed
+
+        if plan_passed(event, today):
+            what += f"\n({PASSED})"
         return Brief(f"planned {when}\n{what}", f"planned\n{when}\n{what}")
     if cell.world_first:
         mark = glued(f"{WORLD} world first")
     else:
         assert cell.lag is not None
-        mark = glued(lag_text(*cell.lag) + (f" {AMONG}" if cell.first_among else ""))
+        mark = glued(lag_text(*cell.lag, cell.lag_days) + (f" {AMONG}" if cell.first_among else ""))
         if cell.rank:
             mark += f" · {glued(ordinal(cell.rank))}"  # may go to a line of its own
     by = f" ({cell.by})" if cell.by else ""
@@ -135,13 +146,15 @@ def _cell_text(timeline: Timeline, cell: Cell, where: Provenance) -> str:
     return f"{glued(when)}\n{mark}\n{where.mark(what + by, event)}"
 
 
-def _matrix(timeline: Timeline, c: Comparison) -> tuple[Listing, list[dict[str, Any]]]:
+def _matrix(
+    timeline: Timeline, c: Comparison, today: date | None
+) -> tuple[Listing, list[dict[str, Any]]]:
     where = Provenance(timeline)
     records = [_cell_record(c.cells[m, n], where) for m in c.milestones for n in c.nations]
     rows = [
         [
             milestone_cell(timeline.milestones[m].name),
-            *(_cell_text(timeline, c.cells[m, n], where) for n in c.nations),
+            *(_cell_text(timeline, c.cells[m, n], where, today) for n in c.nations),
         ]
         for m in c.milestones
     ]
@@ -242,7 +255,7 @@ def _activity(
     table = {key: [count(n, key[0], key[1]) for n in c.nations] for key in keys}
     peak = max((v for values in table.values() for v in values), default=0)
     rows = [
-        [label, *(f"{v:>3} {bar(v, peak, BAR_WIDTH)}" for v in table[(s, cat, label)])]
+        [label, *(Bar(v, peak, f"{v:>3} ", BAR_WIDTH) for v in table[(s, cat, label)])]
         for (s, cat, label) in keys
     ]
     document = {
@@ -264,9 +277,13 @@ def _activity(
     return listing, document
 
 
-def _cadence(timeline: Timeline, c: Cadence) -> tuple[Listing, Listing, dict[str, Any]]:
-    """Launches and success rate per nation and period, then busiest years and overtakes."""
+def _cadence(
+    timeline: Timeline, c: Cadence, cutoff: date | None
+) -> tuple[Listing, Listing, dict[str, Any]]:
+    """Launches and success rate per nation and period, then busiest years and overtakes (a
+    busiest year the log covers only in part, up to `cutoff`, marked so)."""
     from spacetime.launches.model import CREDIT
+    from spacetime.output.freshness import partial_mark
 
     def label(period: int) -> str:
         return c.by.label(period)
@@ -281,7 +298,7 @@ def _cadence(timeline: Timeline, c: Cadence) -> tuple[Listing, Listing, dict[str
         for n in c.nations:
             launches, successes = c.table[n, period]
             share = f" {successes / launches:>4.0%}" if launches else "     "
-            cells.append(f"{launches:>4}{share} {bar(launches, peak, BAR_WIDTH)}")
+            cells.append(Bar(launches, peak, f"{launches:>4}{share} ", BAR_WIDTH))
         rows.append([label(period), *cells])
     records = [
         {
@@ -305,11 +322,15 @@ def _cadence(timeline: Timeline, c: Cadence) -> tuple[Listing, Listing, dict[str
         footer=f"launches, success rate · {CREDIT}",
     )
     record_rows = []
+    partial: str | None = None
     for n in c.nations:
         busiest = c.busiest[n]
         if busiest:
+            mark = partial_mark(str(busiest[0]), cutoff) if cutoff else None
+            partial = partial or mark
+            star = "*" if mark else ""
             record_rows.append(
-                [timeline.name_of(n), f"busiest year {busiest[0]}: {busiest[1]} launches"]
+                [timeline.name_of(n), f"busiest year {busiest[0]}{star}: {busiest[1]} launches"]
             )
     for nation, other, year in c.overtakes:
         record_rows.append(
@@ -320,6 +341,7 @@ def _cadence(timeline: Timeline, c: Cadence) -> tuple[Listing, Listing, dict[str
         records=[{"nation": a, "record": b} for a, b in record_rows],
         columns=[Column("Nation"), Column("Launch record", wrap=True)],
         rows=record_rows,
+        footer=partial,
     )
     document = {
         "by": c.by,
@@ -353,8 +375,12 @@ def comparison_report(
     by: Per,
     by_category: bool,
     cadence: Cadence | None = None,
+    today: date | None = None,
+    cutoff: date | None = None,
 ) -> Report:
-    matrix, matrix_doc = _matrix(timeline, c)
+    """`today`: the day plans are past from (the run's today by default, or its --as-of day);
+    `cutoff`: the last day the launch counts cover (a busiest year after it is marked partial)."""
+    matrix, matrix_doc = _matrix(timeline, c, today)
     summary, summary_doc = _summary(timeline, c)
     activity, activity_doc = _activity(timeline, c, by_category)
     document = {
@@ -378,6 +404,6 @@ def comparison_report(
         (f"Events per {by}", activity),
     ]
     if cadence is not None:
-        per_period, records, document["launches"] = _cadence(timeline, cadence)
+        per_period, records, document["launches"] = _cadence(timeline, cadence, cutoff)
         sections += [(f"Orbital launch attempts per {by}", per_period), ("Launch records", records)]
     return Report(sections=sections, document=document, flat=matrix)

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 from spacetime.core.dates import EventDate
 from spacetime.core.model import Event, Status
 from spacetime.core.timeline import Timeline
-from spacetime.core.words import ago, plural
+from spacetime.core.words import ago, days_ago, plural
 from spacetime.engine.query import Match
-from spacetime.output.listing import Brief, Column, Listing
+from spacetime.output.listing import Brief, Column, Deferred, Listing, Mapped
 from spacetime.output.provenance import Provenance
 
 if TYPE_CHECKING:
@@ -20,12 +20,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EVENT_FIELDS",
+    "PASSED",
     "STATUS_MARKS",
     "compact_date",
     "event_detail",
     "event_listing",
     "event_record",
+    "plan_passed",
     "relative",
+    "status_text",
     "with_ids",
 ]
 
@@ -45,6 +48,7 @@ EVENT_FIELDS = [
     "category",
     "tags",
     "status",
+    "plan_passed",
     "milestones",
     "mission",
     "vehicle",
@@ -95,16 +99,42 @@ def country_cell(timeline: Timeline, codes: tuple[str, ...]) -> str:
     return Brief(names, ", ".join(codes)) if len(codes) > 2 else names
 
 
-def status_cell(status: Status) -> Brief:
+PASSED = "date passed, outcome not recorded"
+"""How a plan whose date has passed without an outcome is shown (it is not a plain plan)."""
+
+
+def plan_passed(event: Event, today: date | None = None) -> bool:
+    """A plan whose last day is before `today` (the run's today, or its --as-of day; None: the
+    clock's UTC date)."""
+    if event.status is not Status.PLANNED or event.date.last_day is None:
+        return False
+    if today is None:
+        from datetime import UTC, datetime
+
+        today = datetime.now(UTC).date()
+    return event.date.last_day < today
+
+
+def status_cell(status: Status, passed: bool = False) -> Brief:
+    if passed:
+        return Brief(f"{status.value}: {PASSED}", STATUS_MARKS[status] + "!")
     return Brief(status.value, STATUS_MARKS[status])
+
+
+def status_text(event: Event, today: date | None = None) -> str:
+    """An event's status in words ("planned: date passed, outcome not recorded")."""
+    return str(status_cell(event.status, plan_passed(event, today)))
 
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def event_record(event: Event, stands_for: str | None = None) -> dict[str, Any]:
-    """The JSON object of an event; every key is always present (null or [] when empty)."""
+def event_record(
+    event: Event, stands_for: str | None = None, today: date | None = None
+) -> dict[str, Any]:
+    """The JSON object of an event; every key is always present (null or [] when empty).
+    `plan_passed` is counted from `today` (the run's today by default, or its --as-of day)."""
     d: EventDate = event.date
     return {
         "id": event.id,
@@ -122,6 +152,7 @@ def event_record(event: Event, stands_for: str | None = None) -> dict[str, Any]:
         "category": event.category,
         "tags": list(event.tags),
         "status": event.status.value,
+        "plan_passed": plan_passed(event, today),
         "milestones": list(event.milestones),
         "mission": event.mission,
         "vehicle": event.vehicle,
@@ -133,24 +164,32 @@ def event_record(event: Event, stands_for: str | None = None) -> dict[str, Any]:
     }
 
 
-def event_listing(timeline: Timeline, matches: list[Match], *, ids: bool = False) -> Listing:
-    """The answer of `spacetime list` (`ids`: with a column of event ids)."""
-    rows: list[list[str]] = []
-    for m in matches:
+def event_listing(
+    timeline: Timeline, matches: list[Match], *, ids: bool = False, today: date | None = None
+) -> Listing:
+    """The answer of `spacetime list` (`ids`: with a column of event ids; `today`: the day plans
+    are past from, the run's today by default). An event of the user's that replaces a bundled
+    one says so in the table: `Sputnik 1 (from mine.yaml)`. Its records are made as they are
+    written and its table cells only for a table, so that a long answer written as JSON holds
+    one record at a time."""
+
+    def row(m: Match) -> list[str]:
         countries = country_cell(timeline, m.event.countries)
         if m.stands_for:
             countries += f" (→\u00a0{timeline.name_of(m.stands_for)})"
         e = m.event
-        rows.append(
-            [date_cell(e.date), e.title, countries, e.category or "", status_cell(e.status)]
-        )
+        status = status_cell(e.status, plan_passed(e, today))
+        replacing = timeline.replaced.get(e.id)  # yours, in place of a bundled event: marked
+        title = f"{e.title} (from {replacing})" if replacing else e.title
+        return [date_cell(e.date), title, countries, e.category or "", status]
+
     count = plural(len(matches), "event")
     if any(m.stands_for for m in matches):
         count += "; (→ X) marks a predecessor's event, shown for its successor (--no-lineage leaves them out)"
     footer = Brief(count, f"{count}\n{MARKS_LEGEND}") if matches else count
     listing = Listing(
         fields=EVENT_FIELDS,
-        records=[event_record(m.event, m.stands_for) for m in matches],
+        records=Mapped(lambda m: event_record(m.event, m.stands_for, today), matches),
         columns=[
             Column("Date"),
             Column("Event", wrap=True, main=True),
@@ -158,7 +197,7 @@ def event_listing(timeline: Timeline, matches: list[Match], *, ids: bool = False
             Column("Category", drop=2),
             Column(Brief("Status", "")),
         ],
-        rows=rows,
+        rows=Deferred(lambda: [row(m) for m in matches]),
         styles=[STATUS_STYLES[m.event.status] for m in matches],
         footer=footer,
     )
@@ -176,20 +215,23 @@ def with_ids(listing: Listing, ids: list[str]) -> Listing:
 
 
 def relative(event_date: EventDate, today: date) -> str:
-    """ "67 years ago", "in 3 years", "this year": measured from the first day, in whole years."""
+    """ "67 years ago", "in 3 years", "this year": measured from the first day, in whole years;
+    within a year of today in days ("today", "23 days ago", "in 5 days")."""
     first = event_date.first_day
     if first is None:
         return ""
     from dateutil.relativedelta import relativedelta
 
+    last = event_date.last_day or today
+    if first == last == today:
+        return days_ago(0)
     if first > today:
         years = relativedelta(first, today).years
-        return ago(-years, zero="within a year")
-    last = event_date.last_day or today
+        return ago(-years) if years else days_ago((today - first).days)
     if last >= today:
         return "now" if event_date.open_end else "this year"
     years = relativedelta(today, first).years
-    return ago(years, zero="less than a year ago")
+    return ago(years) if years else days_ago((today - first).days)
 
 
 def _places(timeline: Timeline, event: Event, held: list[tuple[Claim, Rank]]) -> list[str]:
@@ -198,15 +240,25 @@ def _places(timeline: Timeline, event: Event, held: list[tuple[Claim, Rank]]) ->
 
     lines = []
     placed = set()
+    organizations = {code for code in event.countries if _is_organization(timeline, code)}
     for claim, rank in held:
         placed.add(claim.milestone)
         name = timeline.milestones[claim.milestone].name
         if claim.via:
             name += f" ({via_text(timeline, claim.via)})"
         after = f", after {timeline.names_of(rank.before)}" if rank.before else ""
-        lines.append(f"{name}: {timeline.name_of(claim.country)} {ordinal(rank.place)}{after}")
+        among = " among organizations" if rank.organization else ""
+        beside = sorted(organizations - {claim.country}) if not rank.organization else []
+        with_them = f" (with {timeline.names_of(beside)})" if beside else ""
+        place = f"{ordinal(rank.place)}{among}{after}"
+        lines.append(f"{name}: {timeline.name_of(claim.country)}{with_them} {place}")
     unplaced = [timeline.milestones[m].name for m in event.milestones if m not in placed]
     return unplaced + lines
+
+
+def _is_organization(timeline: Timeline, code: str) -> bool:
+    entity = timeline.entities.get(code)
+    return entity is not None and entity.kind.value == "organization"
 
 
 def _rank_records(held: list[tuple[Claim, Rank]]) -> list[dict[str, Any]]:
@@ -233,7 +285,7 @@ def event_detail(
         ("Countries", timeline.names_of(event.countries)),
         ("Agencies", ", ".join(event.agencies)),
         ("Category", timeline.categories[event.category].name if event.category else ""),
-        ("Status", event.status.value),
+        ("Status", status_text(event, today)),
         ("Milestones", "\n".join(_places(timeline, event, held))),
         ("Mission", event.mission or ""),
         ("Vehicle", event.vehicle or ""),
@@ -251,7 +303,9 @@ def event_detail(
 
     return Listing(
         fields=[*EVENT_FIELDS, "from_file", "ranks"],
-        records=[{**event_record(event), "from_file": own, "ranks": _rank_records(held)}],
+        records=[
+            {**event_record(event, today=today), "from_file": own, "ranks": _rank_records(held)}
+        ],
         columns=[Column("Field"), Column("Value", wrap=True, main=True)],
         rows=[[k, v] for k, v in pairs],
         heading=heading,

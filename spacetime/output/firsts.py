@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.engine.compare import Cell
 from spacetime.engine.firsts import Rank, ordinal, via_text
 from spacetime.output.compare import MILESTONE_HEADER, event_ref, lag_text, milestone_cell
-from spacetime.output.events import compact_date, date_cell
+from spacetime.output.events import PASSED, compact_date, date_cell, plan_passed
 from spacetime.output.listing import Brief, Column, Listing, glued
 from spacetime.output.provenance import Provenance
 
@@ -18,15 +20,16 @@ FOLLOWERS = 3
 
 
 def _order(places: dict[str, Rank]) -> list[Rank]:
-    """The distinct places of a milestone, in order (one per lineage)."""
+    """The distinct places of a milestone, in order (one per lineage): countries, then
+    organizations."""
     seen: dict[tuple[str, str], Rank] = {}
     for rank in places.values():
         seen.setdefault((rank.event, rank.by), rank)
-    return sorted(seen.values(), key=lambda r: (r.place, r.by))
+    return sorted(seen.values(), key=lambda r: (r.organization, r.place, r.by))
 
 
 def _followers(order: list[Rank]) -> str:
-    later = [r.by for r in order if r.place > 1]
+    later = [r.by for r in order if r.place > 1 and not r.organization]
     shown = ", ".join(later[:FOLLOWERS])
     return shown + (f" +{len(later) - FOLLOWERS}" if len(later) > FOLLOWERS else "")
 
@@ -77,8 +80,14 @@ def world_firsts_listing(
 
 
 def nation_firsts_listing(
-    timeline: Timeline, nation: str, cells: list[Cell], world: dict[str, Event]
+    timeline: Timeline,
+    nation: str,
+    cells: list[Cell],
+    world: dict[str, Event],
+    today: date | None = None,
 ) -> Listing:
+    """One nation's firsts beside the world firsts (`today`: the day plans are past from, the
+    run's today by default)."""
     records = []
     rows = []
     where = Provenance(timeline)
@@ -107,14 +116,15 @@ def nation_firsts_listing(
         mine: str = compact_date(cell.event.date)
         when: str
         if cell.planned:
-            mine = Brief(f"planned {mine}", f"planned\n{mine}")
+            passed = f" ({PASSED})" if plan_passed(cell.event, today) else ""
+            mine = Brief(f"planned {mine}{passed}", f"planned\n{mine}{passed}")
             when, who, lag = "", "", ""
         elif cell.world_first or first is None:
             when, who, lag = Brief("★ world first", "★"), "", ""
         else:
             assert cell.lag is not None
             when = where.mark(first.date.display(False), first)
-            lag = lag_text(*cell.lag)
+            lag = lag_text(*cell.lag, cell.lag_days)
             who = ", ".join(glued(timeline.name_of(c)) for c in first.countries)
         by = f" ({cell.by})" if cell.by else ""
         via = f" ({via_text(timeline, cell.via)})" if cell.via else ""

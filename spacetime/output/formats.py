@@ -49,6 +49,8 @@ class Choice(NamedTuple):
 
     fields: tuple[str, ...] | None = None
     count_only: bool = False
+    excel_safe: bool = False
+    """CSV and TSV cells that a spreadsheet would take for a formula are written as text."""
 
 
 def narrow(answer: Listing | Report, fields: tuple[str, ...]) -> Listing:
@@ -96,6 +98,9 @@ def write(
         _table(listing, out, env)
 
     writers: Writers = {**WRITERS, OutputFormat.TABLE: table}
+    if choice.excel_safe:
+        writers[OutputFormat.CSV] = lambda listing, out: _csv(listing, out, _excel_safe)
+        writers[OutputFormat.TSV] = lambda listing, out: _tsv(listing, out, _excel_safe)
     try:
         if choice.count_only:
             stream.write(f"{_count(answer)}\n")
@@ -109,16 +114,28 @@ def write(
 
 
 def _json(listing: Listing, out: TextIO) -> None:
-    """An array with one compact object a line (easy to read and diff);
-    a single record (`show`) as an indented object."""
+    """An array with one compact object a line (C-speed encoding, still easy to read and diff);
+    a single record (`show`) as an indented object. Records are encoded and written a batch at a
+    time, never the whole answer at once."""
     if listing.single and listing.records:
         json.dump(listing.records[0], out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
+    if not listing.records:
+        out.write("[]\n")
+        return
     encode = _one_line_encoder()
-    out.write(
-        "[\n" + ",\n".join(map(encode, listing.records)) + "\n]\n" if listing.records else "[]\n"
-    )
+    total = len(listing.records)
+    batch: list[str] = []
+    out.write("[\n")
+    for number, record in enumerate(listing.records, start=1):
+        batch.append(encode(record))
+        if len(batch) == _BATCH or number == total:
+            out.write(",\n".join(batch) + ("\n]\n" if number == total else ",\n"))
+            batch = []
+
+
+_BATCH = 1000
 
 
 def _one_line_encoder() -> Callable[[Any], str]:
@@ -146,18 +163,34 @@ def _flat(value: Any) -> str:
     return str(value)
 
 
-def _csv(listing: Listing, out: TextIO) -> None:
+def _excel_safe(text: str) -> str:
+    """A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, a tab or CR first) with a
+    `'` before it, so that it shows as text; a plain number (`-3`, `+1.5`) is left as it is."""
+    if not text or text[0] not in "=+-@\t\r":
+        return text
+    try:
+        float(text)
+    except ValueError:
+        return "'" + text
+    return text
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _csv(listing: Listing, out: TextIO, cell: Callable[[str], str] = _same) -> None:
     import csv
 
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(listing.fields)
     for record in listing.records:
-        writer.writerow([_flat(record.get(key)) for key in listing.fields])
+        writer.writerow([cell(_flat(record.get(key))) for key in listing.fields])
 
 
-def _tsv(listing: Listing, out: TextIO) -> None:
+def _tsv(listing: Listing, out: TextIO, cell: Callable[[str], str] = _same) -> None:
     def clean(text: str) -> str:
-        return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+        return cell(text.replace("\t", " ").replace("\r", " ").replace("\n", " "))
 
     out.write("\t".join(listing.fields) + "\n")
     for record in listing.records:
@@ -165,8 +198,18 @@ def _tsv(listing: Listing, out: TextIO) -> None:
 
 
 def _markdown(listing: Listing, out: TextIO) -> None:
+    """A Markdown table; HTML in a cell is escaped (`<b>` shows as text, never as markup)."""
+    from html import escape
+
+    from spacetime.core.text import visible
+
     def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ").replace("\u00a0", " ")
+        return (
+            escape(visible(text), quote=False)
+            .replace("|", "\\|")
+            .replace("\n", " ")
+            .replace("\u00a0", " ")
+        )
 
     out.write("| " + " | ".join(cell(c.header) for c in listing.columns) + " |\n")
     out.write(
@@ -177,7 +220,7 @@ def _markdown(listing: Listing, out: TextIO) -> None:
     for row in listing.rows:
         out.write("| " + " | ".join(cell(text) for text in row) + " |\n")
     if listing.footer:
-        out.write(f"\n{listing.footer}\n")
+        out.write(f"\n{escape(visible(listing.footer), quote=False)}\n")
 
 
 def _table(listing: Listing, out: TextIO, env: Environment | None = None) -> None:

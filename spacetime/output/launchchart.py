@@ -1,7 +1,9 @@
 """Launches per year per nation as a stacked column chart: in the terminal (a Rich `Text`, one
 column per year) and as a standalone SVG drawn here (also wrapped in an HTML page).
 
-The picture carries GCAT's credit, as every output derived from the launch log does.
+The picture carries GCAT's credit, as every output derived from the launch log does. Without
+colour (a pipe, `NO_COLOR`) each nation is drawn with its own glyph, shown in the legend; the
+axes are labelled either way: a value every few rows, a tick under every decade.
 """
 
 from __future__ import annotations
@@ -20,14 +22,28 @@ __all__ = ["PALETTE", "chart_html", "chart_svg", "chart_text"]
 PALETTE = ("#e4572e", "#2e86de", "#f3a712", "#29a35a", "#a05fd6", "#17becf", "#8c8c8c")
 HEIGHT = 16
 BLOCK = "█"
+GLYPHS = ("█", "░", "▒", "#", "+", "=", "o")
+"""A nation's mark without colour, in the order of the series; "Other" takes `OTHER`."""
+OTHER = "·"
+VALUE_EVERY = 4
+"""Rows between two values on the y axis."""
 
 
 def _colour(index: int, series: Series) -> str:
     return PALETTE[-1] if series.code is None else PALETTE[index % (len(PALETTE) - 1)]
 
 
-def chart_text(years: Sequence[int], series: Sequence[Series], title: str, width: int) -> Text:
-    """Stacked columns in the terminal: one column per year (several when room allows)."""
+def _glyph(index: int, series: Series, colour: bool) -> str:
+    if colour:
+        return BLOCK
+    return OTHER if series.code is None else GLYPHS[index % len(GLYPHS)]
+
+
+def chart_text(
+    years: Sequence[int], series: Sequence[Series], title: str, width: int, colour: bool = True
+) -> Text:
+    """Stacked columns in the terminal: one column per year (several when room allows), each
+    nation in its colour, or with `colour=False` in its own glyph."""
     out = Text(title + "\n", style="bold")
     if not years:
         out.append("no launches to draw\n")
@@ -46,25 +62,31 @@ def chart_text(years: Sequence[int], series: Sequence[Series], title: str, width
             cells.extend([index] * (round(running) - len(cells)))
         heights.append(cells)
     for row in range(HEIGHT, 0, -1):
-        tick = str(peak) if row == HEIGHT else "0" if row == 1 else ""
+        # the top row is the peak; a value every VALUE_EVERY rows below it, down to 0
+        value = round(peak * row / HEIGHT) if (HEIGHT - row) % VALUE_EVERY == 0 else None
+        tick = "0" if row == 1 else str(value) if value is not None else ""
         out.append(tick.rjust(label) + " ┤ " if tick else " " * label + " │ ", style="dim")
         for cells in heights:
             if len(cells) >= row:
                 index = cells[row - 1]
-                out.append(BLOCK * per_year, style=_colour(index, series[index]))
+                glyph = _glyph(index, series[index], colour)
+                out.append(glyph * per_year, style=_colour(index, series[index]))
             else:
                 out.append(" " * per_year)
         out.append("\n")
     axis = [" "] * (len(shown) * per_year)
+    rule = ["─"] * len(axis)
     for position, year in enumerate(shown):
         text = str(year)
         x = position * per_year
-        if year % 10 == 0 and x + len(text) <= len(axis):
-            axis[x : x + len(text)] = list(text)
-    out.append(" " * label + " └─" + "─" * len(axis) + "\n", style="dim")
+        if year % 10 == 0:
+            rule[x] = "┬"  # a tick under every decade, labelled where the label fits
+            if x + len(text) <= len(axis) and not "".join(axis[max(0, x - 1) : x]).strip():
+                axis[x : x + len(text)] = list(text)
+    out.append(" " * label + " └─" + "".join(rule) + "\n", style="dim")
     out.append(" " * (label + 3) + "".join(axis).rstrip() + "\n")
     for index, s in enumerate(series):
-        out.append(BLOCK * 2, style=_colour(index, s))
+        out.append(_glyph(index, s, colour) * 2, style=_colour(index, s))
         out.append(f" {s.label}  ")
     out.append(f"\n{CREDIT}\n", style="dim")
     return out

@@ -15,7 +15,7 @@ from spacetime.core.timeline import Timeline
 from spacetime.core.words import plural
 from spacetime.launches.model import CREDIT, Launch, Outcome
 from spacetime.launches.query import By, Count, LaunchMatch, counts
-from spacetime.output.listing import Align, Column, Listing, Report
+from spacetime.output.listing import Align, Brief, Column, Listing, Report, glued
 
 __all__ = [
     "COUNT_FIELDS",
@@ -60,6 +60,7 @@ LAUNCH_FIELDS = [
 SOURCE = "GCAT (Jonathan McDowell, https://planet4589.org), CC BY 4.0"
 OUTCOME_STYLES = {Outcome.SUCCESS: None, Outcome.PARTIAL: "yellow", Outcome.FAILURE: "red"}
 SHOWN_PAYLOADS = 2
+NBSP = "\u00a0"
 
 
 def launch_record(
@@ -116,7 +117,7 @@ _LABELS = {p: p.label for p in Precision}
 def _payloads(launch: Launch) -> str:
     shown = ", ".join(launch.payloads[:SHOWN_PAYLOADS])
     rest = len(launch.payloads) - SHOWN_PAYLOADS
-    return f"{shown} +{rest}" if rest > 0 else shown
+    return f"{shown}{NBSP}+{rest}" if rest > 0 else shown  # "+3" stays with the last name
 
 
 def _outcome(launch: Launch) -> str:
@@ -125,25 +126,40 @@ def _outcome(launch: Launch) -> str:
     return launch.outcome.value
 
 
+OUTCOME_MARKS = {Outcome.SUCCESS: "✓", Outcome.PARTIAL: "◐", Outcome.FAILURE: "×"}
+OUTCOME_LEGEND = "✓ success, ◐ partial, × failure"
+
+
+def _site(launch: Launch) -> str:
+    """The site's name, or in a narrow table its first word ("Jiuquan", "Baikonur")."""
+    name = launch.site.short
+    first = name.split(" ", 1)[0]
+    return Brief(name, first) if first != name else name
+
+
 def launch_listing(
     timeline: Timeline, matches: Sequence[LaunchMatch], human: bool = True
 ) -> Listing:
     """The answer of `spacetime launches`; the human cells only when `human` (a table or
-    Markdown will be written), as JSON, CSV and TSV use only the records."""
-    rows = []
+    Markdown will be written), as JSON, CSV and TSV use only the records. In a narrow terminal
+    the date loses its time, the state becomes its code and the outcome a mark; then the site,
+    and the state, are left out rather than break a payload's name."""
+    rows: list[list[str]] = []
     for m in matches if human else ():
         launch = m.launch
         state = timeline.name_of(launch.state)
+        code = launch.state
         if m.stands_for:
             state += f" (→ {timeline.name_of(m.stands_for)})"
+            code += f"→{m.stands_for}"
         rows.append(
             [
-                launch.date.display(),
-                launch.vehicle,
+                Brief(launch.date.display(), launch.date.display(with_time=False)),
+                glued(launch.vehicle),
                 _payloads(launch),
-                launch.site.short,
-                state,
-                _outcome(launch),
+                _site(launch),
+                Brief(state, code),
+                Brief(_outcome(launch), OUTCOME_MARKS[launch.outcome]),
             ]
         )
     failures = sum(not m.launch.success for m in matches)
@@ -157,16 +173,16 @@ def launch_listing(
             launch_record(timeline, m.launch, m.stands_for, names[m.launch.state]) for m in matches
         ],
         columns=[
-            Column("Date (UTC)"),
+            Column(Brief("Date (UTC)", "Date")),
             Column("Vehicle"),
-            Column("Payloads", wrap=True),
-            Column("Site", wrap=True),
-            Column("State"),
-            Column("Outcome"),
+            Column("Payloads", wrap=True, main=True),
+            Column("Site", wrap=True, drop=2),
+            Column("State", drop=1),
+            Column(Brief("Outcome", "")),
         ],
         rows=rows,
         styles=[OUTCOME_STYLES[m.launch.outcome] for m in matches] if human else [],
-        footer=f"{footer}\n{CREDIT}",
+        footer=Brief(f"{footer}\n{CREDIT}", f"{footer}; {OUTCOME_LEGEND}\n{CREDIT}"),
     )
 
 
@@ -178,7 +194,7 @@ def count_listing(
 ) -> Listing:
     """The answer of `spacetime launches --by ...`: counts with inline bars (`sites`: short
     names of the site codes, for the table)."""
-    from spacetime.output.listing import bar
+    from spacetime.output.listing import Bar
 
     nested = any(c.nation for c in found)
     key_names = {By.COUNTRY: "nation"}
@@ -189,13 +205,11 @@ def count_listing(
         if by is By.DECADE:
             return f"{count.key}s"
         if by is By.COUNTRY:
-            return timeline.name_of(str(count.key))
+            return _nation(timeline, str(count.key))
         name = (sites or {}).get(str(count.key))
-        return (
-            f"{count.key} ({name})"
-            if by is By.SITE and name and name != count.key
-            else str(count.key)
-        )
+        if by is By.SITE and name and name != count.key:
+            return Brief(f"{count.key} ({name})", str(count.key))  # the code alone when narrow
+        return str(count.key)
 
     records = []
     rows = []
@@ -216,9 +230,9 @@ def count_listing(
         rows.append(
             [
                 label(c),
-                *([timeline.name_of(c.nation or "")] if nested else []),
+                *([_nation(timeline, c.nation or "")] if nested else []),
                 str(c.launches),
-                bar(c.launches, peak),
+                Bar(c.launches, peak),
                 str(c.successes),
                 str(c.failures),
                 rate,
@@ -233,13 +247,19 @@ def count_listing(
             *([Column("Country")] if nested else []),
             Column("Launches", justify=Align.RIGHT),
             Column(""),
-            Column("Successes", justify=Align.RIGHT),
-            Column("Failures", justify=Align.RIGHT),
+            Column(Brief("Successes", "OK"), justify=Align.RIGHT),
+            Column(Brief("Failures", "Failed"), justify=Align.RIGHT),
             Column("Rate", justify=Align.RIGHT),
         ],
         rows=rows,
-        footer=f"{total} launches in {len(found)} rows\n{CREDIT}",
+        footer=f"{plural(total, 'launch', 'launches')} in {plural(len(found), 'row')}\n{CREDIT}",
     )
+
+
+def _nation(timeline: Timeline, code: str) -> str:
+    """A nation's name, or its code in a narrow table."""
+    name = timeline.name_of(code)
+    return Brief(name, code) if name != code else name
 
 
 def _agency(launch: Launch) -> str:
@@ -294,7 +314,7 @@ def site_names(matches: Sequence[LaunchMatch]) -> dict[str, str]:
 def launch_stats_report(timeline: Timeline, matches: Sequence[LaunchMatch]) -> Report:
     """The answer of `spacetime stats --launches`: counts by decade, state, vehicle family and
     site (the 15 busiest of the last two), and by outcome and kind."""
-    from spacetime.output.listing import bar
+    from spacetime.output.listing import Bar
 
     sections: list[tuple[str, Listing]] = []
     document: dict[str, Any] = {"total": len(matches)}
@@ -338,7 +358,7 @@ def launch_stats_report(timeline: Timeline, matches: Sequence[LaunchMatch]) -> R
                         Column("Launches", justify=Align.RIGHT),
                         Column(""),
                     ],
-                    rows=[[k, str(v), bar(v, peak)] for k, v in ordered.items()],
+                    rows=[[k, str(v), Bar(v, peak)] for k, v in ordered.items()],
                 ),
             )
         )

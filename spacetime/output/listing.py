@@ -6,10 +6,23 @@ terminal table and Markdown). Commands build listings; `spacetime.output.formats
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-__all__ = ["Align", "Brief", "Column", "Listing", "Report", "bar", "glued"]
+__all__ = [
+    "Align",
+    "Bar",
+    "Brief",
+    "Column",
+    "Deferred",
+    "Listing",
+    "Mapped",
+    "Report",
+    "bar",
+    "glued",
+]
+
 
 NBSP = "\u00a0"
 BAR = "█"
@@ -40,6 +53,26 @@ class Brief(str):
         return made
 
 
+class Bar(str):
+    """An inline bar cell: `prefix` (a count, a rate) then `amount` blocks scaled against `peak`.
+    It reads as its full form (`full` blocks at most) everywhere but a narrow terminal table, where
+    the table shrinks it to its column (`at`) rather than wrap it."""
+
+    amount: int
+    peak: int
+    prefix: str
+    full: int
+
+    def __new__(cls, amount: int, peak: int, prefix: str = "", full: int = BAR_WIDTH) -> Bar:
+        made = super().__new__(cls, prefix + bar(amount, peak, full))
+        made.amount, made.peak, made.prefix, made.full = amount, peak, prefix, full
+        return made
+
+    def at(self, blocks: int) -> str:
+        """The cell with its bar scaled to `blocks` blocks for the peak."""
+        return self.prefix + bar(self.amount, self.peak, max(1, blocks))
+
+
 class Align(StrEnum):
     """Where a column's cells sit: text to the left, numbers to the right."""
 
@@ -57,6 +90,54 @@ class Column(NamedTuple):
     justify: Align = Align.LEFT
     main: bool = False
     drop: int = 0
+
+
+class Mapped(Sequence[Any]):
+    """`make(item)` for each item, made when read and never kept: the records of a long answer
+    are written one by one without the whole list in memory (`list --format json`). (Plain
+    `Any` rather than generic: a generic class costs start-up time on the `list` path.)"""
+
+    __slots__ = ("_items", "_make")
+
+    def __init__(self, make: Callable[[Any], Any], items: Sequence[Any]) -> None:
+        self._make = make
+        self._items = items
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self._make(item) for item in self._items[index]]
+        return self._make(self._items[index])
+
+    def __iter__(self) -> Iterator[Any]:
+        return map(self._make, self._items)
+
+
+class Deferred(Sequence[Any]):
+    """A list made by `make()` the first time it is read (the table cells of an answer written
+    as JSON are never made)."""
+
+    __slots__ = ("_list", "_make")
+
+    def __init__(self, make: Callable[[], list[Any]]) -> None:
+        self._make: Callable[[], list[Any]] | None = make
+        self._list: list[Any] = []
+
+    def _made(self) -> list[Any]:
+        if self._make is not None:
+            self._list, self._make = self._make(), None
+        return self._list
+
+    def __len__(self) -> int:
+        return len(self._made())
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._made()[index]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._made())
 
 
 class Listing:
@@ -77,9 +158,11 @@ class Listing:
 
     fields: list[str]
     """The keys of every record, in order: the JSON keys and the CSV/TSV header."""
-    records: list[dict[str, Any]]
+    records: Sequence[dict[str, Any]]
+    """A list, or a `Mapped` sequence made as it is read."""
     columns: list[Column]
-    rows: list[list[str]]
+    rows: Sequence[list[str]]
+    """A list, or a `Deferred` one made when first read."""
     styles: list[str | None]
     """A terminal style per row, in words such as `"italic cyan"` (see `output.texttable.SGR`)."""
     heading: str | None
@@ -94,9 +177,9 @@ class Listing:
     def __init__(
         self,
         fields: list[str],
-        records: list[dict[str, Any]],
+        records: Sequence[dict[str, Any]],
         columns: list[Column],
-        rows: list[list[str]],
+        rows: Sequence[list[str]],
         styles: list[str | None] | None = None,
         heading: str | None = None,
         footer: str | None = None,

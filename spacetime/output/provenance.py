@@ -2,14 +2,20 @@
 the timeline and vocabulary shipped with spacetime) is marked with its file wherever it decides an
 answer (a world first, a nation's first, a place among nations) or is shown in full. Marks are
 made only when the bundled timeline is loaded too: with `--no-bundled` every answer comes from
-your files, and a mark on each would say nothing."""
+your files, and a mark on each would say nothing.
+
+An event of your files whose id is a bundled event's replaces that event everywhere (see
+`spacetime.load.loader`): `replacement_notes` says so, once per file, for stderr."""
 
 from __future__ import annotations
 
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 
-__all__ = ["Provenance"]
+__all__ = ["Provenance", "replacement_notes"]
+
+NAMED = 10
+"""At most this many replaced ids are named in a note; the rest are counted."""
 
 
 class Provenance:
@@ -33,3 +39,20 @@ class Provenance:
         """`text` followed by the user's file it comes from, if any: `Apollo 11 (from mine.yaml)`."""
         own = self.file(event)
         return f"{text} (from {own})" if own else text
+
+
+def replacement_notes(timeline: Timeline) -> list[str]:
+    """One line per file of the user's that replaces bundled events, naming them:
+    `mine.yaml replaces 3 bundled events: sputnik-1, vostok-1, apollo-11-first-moonwalk`."""
+    from spacetime.core.words import plural
+
+    by_file: dict[str, list[str]] = {}
+    for event_id, file in timeline.replaced.items():
+        by_file.setdefault(file, []).append(event_id)
+    notes = []
+    for file, ids in by_file.items():
+        named = ", ".join(ids[:NAMED]) + (
+            f" and {len(ids) - NAMED} more" if len(ids) > NAMED else ""
+        )
+        notes.append(f"{file} replaces {plural(len(ids), 'bundled event')}: {named}")
+    return notes

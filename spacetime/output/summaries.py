@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacetime.core.timeline import Timeline
-from spacetime.core.words import ago, plural
+from spacetime.core.words import ago, days_ago, plural
 from spacetime.engine.anniversaries import Anniversary
 from spacetime.engine.stats import Stats
 from spacetime.output.events import (
@@ -14,9 +16,9 @@ from spacetime.output.events import (
     event_record,
     with_ids,
 )
-from spacetime.output.listing import BAR_WIDTH, Align, Brief, Column, Listing, Report, bar
+from spacetime.output.listing import Align, Bar, Column, Listing, Report
 
-__all__ = ["anniversary_listing", "bar", "stats_report"]
+__all__ = ["anniversary_listing", "stats_report"]
 
 
 def _counts(title: str, key: str, counts: dict[str, int], names: dict[str, str]) -> Listing:
@@ -25,10 +27,7 @@ def _counts(title: str, key: str, counts: dict[str, int], names: dict[str, str])
         fields=[key, "events"],
         records=[{key: k, "events": v} for k, v in counts.items()],
         columns=[Column(title), Column("Events", justify=Align.RIGHT), Column("")],
-        rows=[
-            [names.get(k, k), str(v), Brief(bar(v, peak), bar(v, peak, BAR_WIDTH // 2))]
-            for k, v in counts.items()
-        ],
+        rows=[[names.get(k, k), str(v), Bar(v, peak)] for k, v in counts.items()],
     )
 
 
@@ -75,8 +74,15 @@ def stats_report(timeline: Timeline, result: Stats) -> Report:
 
 
 def anniversary_listing(
-    timeline: Timeline, found: list[Anniversary], heading: str, *, ids: bool = False
+    timeline: Timeline,
+    found: list[Anniversary],
+    heading: str,
+    *,
+    ids: bool = False,
+    today: date | None = None,
 ) -> Listing:
+    """The answer of `today` and `on`; an event of the current year says how many days ago it
+    was, counted from `today` (else "this year")."""
     listing = Listing(
         fields=[*EVENT_FIELDS, "years_ago"],
         records=[{**event_record(a.event), "years_ago": a.years} for a in found],
@@ -89,7 +95,9 @@ def anniversary_listing(
         rows=[
             [
                 date_cell(a.event.date),
-                ago(a.years),
+                days_ago((today - a.day).days)
+                if today and a.day.year == today.year
+                else ago(a.years),
                 a.event.title,
                 country_cell(timeline, a.event.countries),
             ]

@@ -10,7 +10,8 @@ marked `drop` are left out, least useful first, rather than break a word; only w
 gives way are words broken. A URL is never broken (it is clickable as an OSC 8 link where colour
 is on). The header is bold, and each row takes its style (`"italic cyan"`, `"dim strike"`...) as
 ANSI colour when the `Environment` allows colour. A no-break space (U+00A0) in a cell keeps two
-words on one line and prints as a space.
+words on one line and prints as a space. An inline bar (`Bar`) never wraps: its column shrinks
+like a long-text one, down to `BAR_LEAST` blocks, and the bars are drawn to the width it is given.
 
 This is written here rather than drawn with Rich: importing and laying out a Rich table cost about
 40 ms a run, as much again as the whole rest of `spacetime list` (docs/performance.md).
@@ -18,11 +19,13 @@ This is written here rather than drawn with Rich: importing and laying out a Ric
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import TextIO
 
+from spacetime.core.text import is_safe, visible
 from spacetime.output.environment import Environment
-from spacetime.output.listing import Align, Brief, Column, Listing
+from spacetime.output.listing import Align, Bar, Brief, Column, Listing
 
 __all__ = ["layout", "write_table"]
 
@@ -34,6 +37,8 @@ MAIN_ROOM = 20
 long-text column grows past its longest word; columns are dropped rather than go below."""
 MAIN_WEIGHT = 3
 """Of the room left over, the main column takes this many shares to one for another column."""
+BAR_LEAST = 4
+"""An inline bar column shrinks to its prefixes and this many blocks before anything is dropped."""
 NBSP = "\u00a0"
 SGR = {
     "bold": "1",
@@ -54,12 +59,13 @@ def write_table(listing: Listing, out: TextIO, env: Environment | None = None) -
     """Write a listing as a text table to `out`: fitted (and coloured if allowed) when `env`
     says standard output is a terminal, plain and uncut otherwise (and by default)."""
     env = env or Environment()
+    listing = _visible(listing)
     terminal = env.terminal
     colour = terminal and env.colour  # never colour in a pipe
 
     def paint(text: str, style: str | None) -> str:
-        if colour and "://" in text and " " not in text.strip():
-            url = text.strip()
+        url = text.strip()
+        if colour and re.fullmatch(_URL, url):
             text = text.replace(url, f"\x1b]8;;{url}\x1b\\{url}\x1b]8;;\x1b\\")
         if not (colour and style and text):
             return text
@@ -73,11 +79,16 @@ def write_table(listing: Listing, out: TextIO, env: Environment | None = None) -
         keep, short = list(range(len(listing.columns))), frozenset[int]()
         widths = _natural(listing, keep, short, show_header)
     columns = [listing.columns[i] for i in keep]
+    blocks = _bar_scale(listing, keep, widths)
     rule = paint("─" * (sum(widths) + len(GAP) * (len(widths) - 1)), "dim")
 
     def lines(cells: list[str], style: str | None, key_style: str | None = None) -> None:
         wrapped = [
-            wrap(cell, w) if terminal else cell.replace(NBSP, " ").split("\n")
+            [cell.at(blocks)]
+            if terminal and isinstance(cell, Bar)
+            else wrap(cell, w)
+            if terminal
+            else cell.replace(NBSP, " ").split("\n")
             for cell, w in zip(cells, widths, strict=True)
         ]
         for number in range(max(len(parts) for parts in wrapped)):
@@ -111,6 +122,30 @@ def write_table(listing: Listing, out: TextIO, env: Environment | None = None) -
         text_lines(_form(listing.footer, explains))
 
 
+_URL = r"https?://[!-~]+"
+"""A URL made a link (OSC 8): printable ASCII only, so no text from data wraps itself in one."""
+
+
+def _visible(listing: Listing) -> Listing:
+    """The listing with every unsafe character of its cells shown visibly (`spacetime.core.text`):
+    the last line of defence, after input that refuses them. Checked in one pass over all cells."""
+    texts = [listing.heading or "", listing.footer or "", *(c for row in listing.rows for c in row)]
+    if is_safe("\n".join(texts)):
+        return listing
+
+    def safe(text: str) -> str:
+        if isinstance(text, Brief):
+            return Brief(visible(text), visible(text.short))
+        return visible(text)
+
+    return Listing(
+        listing.fields, listing.records, listing.columns,
+        [[safe(cell) for cell in row] for row in listing.rows], listing.styles,
+        listing.heading and safe(listing.heading), listing.footer and safe(listing.footer),
+        listing.row_lines, listing.single,
+    )  # fmt: skip
+
+
 def layout(
     listing: Listing, room: int, header: bool = True
 ) -> tuple[list[int], frozenset[int], list[int]]:
@@ -119,6 +154,7 @@ def layout(
     way)."""
     keep = list(range(len(listing.columns)))
     short = frozenset[int]()
+    bars = {i for i in keep if any(isinstance(row[i], Bar) for row in listing.rows)}
     natural = _natural(listing, keep, short, header)
     if sum(natural) + len(GAP) * (len(keep) - 1) <= room:
         return keep, short, natural
@@ -129,18 +165,34 @@ def layout(
     )
     while True:
         natural = _natural(listing, keep, short, header)
-        columns = [listing.columns[i] for i in keep]
+        # a bar column gives way like a long-text one (it shrinks rather than wraps)
+        columns = [
+            listing.columns[i]._replace(wrap=True) if i in bars else listing.columns[i]
+            for i in keep
+        ]
         least = [
-            _least(listing, i, i in short, header, natural[n]) if c.wrap else natural[n]
+            _bar_least(listing, i, natural[n])
+            if i in bars
+            else _least(listing, i, i in short, header, natural[n])
+            if c.wrap
+            else natural[n]
             for n, (i, c) in enumerate(zip(keep, columns, strict=True))
         ]
         gaps = len(GAP) * (len(keep) - 1)
         if sum(natural) + gaps <= room:
             short = _restore(listing, keep, short, header, room - gaps - sum(natural))
             return keep, short, _natural(listing, keep, short, header)
+        # with bars at their least (and a few blocks more), full forms come back before the
+        # bars grow: a name reads better than a longer bar
+        barred = sum(least[n] + BAR_LEAST if i in bars else natural[n] for n, i in enumerate(keep))
+        if bars & set(keep) and short and barred + gaps < room:
+            restored = _restore(listing, keep, short, header, room - gaps - barred)
+            if restored != short:
+                short = restored
+                continue
         if sum(least) + gaps <= room:
             comfort = [
-                _typical(listing, i, i in short) if c.wrap and not c.main else 0
+                _typical(listing, i, i in short) if c.wrap and not c.main and i not in bars else 0
                 for i, c in zip(keep, columns, strict=True)
             ]
             return keep, short, _share(natural, least, comfort, columns, room - gaps)
@@ -194,6 +246,35 @@ def _least(listing: Listing, index: int, short: bool, header: bool, natural: int
     )
     floor = min(natural, MAIN_ROOM) if listing.columns[index].main else 0
     return max(longest, floor, min(natural, NARROWEST))
+
+
+def _bar_least(listing: Listing, index: int, natural: int) -> int:
+    """The narrowest an inline bar column may be: its longest prefix and `BAR_LEAST` blocks (or
+    the longest word of its header)."""
+    header = max((width(w) for w in listing.columns[index].header.split()), default=0)
+    return min(natural, max(_prefix_width(listing, index) + BAR_LEAST, header))
+
+
+def _bar_scale(listing: Listing, keep: list[int], widths: list[int]) -> int:
+    """One scale for every bar of the table (the blocks of a bar at its peak): the largest at
+    which the longest bar of each bar column fits its width, at most the bars' full form."""
+    scale = None
+    for i, w in zip(keep, widths, strict=True):
+        bars = [cell for row in listing.rows if isinstance(cell := row[i], Bar)]
+        for cell in bars:
+            scale = min(scale or cell.full, cell.full)
+        longest = max(bars, key=lambda cell: width(cell), default=None)
+        if longest is not None and width(longest) > w and longest.amount:
+            room = max(1, w - _prefix_width(listing, i))
+            scale = min(scale or room, room * longest.peak // longest.amount)
+    return max(1, scale or 1)
+
+
+def _prefix_width(listing: Listing, index: int) -> int:
+    return max(
+        (width(cell.prefix) for row in listing.rows if isinstance(cell := row[index], Bar)),
+        default=0,
+    )
 
 
 def _typical(listing: Listing, index: int, short: bool) -> int:

@@ -13,11 +13,15 @@ from spacetime.output.provenance import Provenance
 __all__ = ["category_listing", "entity_listing", "milestone_listing"]
 
 
-def entity_listing(timeline: Timeline) -> Listing:
+def entity_listing(timeline: Timeline, every: bool = False) -> Listing:
+    """The countries and organizations of the timeline files and those with events; `every`
+    adds the other ISO 3166-1 countries."""
     counts = Counter(code for event in timeline.events for code in event.countries)
     records = []
     rows = []
     for entity in sorted(timeline.entities.values(), key=lambda e: e.name.casefold()):
+        if not (every or counts[entity.code] or entity.origin.file in timeline.files):
+            continue
         lineage = " → ".join(
             glued(timeline.name_of(c))
             for c in [*reversed(timeline.predecessors(entity.code)), *timeline.lineage(entity.code)]
@@ -55,7 +59,8 @@ def entity_listing(timeline: Timeline) -> Listing:
             Column("Events", justify=Align.RIGHT),
         ],
         rows=rows,
-        footer=f"{len(records)} countries and organizations",
+        footer=f"{len(records)} countries and organizations"
+        + ("" if every else f" (of {len(timeline.entities)}: --all lists every one)"),
     )
 
 

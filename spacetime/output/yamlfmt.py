@@ -94,6 +94,8 @@ def event_lines(event: Event) -> list[str]:
         lines += _text("note", event.note, pad)
     if event.confirmed:
         lines.append(f"{pad}confirmed: {scalar(event.confirmed.text, date=True)}")
+    if event.reviewed:
+        lines.append(f"{pad}reviewed: {scalar(event.reviewed.text, date=True)}")
     lines.append(f"{pad}sources:")
     lines += [f"{pad}  - {scalar(url)}" for url in event.sources]
     return lines

@@ -1,6 +1,7 @@
-"""`spacetime today` and `spacetime on DATE`: what happened on this day of the year."""
+"""`spacetime today` and `spacetime on DATE`: what happened on this day of the year (events, or
+with `--launches` the launches of the launch log)."""
 
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -12,6 +13,14 @@ from spacetime.output.environment import Environment
 WeekOption = Annotated[
     bool, typer.Option("--week", "-w", help="The seven days around the day, not just the day.")
 ]
+LaunchesOption = Annotated[
+    bool,
+    typer.Option(
+        "--launches",
+        help="The orbital launches of that day in any year instead (GCAT launch log); takes "
+        "--country, --no-lineage, --since and --until.",
+    ),
+]
 
 
 def _answer(
@@ -22,17 +31,65 @@ def _answer(
     day: tuple[int, int],
     week: bool,
     ids: bool,
+    launches: bool = False,
 ) -> None:
+    """The events (or with `launches`, the launches) of `day` or the week around it."""
+    if launches:
+        _launches(env, data, filters, output, day, week, ids)
+        return
     found = atlas(data, env).anniversaries(
         day, week=week, today=env.day(), query=filters.query(), ids=ids
     )
     emit(found.answer, output, env)
 
 
+T = TypeVar("T")
+
+
+def _cut(found: list[T], filters: FilterOptions) -> list[T]:
+    """`found` in the order and number --reverse and --limit ask for."""
+    if filters.reverse:
+        found.reverse()
+    return found[: filters.limit] if filters.limit else found
+
+
+def _launches(
+    env: Environment,
+    data: DataOptions,
+    filters: FilterOptions,
+    output: OutputOptions,
+    day: tuple[int, int],
+    week: bool,
+    ids: bool,
+) -> None:
+    """The launches whose UTC day falls on `day` (month, day) or in the week around it."""
+    from spacetime.core.dates import MONTH_ABBR
+    from spacetime.core.errors import UsageError
+    from spacetime.launches.query import launch_anniversaries, run_launches
+    from spacetime.output.formats import OutputFormat
+    from spacetime.output.launches import launch_listing
+
+    if ids:
+        raise UsageError("--ids adds event ids; with --launches, launches show their tags")
+    query = filters.launch_query("--launches")
+    found = atlas(data, env)
+    timeline = found.timeline
+    matches = run_launches(timeline, found.files, query._replace(limit=None))
+    month, day_of_month = day
+    window = 3 if week else 0
+    chosen = launch_anniversaries(matches, month, day_of_month, data.today().year, window=window)
+    human = output.chosen in (OutputFormat.TABLE, OutputFormat.MARKDOWN)
+    listing = launch_listing(timeline, _cut(chosen, filters), human)
+    around = "the week around " if window else ""
+    listing.heading = f"Launches on {around}{day_of_month} {MONTH_ABBR[month - 1]}, in any year"
+    emit(listing, output, env)
+
+
 @use(data=DataOptions, filters=FilterOptions, output=OutputOptions)
 def today(
     week: WeekOption = False,
     ids: IdsOption = False,
+    launches: LaunchesOption = False,
     *,
     env: Environment,
     data: DataOptions,
@@ -40,8 +97,8 @@ def today(
     output: OutputOptions,
 ) -> None:
     """Events that happened on today's date in any year, with how long ago."""
-    now = data.today(env)
-    _answer(env, data, filters, output, (now.month, now.day), week, ids)
+    now = data.today()
+    _answer(env, data, filters, output, (now.month, now.day), week, ids, launches)
 
 
 @use(data=DataOptions, filters=FilterOptions, output=OutputOptions)
@@ -49,6 +106,7 @@ def on(
     day: Annotated[str, typer.Argument(metavar="DAY", help="'Oct 4', '4 October', 10-04 (MM-DD).")],
     week: WeekOption = False,
     ids: IdsOption = False,
+    launches: LaunchesOption = False,
     *,
     env: Environment,
     data: DataOptions,
@@ -63,4 +121,4 @@ def on(
             f"the year {year} is ignored: `on` lists the day in every year"
             f" (for that year's events: spacetime list --since {year} --until {year})"
         )
-    _answer(env, data, filters, output, month_day, week, ids)
+    _answer(env, data, filters, output, month_day, week, ids, launches)

@@ -104,8 +104,10 @@ def _launch_chart(
     html: Path | None,
     force: bool,
 ) -> None:
+    from spacetime.cli.common import launch_cutoff
     from spacetime.launches.cadence import yearly_series
     from spacetime.output.console import draw
+    from spacetime.output.freshness import partial_mark
     from spacetime.output.launchchart import chart_html, chart_svg, chart_text
 
     query = filters.launch_query("--launches")
@@ -118,8 +120,11 @@ def _launch_chart(
     total = sum(sum(s.per_year.values()) for s in series)
     span = f"{years[0]}–{years[-1]}" if years else ""
     title = f"Orbital launch attempts per year, {span} ({total} launches)"
+    cutoff = launch_cutoff(found.files, env, query.since, query.until)
+    mark = partial_mark(str(years[-1]), cutoff) if years and cutoff else None
+    title += f"; {mark}" if mark else ""
     columns = width or (min(env.width, MAX_WIDTH) if env.terminal else 100)
-    draw(env, chart_text(years, series, title, columns))
+    draw(env, chart_text(years, series, title, columns, env.terminal and env.colour))
     if svg is not None or html is not None:
         picture = chart_svg(years, series, title)
         for path, text in ((svg, picture), (html, chart_html(picture, title))):

@@ -1,15 +1,18 @@
 """`spacetime compare NATION NATION...`: milestones, lags and activity side by side."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from spacetime.cli import complete
-from spacetime.cli.common import atlas, emit
+from spacetime.cli.common import atlas, check_writable, emit, fresh, launch_cutoff
 from spacetime.cli.options import DataOptions, OutputOptions, SelectOptions, use
 from spacetime.core.dates import Per
 from spacetime.core.timeline import Timeline
+from spacetime.engine.compare import Comparison
 from spacetime.output.environment import Environment
+from spacetime.output.listing import Report
 
 
 @use(data=DataOptions, filters=SelectOptions, output=OutputOptions)
@@ -35,6 +38,25 @@ def compare(
             help="Leave out the launch cadence (from the GCAT launch log).",
         ),
     ] = False,
+    next_launches: Annotated[
+        bool,
+        typer.Option(
+            "--next",
+            help="Add each nation's next launches, from pads in the nation (Launch Library 2: "
+            "spacetime update --upcoming).",
+        ),
+    ] = False,
+    svg: Annotated[
+        Path | None,
+        typer.Option("--svg", help="Also draw the milestone race as an SVG picture."),
+    ] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also draw the milestone race as an HTML page."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing --svg/--html file.")
+    ] = False,
     *,
     env: Environment,
     data: DataOptions,
@@ -45,6 +67,7 @@ def compare(
 
     The cadence (orbital launch attempts and success rate per period) comes from the GCAT launch
     log."""
+    check_writable([svg, html], force)
     found = atlas(data, env)
     query = filters.query()
     if query.lineage:
@@ -52,6 +75,8 @@ def compare(
     scoped = None
     if filters.selects_events():
         scoped = [m.event for m in found.events(query=query._replace(limit=None)).value]
+    cadence = bool(found.files.launches) and not no_launches
+    cutoff = launch_cutoff(found.files, env) if cadence else None
     result = found.compare(
         *nations,
         lineage=query.lineage,
@@ -59,8 +84,41 @@ def compare(
         by_category=by_category,
         launches=not no_launches,
         events=scoped,
+        today=env.day(),
+        cutoff=cutoff,
     )
-    emit(result.answer, output, env)
+    report = result.answer
+    assert isinstance(report, Report)  # compare's answer is a report
+    if next_launches:
+        from spacetime.cli.upcoming import add_next
+
+        add_next(report, found.timeline, result.value.nations, env)
+    emit(fresh(report, found.files, cutoff) if cadence else report, output, env)
+    if svg is not None or html is not None:
+        _draw(env, found.timeline, result.value, nations, svg, html, force)
+
+
+def _draw(
+    env: Environment,
+    timeline: Timeline,
+    result: Comparison,
+    nations: list[str],
+    svg: Path | None,
+    html: Path | None,
+    force: bool,
+) -> None:
+    """Save the milestone race (spacetime.output.race) to the files asked for."""
+    from spacetime.core.files import write_file
+    from spacetime.output.launchchart import chart_html
+    from spacetime.output.race import race_svg
+
+    command = "spacetime compare " + " ".join(nations)
+    picture = race_svg(timeline, result, command)
+    title = "The milestone race: " + " · ".join(timeline.name_of(n) for n in result.nations)
+    for path, text in ((svg, picture), (html, chart_html(picture, title))):
+        if path is not None:
+            write_file(path, text, replace=force)
+            env.tell(f"saved {path}")
 
 
 def _warn_counted_twice(env: Environment, timeline: Timeline, nations: list[str]) -> None:

@@ -3,6 +3,7 @@
 import contextlib
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -15,7 +16,7 @@ from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.edit.store import edit_file
 from spacetime.load.schema import RecordReader
-from spacetime.load.sources import personal_path
+from spacetime.load.sources import personal_path, shipped_names
 from spacetime.load.yamlread import LocatedDict, Parsed
 from spacetime.output.environment import Environment
 
@@ -114,7 +115,8 @@ def add(
         str | None, typer.Option("--id", help="A slug; derived from the title when not given.")
     ] = None,
     date: Annotated[
-        str | None, typer.Option("--date", help="1969-07-20, 1970, 2021-05, 2030s, 2026~ ...")
+        str | None,
+        typer.Option("--date", help="1969-07-20, 1970, 2021-05, 2030s, 2026~, yesterday..."),
     ] = None,
     title: Annotated[str | None, typer.Option("--title")] = None,
     summary: Annotated[str | None, typer.Option("--summary")] = None,
@@ -166,6 +168,13 @@ def add(
         "confirmed": confirmed,
         "sources": list(source or []) or None,
     }
+    for key in ("date", "confirmed"):  # `--date yesterday` is written as the day it names
+        typed = values[key]
+        if isinstance(typed, str):
+            from spacetime.engine.bounds import relative_point
+
+            point = relative_point(typed, env.day())
+            values[key] = point.edtf() if point is not None else typed
     target = to or personal_path(env.data_dir())
     missing = [k for k in REQUIRED_PROMPTS if not values.get(k)]
     if missing and not env.stdin.isatty():
@@ -195,7 +204,7 @@ def add(
     added: list[str] = []
     warnings: list[str] = []
 
-    def change(text: str, timeline: Timeline) -> str:
+    def change(text: str, timeline: Timeline) -> Callable[[], str]:
         from spacetime.edit.text import add_event
         from spacetime.load.loader import reference_problems
 
@@ -205,7 +214,8 @@ def add(
             record["id"] = slugify(str(record["title"]), taken)
         elif record["id"] in taken:
             where = timeline.event(str(record["id"])).origin
-            raise UsageError(f"--id: '{record['id']}' is taken (at {where})")
+            if where.file not in shipped_names():  # a bundled one is replaced by yours
+                raise UsageError(f"--id: '{record['id']}' is taken (at {where})")
         reader = RecordReader(str(target))
         event = reader.event(_located(record))
         problems = [p.message for p in reader.problems] + reference_problems(reader.last, timeline)
@@ -213,8 +223,9 @@ def add(
             raise UsageError("; ".join(problems))
         added.append(event.id)
         warnings.extend(_doubts(event, timeline, env.day()))
-        return add_event(text, event)
+        return lambda: add_event(text, event)  # once the timeline is let go
 
+    del known  # edit_file loads the files again, under the lock: one parsed copy at a time
     edit_file(
         target,
         data.files(env),
@@ -247,11 +258,18 @@ def _doubts(event: Event, timeline: Timeline, today: date) -> list[str]:
         )
     title = event.title.casefold()
     for other in timeline.events:
-        if other.title.casefold() == title:
+        if other.title.casefold() != title or other.id == event.id:
+            continue
+        if other.origin.file in shipped_names() and other.date.first_day == event.date.first_day:
+            found.append(
+                f"'{event.id}' repeats the bundled event '{other.id}' (same title and date); "
+                f"to put yours in its place, give it that id (--id {other.id})"
+            )
+        else:
             found.append(
                 f"the title of '{event.id}' is already that of '{other.id}' ({other.origin})"
             )
-            break
+        break
     return found
 
 
@@ -334,10 +352,10 @@ def remove(
     from spacetime.edit.text import remove_event
 
     target = from_file or personal_path(env.data_dir())
-    edit_file(
+    edit_file(  # the text is changed once the timeline is let go (one parsed copy at a time)
         target,
         data.files(env),
-        lambda text, _timeline: remove_event(text, event_id, str(target)),
+        lambda text, _timeline: lambda: remove_event(text, event_id, str(target)),
         cache=env.cache_dir(),
     )
     env.tell(f"removed '{event_id}' from {target}")

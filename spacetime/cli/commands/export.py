@@ -62,20 +62,21 @@ def _sqlite(
     env: Environment, output: Path, force: bool, data: DataOptions, filters: FilterOptions
 ) -> None:
     """The selected events and the whole launch log loaded, in a database, with its Datasette
-    metadata beside it (the database's companion, named after it: replaced with it)."""
+    metadata beside it (the database's companion, named after it: like it, replaced only with
+    --force)."""
     from spacetime.core.files import write_file
     from spacetime.export.sqlite import metadata, metadata_path, write_sqlite
     from spacetime.launches.query import load_launches
 
     described = metadata_path(output)
-    check_writable([output], force)
+    check_writable([output, described], force)
     found = atlas(data, env)
     timeline, files = found.timeline, found.files
     events = [m.event for m in found.events(query=filters.query()).value]
     launches = load_launches(files) if files.launches else []
     write_sqlite(timeline, events, output, launches=launches, replace=force)
     document = json.dumps(metadata(output, bool(launches)), ensure_ascii=False, indent=2)
-    write_file(described, document + "\n")
+    write_file(described, document + "\n", replace=force)
     held = f"{_count(events)}" + (f" and {len(launches)} launches" if launches else "")
     env.tell(f"exported {held} to {output} (Datasette metadata: {described})")
 

@@ -30,4 +30,8 @@ def firsts(
     output: OutputOptions,
 ) -> None:
     """Who did it first: every milestone's world first in date order, or one nation's firsts."""
-    emit(atlas(data, env).firsts(country, lineage=not no_lineage).answer, output, env)
+    emit(
+        atlas(data, env).firsts(country, lineage=not no_lineage, today=env.day()).answer,
+        output,
+        env,
+    )

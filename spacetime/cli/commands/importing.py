@@ -51,8 +51,8 @@ def import_data(
     result = read_gcat(launchlog, sites, orgs)
     if not result.launches:
         raise DataError(result.problems)
-    for problem in result.problems:
-        env.tell(problem)
+    for line in DataError(result.problems).lines():  # at most 20 a file, then a count
+        env.tell(line)
     days = sorted(launch.date.text[:10] for launch in result.launches)
     inputs = ", ".join(p.name for p in (launchlog, sites, orgs) if p is not None)
     notes = [

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from spacetime.cli.common import atlas, emit
+from spacetime.cli.common import atlas, emit, fresh_launches
 from spacetime.cli.launch_options import LaunchFilterOptions
 from spacetime.cli.options import DataOptions, OutputOptions, use
 from spacetime.launches.model import CREDIT
@@ -19,6 +19,7 @@ def launches(
         typer.Option(
             "--by",
             help="Count launches, successes and failures per year, decade, vehicle family, "
+            "variant (the exact vehicle), "
             "site or country instead of listing them (per country too when --country is given).",
         ),
     ] = None,
@@ -41,12 +42,14 @@ def launches(
         from spacetime.output.formats import OutputFormat
 
         human = output.chosen in (OutputFormat.TABLE, OutputFormat.MARKDOWN)
-        emit(loaded.launches(query=query, human=human).answer, output, env)
+        listed = loaded.launches(query=query, human=human).answer
+        emit(fresh_launches(listed, files, env, query.since, query.until), output, env)
         return
     matches = run_launches(timeline, files, query._replace(limit=None))
     found = counts(matches, by, per_nation=bool(query.countries))
     shown = found[: query.limit] if query.limit else found
-    emit(count_listing(timeline, shown, by, site_names(matches)), output, env)
+    listing = count_listing(timeline, shown, by, site_names(matches))
+    emit(fresh_launches(listing, files, env, query.since, query.until), output, env)
 
 
 launches.__doc__ = f"{launches.__doc__}\n\n    {CREDIT}."

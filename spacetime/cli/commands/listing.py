@@ -15,4 +15,6 @@ def list_events(
     output: OutputOptions,
 ) -> None:
     """List events, filtered and sorted (a table, or JSON, CSV... for scripts)."""
-    emit(atlas(data, env).events(query=filters.query(), ids=ids).answer, output, env)
+    emit(
+        atlas(data, env).events(query=filters.query(), ids=ids, today=env.day()).answer, output, env
+    )

@@ -1,7 +1,7 @@
 """`spacetime show ID|WORDS|TAG`: one event in full, found by id, id prefix or words of its title;
 or one launch by its GCAT tag (`1957-ALP`)."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,6 +11,10 @@ from spacetime.cli.options import DataOptions, OutputOptions, use
 from spacetime.core.errors import UsageError
 from spacetime.engine.find import find_events, nearest_events
 from spacetime.output.environment import Environment
+from spacetime.output.listing import Listing
+
+if TYPE_CHECKING:
+    pass
 
 MAX_CANDIDATES = 20
 
@@ -30,7 +34,9 @@ def show(
     data: DataOptions,
     output: OutputOptions,
 ) -> None:
-    """Show one event with all its fields, ranks and sources, or one launch by its GCAT tag."""
+    """Show one event with all its fields, ranks and sources, or one launch by its GCAT tag.
+
+    Words that name one mission show the mission: its launch, then its events in order."""
     loaded = atlas(data, env)
     timeline, files = loaded.timeline, loaded.files
     found = find_events(timeline, event_id)
@@ -59,7 +65,7 @@ def show(
                     f"as of {files.as_of}"
                 )
     if not found and data.day() is not None:
-        later = find_events(atlas(data.replace(as_of=None), env).timeline, event_id)
+        later = find_events(atlas(data.replace(as_of=None, quiet=True), env).timeline, event_id)
         if len(later) == 1:
             raise UsageError(
                 f"'{later[0].id}' ({later[0].date.display(False)}) is not known as of {data.day()}"
@@ -69,11 +75,36 @@ def show(
         hint = "; did you mean " + " or ".join(f"'{e.id}'" for e in near) + "?" if near else ""
         raise UsageError(f"no event matches '{event_id}'{hint}")
     if len(found) > 1:
+        from spacetime.engine.missions import mission_events, named_mission
+
+        mission = named_mission(timeline, event_id, found)
+        if mission is not None:
+            from spacetime.output.missions import mission_listing
+
+            events = mission_events(timeline, mission)
+            from spacetime.launches.links import event_launch
+
+            launch = next(
+                (x for x in (event_launch(timeline, e, files) for e in events) if x), None
+            )
+            emit(mission_listing(mission, launch, events), output, env)
+            return
         lines = [f"'{event_id}' matches {len(found)} events; show one by its id:"]
-        lines += [f"  {e.id}  {e.date.display(False)}  {e.title}" for e in found[:MAX_CANDIDATES]]
+        shown = found[:MAX_CANDIDATES]
+        ids = max(len(e.id) for e in shown)
+        dates = max(len(e.date.display(False)) for e in shown)
+        lines += [
+            f"  {e.id:<{ids}}  {e.date.display(False):<{dates}}  {e.title}" for e in shown
+        ]  # in columns
         if len(found) > MAX_CANDIDATES:
             lines.append(
                 f"  ... and {len(found) - MAX_CANDIDATES} more (spacetime list --ids -s WORDS)"
             )
         raise UsageError("\n".join(lines))
-    emit(loaded.show(found[0].id, today=env.day()).answer, output, env)
+    detail = loaded.show(found[0].id, today=env.day()).answer
+    if data.day() is None:
+        from spacetime.cli.upcoming import add_upcoming
+
+        assert isinstance(detail, Listing)  # one event's detail
+        add_upcoming(detail, found[0], env)
+    emit(detail, output, env)

@@ -33,8 +33,16 @@ def stats(
         from spacetime.output.launches import launch_stats_report
 
         chosen = filters.launch_query("--launches")._replace(limit=None)
+        from spacetime.cli.common import fresh_launches
+
         found = atlas(data, env)
-        matches = run_launches(found.timeline, found.files, chosen)
-        emit(launch_stats_report(found.timeline, matches), output, env)
+        report = launch_stats_report(
+            found.timeline, run_launches(found.timeline, found.files, chosen)
+        )
+        emit(
+            fresh_launches(report, found.files, env, chosen.since, chosen.until, every=True),
+            output,
+            env,
+        )
         return
     emit(atlas(data, env).stats(query=filters.query()).answer, output, env)

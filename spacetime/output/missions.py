@@ -1,0 +1,70 @@
+"""The answer of `spacetime show WORDS` when the words name one mission: its launch from the
+launch log, then its events in date order, each with its date and sources."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from spacetime.core.dates import EventDate
+from spacetime.core.model import Event
+from spacetime.output.listing import Column, Listing
+
+if TYPE_CHECKING:
+    from spacetime.launches.model import Launch
+
+__all__ = ["MISSION_FIELDS", "mission_listing"]
+
+MISSION_FIELDS = ["mission", "part", "id", "date", "date_display", "title", "sources"]
+
+
+def mission_listing(mission: str, launch: Launch | None, events: Sequence[Event]) -> Listing:
+    """One row for the launch (GCAT's tag as its id) when the log has it, then one per event."""
+    records: list[dict[str, Any]] = []
+    if launch is not None:
+        from spacetime.launches.model import CREDIT
+
+        payloads = ", ".join(launch.payloads[:2]) + (
+            f" +{len(launch.payloads) - 2}" if len(launch.payloads) > 2 else ""
+        )
+        title = f"Launch: {launch.vehicle} from {launch.site.short}" + (
+            f" ({payloads})" if payloads else ""
+        )
+        records.append(_record(mission, "launch", launch.tag, launch.date, title, [CREDIT]))
+    for event in events:
+        records.append(
+            _record(mission, "event", event.id, event.date, event.title, list(event.sources))
+        )
+    rows = [[r["date_display"], r["title"], r["id"], "\n".join(r["sources"])] for r in records]
+    return Listing(
+        fields=MISSION_FIELDS,
+        records=records,
+        columns=[
+            Column("Date"),
+            Column("What", wrap=True, main=True),
+            Column("Id", drop=2),
+            Column("Sources", wrap=True, drop=1),
+        ],
+        rows=rows,
+        heading=f"Mission {mission}: {_count(launch, events)}",
+        row_lines=True,
+    )
+
+
+def _record(
+    mission: str, part: str, key: str, when: EventDate, title: str, sources: list[str]
+) -> dict[str, Any]:
+    return {
+        "mission": mission,
+        "part": part,
+        "id": key,
+        "date": when.text,
+        "date_display": when.display(),
+        "title": title,
+        "sources": sources,
+    }
+
+
+def _count(launch: Launch | None, events: Sequence[Event]) -> str:
+    told = f"{len(events)} event{'s' if len(events) != 1 else ''}"
+    return f"its launch and {told}" if launch is not None else told
