@@ -39,6 +39,9 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPath
     for name in ("SPACETIME_DATA", "NO_COLOR", "SPACETIME_DEBUG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("SPACETIME_TODAY", "2026-11-24")
+    # A home of the test's own: an Environment made without variables (the library's default)
+    # finds its folders there, never in the real home.
+    monkeypatch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
     # A personal data folder of the test's own, empty unless the test writes to it.
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
     monkeypatch.setenv("SPACETIME_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
