@@ -240,10 +240,11 @@ def test_ctrl_c_exits_130_quietly(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> 
 
 @pytest.mark.slow
 def test_sigint_to_a_real_process_exits_130(tmp_path: Path) -> None:
+    ready = tmp_path / "ready"
     script = "\n".join(
         [
-            "import time, spacetime.engine.query as m",
-            "m.run = lambda *a: time.sleep(30)",
+            "import pathlib, time, spacetime.engine.query as m",
+            f"m.run = lambda *a: (pathlib.Path({str(ready)!r}).touch(), time.sleep(30))",
             "from spacetime.cli.app import main",
             f"raise SystemExit(main(['list', '--no-bundled', '--data', {str(MINI)!r}]))",
         ]
@@ -251,7 +252,10 @@ def test_sigint_to_a_real_process_exits_130(tmp_path: Path) -> None:
     process = subprocess.Popen(
         [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
-    time.sleep(1.5)
+    deadline = time.monotonic() + 30  # the command is running once the query starts
+    while not ready.exists() and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    assert ready.exists()
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=20)
     assert (process.returncode, out, err) == (130, b"", b"")

@@ -194,7 +194,10 @@ def test_a_failed_update_leaves_the_log_in_use_as_it_was(
         kept = in_use.read_bytes()
         site.mode = mode
         site.release.clear()
-        failed = cli("update", "--url", site.base, "--timeout", "0.5")
+        # a short limit for the stall; a long one elsewhere, so that a loaded machine's slow
+        # server thread is never taken for a stall
+        timeout = "0.5" if mode == "stall" else "20"
+        failed = cli("update", "--url", site.base, "--timeout", timeout)
         assert failed.code == code
         assert failed.out == ""
         if message is None:
