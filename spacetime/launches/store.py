@@ -220,7 +220,7 @@ class LaunchFile:
     def names(self) -> tuple[dict[str, str], set[str]]:
         """The vehicles (each with its family) and agency codes of every launch of the file,
         whatever its day, read by one regular-expression pass without building launches."""
-        found = _NAMES.findall(self.text, self.body - 1)
+        found = re.compile(_NAMES).findall(self.text, self.body - 1)
         return {vehicle: family for vehicle, family, _ in found}, {agency for *_, agency in found}
 
     def tallies(self, states: Iterable[str]) -> Counter[tuple[str, str, str]]:
@@ -282,7 +282,8 @@ class LaunchFile:
         )  # fmt: skip
 
 
-_NAMES = re.compile(r"\nL(?:\t[^\t\n]*){4}\t([^\t\n]*)\t([^\t\n]*)\t[^\t\n]*\t([^\t\n]*)\t")
+# Compiled on first use (by `re`'s own cache): only a query by launch names reads them.
+_NAMES = r"\nL(?:\t[^\t\n]*){4}\t([^\t\n]*)\t([^\t\n]*)\t[^\t\n]*\t([^\t\n]*)\t"
 _NOT_A_LINE = "not a launch (L), site (S) or agency (A) line"
 
 
