@@ -78,12 +78,10 @@ class Atlas:
         """`timeline` as read from `files`; with `as_of`, only what was known on that day is
         kept (see `spacetime.engine.asof`), launches included."""
         if as_of is not None:
-            from dataclasses import replace
-
             from spacetime.engine.asof import as_of as known_on
 
             timeline = known_on(timeline, as_of)
-            files = replace(files, as_of=as_of.isoformat())
+            files = files._replace(as_of=as_of.isoformat())
         self.timeline = timeline
         self.files = files
         self.as_of = as_of

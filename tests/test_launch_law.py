@@ -158,6 +158,29 @@ def test_launch_dates_are_parsed_not_sliced(
         assert (result.code, result.err.splitlines()) == (3, expected), command
 
 
+@pytest.mark.parametrize("date", ["1958-02-29", "1958-04-31", "1958-02-30T03:47Z"])
+def test_a_day_its_month_lacks_is_refused(cli: Cli, launch_file: Path, date: str) -> None:
+    number = _spoil(launch_file, "1958-02-01T03:47:56Z", date)
+    expected = [
+        f"{launch_file}:{number}: cannot read the date '{date}': not a real UTC date and time"
+    ]
+    for command in (
+        ("validate", str(launch_file)),
+        ("launches", "--no-bundled", "--data", str(launch_file)),
+    ):
+        result = cli(*command)
+        assert (result.code, result.err.splitlines()) == (3, expected), command
+
+
+def test_a_leap_day_is_a_launch_day(cli: Cli, launch_file: Path) -> None:
+    _spoil(launch_file, "1958-02-01T03:47:56Z", "1960-02-29T03:47:56Z")
+    result = cli(
+        "launches", "--no-bundled", "--data", str(launch_file), "-s", "1958 ALP", "-f", "json"
+    )
+    assert result.code == 0, result.err
+    assert [(r["tag"], r["date"]) for r in result.json()] == [("1958 ALP", "1960-02-29T03:47:56Z")]
+
+
 def test_a_launch_after_the_files_last_day_is_refused_on_load(cli: Cli, launch_file: Path) -> None:
     lines = launch_file.read_text(encoding="utf-8").rstrip("\n").split("\n")
     lines[-1] = lines[-1].replace("\t2023-03-04", "\t2023-03-05", 1)

@@ -34,7 +34,6 @@ def check_readable(paths: list[Path], label: str) -> None:
     import os
     import stat
 
-    from spacetime.core.files import kind_of
     from spacetime.core.reading import MAX_BYTES
 
     for path in paths:
@@ -44,6 +43,8 @@ def check_readable(paths: list[Path], label: str) -> None:
             raise UsageError(f"{label} {path}: is a directory, not a file")
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):
+            from spacetime.core.files import kind_of  # (only for the message)
+
             raise UsageError(f"{label} {path}: {kind_of(status.st_mode)}, not a timeline file")
         if status.st_size > MAX_BYTES:
             raise UsageError(
@@ -59,8 +60,6 @@ def check_writable(paths: list[Path | None], force: bool) -> None:
     early; the write itself (`spacetime.core.files`) is what makes sure."""
     import stat
 
-    from spacetime.core.files import kind_of
-
     for path in paths:
         if path is None or str(path) == "-":
             continue
@@ -69,6 +68,8 @@ def check_writable(paths: list[Path | None], force: bool) -> None:
         except OSError:
             continue  # nothing there yet (or unreachable: the write will say why)
         if not stat.S_ISREG(mode):
+            from spacetime.core.files import kind_of  # (only for the message)
+
             raise UsageError(f"{path} is {kind_of(mode)}; spacetime writes only regular files")
         if not force:
             raise UsageError(f"{path} exists; use --force to overwrite it")

@@ -21,8 +21,6 @@ MAX_BYTES = 256 * 1024 * 1024
 
 def read_bytes(path: Path) -> bytes:
     """The bytes of the regular file `path`; OSError for anything else or anything larger."""
-    from spacetime.core.files import kind_of
-
     # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
@@ -30,6 +28,8 @@ def read_bytes(path: Path) -> bytes:
         if stat.S_ISDIR(mode):
             raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
         if not stat.S_ISREG(mode):
+            from spacetime.core.files import kind_of  # (only for the message)
+
             raise OSError(errno.EINVAL, f"{kind_of(mode)}, not a regular file", str(path))
         os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as stream:

@@ -18,8 +18,13 @@ from spacetime.core.errors import ParameterError, UsageError
 from spacetime.core.model import Event
 from spacetime.core.timeline import Timeline
 from spacetime.engine.firsts import Claim, Rank, claims, ranks, world_firsts
+from spacetime.engine.index import COUNTRIES, FIRST, row_fields
+from spacetime.engine.index import rows as search_rows
 
 __all__ = ["Cell", "Comparison", "NationSummary", "Period", "compare", "lag_parts", "nation_cells"]
+
+_CATEGORY, _MILESTONES = (row_fields().index(name) for name in ("category", "milestone"))
+"""Where a search row (`spacetime.engine.index`) holds an event's category and milestones."""
 
 
 class Cell(NamedTuple):
@@ -114,12 +119,20 @@ def compare(
     if not 2 <= len(codes) <= 8:
         raise UsageError(f"compare takes 2 to 8 different nations, not {len(codes)}")
     per = period_kind(by)
-    scope = Timeline(
-        list(events) if events is not None else timeline.events,
-        timeline.entities,
-        timeline.milestones,
-        timeline.categories,
-    )
+    if events is None:  # from the search rows: only the events with milestones are built
+        table = search_rows(timeline)
+        scoped = [timeline.event_at(i) for i, row in enumerate(table) if row[_MILESTONES]]
+        dated = [
+            (date.fromordinal(row[FIRST]).year, row[COUNTRIES], row[_CATEGORY])
+            for row in table
+            if row[FIRST] is not None
+        ]
+    else:
+        scoped = list(events)
+        dated = [
+            (e.date.first_day.year, e.countries, e.category) for e in scoped if e.date.first_day
+        ]
+    scope = Timeline(scoped, timeline.entities, timeline.milestones, timeline.categories)
     found = claims(scope)
     places = ranks(timeline, found, lineage=lineage)
     members = {c: [c, *(timeline.predecessors(c) if lineage else [])] for c in codes}
@@ -136,7 +149,7 @@ def compare(
         _mark_first_among(cells, milestone, codes)
     rows = [m for m in timeline.milestones if events is None or found.get(m)]
     summaries = [_summary(nation, [cells[m, nation] for m in rows]) for nation in codes]
-    periods, activity = _activity(scope.events, codes, members, per)
+    periods, activity = _activity(dated, codes, members, per)
     return Comparison(codes, rows, world, cells, summaries, periods, activity)
 
 
@@ -233,19 +246,21 @@ def _summary(nation: str, cells: list[Cell]) -> NationSummary:
 
 
 def _activity(
-    events: Sequence[Event], codes: list[str], members: dict[str, list[str]], by: Per
+    dated: list[tuple[int, tuple[str, ...], str | None]],
+    codes: list[str],
+    members: dict[str, list[str]],
+    by: Per,
 ) -> tuple[list[Period], dict[str, Counter[tuple[int, str]]]]:
+    """Events per period and category of each nation, from the (first year, countries,
+    category) of the dated events."""
     counts: dict[str, Counter[tuple[int, str]]] = {n: Counter() for n in codes}
     starts: set[int] = set()
     groups = [(counts[nation], set(members[nation])) for nation in codes]
-    for event in events:
-        first = event.date.first_day
-        if first is None:
-            continue
-        start = by.start(first.year)
+    for year, countries, category in dated:
+        start = by.start(year)
         for counter, group in groups:
-            if not group.isdisjoint(event.countries):
-                counter[start, event.category or "uncategorized"] += 1
+            if not group.isdisjoint(countries):
+                counter[start, category or "uncategorized"] += 1
                 starts.add(start)
     periods = []
     if starts:

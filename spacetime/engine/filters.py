@@ -68,7 +68,8 @@ def word_pattern(word: str, whole: bool = False) -> re.Pattern[str]:
     return re.compile(r"(?<![^\W_])" + re.escape(word) + (r"(?!\w)" if whole else ""))
 
 
-_ROMAN = re.compile(r"(?=[ivxlcdm])m*(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})")
+# Compiled on first use (by `re`'s own cache), not at import: most queries search no words.
+_ROMAN = r"(?=[ivxlcdm])m*(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})"
 
 
 def number_patterns(text: str) -> list[re.Pattern[str]]:
@@ -77,7 +78,7 @@ def number_patterns(text: str) -> list[re.Pattern[str]]:
     Artemis III)."""
     words = text.casefold().split()
     return [
-        word_pattern(w, w[-1].isdigit() or (i > 0 and bool(_ROMAN.fullmatch(w))))
+        word_pattern(w, w[-1].isdigit() or (i > 0 and bool(re.fullmatch(_ROMAN, w))))
         for i, w in enumerate(words)
     ]
 

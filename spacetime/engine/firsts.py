@@ -107,14 +107,17 @@ def ranks(
             key = _line(timeline, claim.country) if lineage else claim.country
             firsts.setdefault(key, (day, claim))
         order = sorted(firsts.items(), key=lambda item: item[1][0])
+        pools = {key: _organization(timeline, key) for key in firsts}
         places: dict[str, Rank] = {}
         for key, (day, first) in order:
-            pool = _organization(timeline, key)
-            earlier = tuple(
-                c.country
-                for other_key, (other, c) in order
-                if other < day and _organization(timeline, other_key) == pool
-            )
+            pool = pools[key]
+            before: list[str] = []
+            for other_key, (other, claim) in order:  # in date order: the earlier ones first
+                if other >= day:
+                    break
+                if pools[other_key] == pool:
+                    before.append(claim.country)
+            earlier = tuple(before)
             rank = Rank(len(earlier) + 1, earlier, first.event.id, first.country, pool)
             members = _members(timeline, key) if lineage else [key]
             for member in members:

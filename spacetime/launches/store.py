@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,7 +43,6 @@ __all__ = ["MAGIC", "LaunchFile", "is_launch_file", "launch_file_text", "launch_
 MAGIC = "# spacetime launches/1"
 SEPARATOR = " | "
 _LAUNCH_FIELDS = 13
-_PRECISIONS = (Precision.DAY, Precision.TIME)
 
 
 def is_launch_file(path: Path) -> bool:
@@ -220,7 +220,7 @@ class LaunchFile:
     def names(self) -> tuple[dict[str, str], set[str]]:
         """The vehicles (each with its family) and agency codes of every launch of the file,
         whatever its day, read by one regular-expression pass without building launches."""
-        found = _NAMES.findall(self.text, self.body - 1)
+        found = re.compile(_NAMES).findall(self.text, self.body - 1)
         return {vehicle: family for vehicle, family, _ in found}, {agency for *_, agency in found}
 
     def tallies(self, states: Iterable[str]) -> Counter[tuple[str, str, str]]:
@@ -240,18 +240,17 @@ class LaunchFile:
         if not wanted:
             return {}
         found = self._tally_pattern(wanted).findall(self.text, self.body - 1)
-        as_of = self.as_of or "9999"
-        if any(not mark or not self._plausible(y) for _, _, y, _, _, mark in found):
-            self.launches(wanted)  # reports the line that does not read
+        first, last = str(FIRST_YEAR), (self.last or "9999")[:4]  # the years it may hold
+        if any(not mark or not first <= y <= last for _, _, y, _, _, mark in found):
+            self.launches(wanted)  # reports the line that does not read (see `_point`)
+        if self.as_of is None:
+            return {tag: (s, y, mark) for s, tag, y, _, kind, mark in found if kind != "X"}
+        as_of = self.as_of
         return {
             tag: (s, y, mark)
             for s, tag, y, rest, kind, mark in found
             if y + rest <= as_of and kind != "X"
         }
-
-    def _plausible(self, year: str) -> bool:
-        """Whether a launch of this year may be in the file (see `_point`)."""
-        return str(FIRST_YEAR) <= year <= (self.last or "9999")[:4]
 
     def _tally_pattern(self, states: list[str]) -> re.Pattern[str]:
         """A launch line of these states: state, tag, year, rest of the day, kind letter and
@@ -283,7 +282,8 @@ class LaunchFile:
         )  # fmt: skip
 
 
-_NAMES = re.compile(r"\nL(?:\t[^\t\n]*){4}\t([^\t\n]*)\t([^\t\n]*)\t[^\t\n]*\t([^\t\n]*)\t")
+# Compiled on first use (by `re`'s own cache): only a query by launch names reads them.
+_NAMES = r"\nL(?:\t[^\t\n]*){4}\t([^\t\n]*)\t([^\t\n]*)\t[^\t\n]*\t([^\t\n]*)\t"
 _NOT_A_LINE = "not a launch (L), site (S) or agency (A) line"
 
 
@@ -325,21 +325,17 @@ def _point(text: str, last: str | None) -> Point:
     """A launch date as the file writes it: `YYYY-MM-DD`, or with `THH:MM[:SS]Z`; `?` at the end.
     It must be a real UTC date and time, from 1957 to the file's own last day `last` (when the
     file states one); ValueError otherwise."""
-    found = re.fullmatch(_DATE, text)
+    found = _date_shape(text)
     if found is None:
         raise ValueError(f"cannot read the date {quoted(text)}")
     year, month, day, hour, minute, second, uncertain = found.groups()
-    try:
-        from datetime import date
-
-        date(int(year), int(month), int(day))
-        if hour is not None and (int(hour) > 23 or int(minute) > 59 or int(second or 0) > 59):
-            raise ValueError
-    except ValueError:
-        raise ValueError(
-            f"cannot read the date {quoted(text)}: not a real UTC date and time"
-        ) from None
-    if int(year) < FIRST_YEAR:
+    y, m, d = int(year), int(month), int(day)
+    # (every month has a 28th; hours, minutes and seconds are two digits, compared as text)
+    real_day = (y >= 1 and 1 <= m <= 12 and 1 <= d <= 28) or _real_day(y, m, d)
+    real_time = hour is None or (hour <= "23" and minute <= "59" and (second or "00") <= "59")
+    if not (real_day and real_time):
+        raise ValueError(f"cannot read the date {quoted(text)}: not a real UTC date and time")
+    if y < FIRST_YEAR:
         raise ValueError(
             f"cannot read the date {quoted(text)}: before {FIRST_YEAR}, the first launch"
         )
@@ -347,8 +343,17 @@ def _point(text: str, last: str | None) -> Point:
         raise ValueError(
             f"cannot read the date {quoted(text)}: after {last}, the file's own last day"
         )
-    time = text[11 : text.index("Z")] if hour is not None else None
-    return Point(
-        int(year), _PRECISIONS[time is not None], int(month), int(day), time, False,
-        uncertain is not None,
-    )  # fmt: skip
+    if hour is None:
+        return Point(y, Precision.DAY, m, d, None, False, uncertain is not None)
+    return Point(y, Precision.TIME, m, d, text[11 : text.index("Z")], False, uncertain is not None)
+
+
+_date_shape = re.compile(_DATE).fullmatch  # (the module is imported only to read launch files)
+
+
+def _real_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True

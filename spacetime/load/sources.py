@@ -10,8 +10,8 @@ install) they are in `data/` at the top of the repository.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from spacetime.core.errors import DataError, Problem
 
@@ -29,9 +29,9 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class DataFiles:
-    """The files to load, in order, with the names to show for them in messages."""
+class DataFiles(NamedTuple):
+    """The files to load, in order, with the names to show for them in messages (a named tuple,
+    not a dataclass: it is on every command's start-up path)."""
 
     paths: tuple[Path, ...]
     names: tuple[str, ...]

@@ -56,9 +56,7 @@ def show(
             emit(launch_detail(timeline, launch, [(e.id, e.title) for e in linked]), output, env)
             return
         if files.as_of is not None:
-            from dataclasses import replace
-
-            later_launch = find_launch(replace(files, as_of=None), event_id)
+            later_launch = find_launch(files._replace(as_of=None), event_id)
             if later_launch is not None:
                 raise UsageError(
                     f"launch {later_launch.tag} ({later_launch.date.text[:10]}) is not known "
