@@ -104,3 +104,32 @@ def test_no_word_is_broken(name: str, columns: int, monkeypatch: pytest.MonkeyPa
         if set(word) - set("─█") and not re.fullmatch(r"[A-Z]{2,4},?", word)  # rules, bars, codes
     }
     assert drawn == set()
+
+
+def draw_sources(columns: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """`spacetime sources` of the two frozen slices, copied beside each other with a fixed
+    modification day (the Updated column of your own files)."""
+    for fixture in (FIXTURES / "tables.yaml", FIXTURES / "launches" / "tables.tsv"):
+        copy = tmp_path / fixture.name
+        copy.write_bytes(fixture.read_bytes())
+        os.utime(copy, (1_733_616_000, 1_733_616_000))  # 8 Dec 2024, 00:00 UTC
+    monkeypatch.chdir(tmp_path)
+    terminal = io.StringIO()
+    env = Environment(stdout=terminal, terminal=True, width=columns, colour=False)
+    args = ["sources", "--no-bundled", "--data", "tables.yaml", "--data", "tables.tsv"]
+    assert main(args, env) == 0
+    return terminal.getvalue()
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_golden_sources(columns: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sources table fits, keeps its words whole and shows each span as its data does."""
+    text = draw_sources(columns, tmp_path, monkeypatch)
+    golden = GOLDEN / f"sources-{columns}.txt"
+    if os.environ.get("SPACETIME_UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+    assert all(width(line) <= columns for line in text.splitlines())
+    wide = set(draw_sources(1000, tmp_path, monkeypatch).split())
+    drawn = {word for word in set(text.split()) - wide if set(word) != {"─"}}  # not the rule
+    assert drawn <= {"gcat", "McDowell"}  # short forms: no word was cut
