@@ -341,6 +341,8 @@ def test_sources_lists_the_kept_list(cli: Cli, kept: Path) -> None:
             "origin": "updated",
             "first_day": "2026-11-22",
             "last_day": "2027-12-31",
+            "first_display": "22 Nov 2026",
+            "last_display": "2027",
             "events": None,
             "launches": 9,
             "updated": "2026-11-23",
