@@ -56,6 +56,14 @@ def test_launch_days_in_a_terminal_and_refusals(cli: Cli) -> None:
     assert table.code == 0
     assert table.out.splitlines()[0] == "Launches on 4 Oct, in any year"
     assert "Sputnik 8K71PS" in table.out
+    # the site as people name it
+    sputnik = next(line for line in table.out.splitlines() if "Sputnik 8K71PS" in line)
+    assert "Baikonur" in sputnik and "NIIP-5" not in sputnik
+    detail = cli("show", "1957-alp")
+    assert detail.code == 0
+    assert "Baikonur: NIIP-5, Baykonur, Kazakstan (SSSR), pad LC1" in detail.out
+    by_site = cli("launches", "--by", "site", "--until", "1960").out
+    assert "Baikonur (NIIP-5)" in by_site and "\nNIIP-5" not in by_site
     refused = cli("on", "Oct 4", "--launches", "--category", "moon")
     assert (refused.code, refused.err) == (
         2,

@@ -31,7 +31,7 @@ def test_show_apollo_11_is_the_mission(cli: Cli) -> None:
     ]
     assert {r["mission"] for r in rows} == {"Apollo 11"}
     assert rows[0]["title"] == (
-        "Launch: Saturn V from NASA John F. Kennedy Space Center (Apollo 11 CSM, Apollo 11 LM +2)"
+        "Launch: Saturn V from Kennedy Space Center (Apollo 11 CSM, Apollo 11 LM +2)"
     )
     assert rows[0]["sources"] == [GCAT_CREDIT]
     assert all(r["sources"] for r in rows[1:])

@@ -84,6 +84,7 @@ LEGEND = "✓ ◐ × ○ ⊘ · – ongoing achieved partial failed planned canc
 SHORT_FORMS = {*LEGEND.split(" "), "Got", "★", "Plans", "Lag", "Per", "decade", "First", "world"}
 SHORT_FORMS.add("achieved;")  # short headers and footers
 SHORT_FORMS.update({"failed;", "success,", "partial,", "failure", "2023?"})  # launch outcomes
+SHORT_FORMS.update({"OK", "Failed"})  # the short headers of launch counts
 
 
 UNAVOIDABLE = {("list-ids", 60)}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -20,9 +20,10 @@ from spacetime.engine.filters import word_pattern
 from spacetime.load.sources import DataFiles
 
 if TYPE_CHECKING:
+    from spacetime.launches.model import Site
     from spacetime.launches.store import LaunchFile
 
-__all__ = ["Entry", "Known", "load_names"]
+__all__ = ["Entry", "Known", "common_site_names", "load_names", "site_name"]
 
 _SEPARATORS = re.compile(r"[\s_-]+")
 
@@ -56,6 +57,17 @@ def load_names(path: Path | None = None) -> dict[str, list[Entry]]:
         ]
         for part in ("vehicles", "sites")
     }
+
+
+@cache
+def common_site_names() -> dict[str, str]:
+    """GCAT's site codes with the name people use for the site (`NIIP-5`: `Baikonur`)."""
+    return {code: entry.name for entry in load_names()["sites"] for code in entry.gcat}
+
+
+def site_name(site: Site) -> str:
+    """The name people use for `site` (the vocabulary's), else GCAT's up to its first comma."""
+    return common_site_names().get(site.code) or site.short
 
 
 class Known:

@@ -27,7 +27,9 @@ def mission_listing(mission: str, launch: Launch | None, events: Sequence[Event]
         payloads = ", ".join(launch.payloads[:2]) + (
             f" +{len(launch.payloads) - 2}" if len(launch.payloads) > 2 else ""
         )
-        title = f"Launch: {launch.vehicle} from {launch.site.short}" + (
+        from spacetime.launches.names import site_name
+
+        title = f"Launch: {launch.vehicle} from {site_name(launch.site)}" + (
             f" ({payloads})" if payloads else ""
         )
         records.append(_record(mission, "launch", launch.tag, launch.date, title, [CREDIT]))
