@@ -53,8 +53,8 @@ def show(
                 e for e in timeline.events if e.date.text[:10] == day or e.launch == launch.tag
             ]
             linked = events_of(timeline, launch, same_day)
-            detail = launch_detail(timeline, launch, [(e.id, e.title) for e in linked])
-            emit(fresh(detail, files, None), output, env)
+            full = launch_detail(timeline, launch, [(e.id, e.title) for e in linked])
+            emit(fresh(full, files, None), output, env)
             return
         if files.as_of is not None:
             from dataclasses import replace
