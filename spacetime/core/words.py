@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ago", "days_ago", "plural"]
+__all__ = ["ago", "days_ago", "months_ago", "plural"]
 
 
 def plural(count: int, word: str, many: str | None = None, *, number: bool = True) -> str:
@@ -28,3 +28,13 @@ def days_ago(days: int) -> str:
     if days < 0:
         return f"in {plural(-days, 'day')}"
     return f"{plural(days, 'day')} ago"
+
+
+def months_ago(months: int) -> str:
+    """Calendar months from today, for a date known to the month: `this month`, `1 month ago`,
+    `in 3 months` (never a count of days the date does not give)."""
+    if months == 0:
+        return "this month"
+    if months < 0:
+        return f"in {plural(-months, 'month')}"
+    return f"{plural(months, 'month')} ago"
