@@ -74,3 +74,18 @@ def test_launch_days_in_a_terminal_and_refusals(cli: Cli) -> None:
     )
     ids = cli("today", "--launches", "--ids")
     assert ids.code == 2 and "--ids adds event ids" in ids.err
+
+
+def test_a_narrow_table_keeps_a_word_of_the_site_name() -> None:
+    """In 80 columns "Kennedy Space Center" gives way to "Kennedy" (not three lines, nor GCAT's
+    "NASA"), "Cape Canaveral" to "Canaveral" (not "Cape")."""
+    import io
+
+    from spacetime.cli.app import main
+    from spacetime.output.environment import Environment
+
+    out = io.StringIO()
+    env = Environment(stdout=out, stderr=io.StringIO(), terminal=True, width=80)
+    assert main(["launches", "--since", "2024-11-05", "--until", "2024-11-07"], env) == 0
+    sites = {line.split()[-3] for line in out.getvalue().splitlines() if " US " in line}
+    assert sites == {"Kennedy", "Canaveral"}

@@ -132,12 +132,13 @@ OUTCOME_LEGEND = "✓ success, ◐ partial, × failure"
 
 def _site(launch: Launch) -> str:
     """The name people use for the site ("Baikonur", "Cape Canaveral"), else GCAT's, or in a
-    narrow table its first word ("Jiuquan")."""
+    narrow table a word of it ("Canaveral"; of GCAT's name, its first: "Jiuquan")."""
     from spacetime.launches.names import common_site_names
 
     common = common_site_names().get(launch.site.code)
-    if common:
-        return common
+    if common:  # narrow: its longest word ("Canaveral", "Kennedy")
+        longest = max(common.split(" "), key=len)
+        return Brief(common, longest) if longest != common else common
     name = launch.site.short
     first = name.split(" ", 1)[0]
     return Brief(name, first) if first != name else name
