@@ -6,10 +6,10 @@ __all__ = ["ago", "days_ago", "months_ago", "plural"]
 
 
 def plural(count: int, word: str, many: str | None = None, *, number: bool = True) -> str:
-    """`3 events`, `1 event`, `2 launches` (`many` for an irregular plural); the noun alone
+    """`3 events`, `1 event`, `6,817 launches` (`many` for an irregular plural); the noun alone
     with `number=False`."""
     form = word if count == 1 else many or f"{word}s"
-    return f"{count} {form}" if number else form
+    return f"{count:,} {form}" if number else form
 
 
 def ago(years: int, zero: str = "this year") -> str:

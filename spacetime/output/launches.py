@@ -344,10 +344,10 @@ def launch_stats_report(timeline: Timeline, matches: Sequence[LaunchMatch]) -> R
         found = counts(matches, by)
         if by in (By.VEHICLE, By.SITE):
             found = found[:STATS_TOP]
-        listing = count_listing(timeline, found, by, site_names(matches))
+        listing = count_listing(timeline, found, by, site_names(matches) if by is By.SITE else None)
         listing.footer = None
         title = {
-            By.DECADE: f"{len(matches)} launches, by decade",
+            By.DECADE: f"{len(matches):,} launches, by decade",
             By.COUNTRY: "By state of the launch vehicle",
             By.VEHICLE: f"By vehicle family (the {STATS_TOP} busiest)",
             By.SITE: f"By launch site (the {STATS_TOP} busiest)",

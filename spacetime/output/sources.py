@@ -44,10 +44,7 @@ def source_listing(found: Sequence[SourceFile]) -> Listing:
             Brief(f"{f.title} ({f.origin})", f"{f.source} ({f.origin})"),
             f.name,
             _span(_shown(f.first_display, f.first), _shown(f.last_display, f.last)),
-            ", ".join(
-                f"{n:,} {plural(n, what[:-1], what, number=False)}"
-                for what, n in list(f.counts.items())[:1]
-            ),
+            ", ".join(plural(n, what[:-1], what) for what, n in list(f.counts.items())[:1]),
             _shown(None, f.updated) or "—",
             _credit(f.credit, f.licence),
         ]
