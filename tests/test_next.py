@@ -124,6 +124,11 @@ def test_the_table_shows_precision_countdown_status_and_credit(cli: Cli, kept: P
         (["--vehicle", "long march"], ["TJS-20", "Chang'e 7"]),
         (["--vehicle", "chang zheng"], ["TJS-20", "Chang'e 7"]),  # GCAT's name for them
         (["--vehicle", "long march 7"], ["TJS-20"]),
+        # the names of launch answers: an alias with a variant, GCAT's family names
+        (["--vehicle", "cz-5"], ["Chang'e 7"]),
+        (["--vehicle", "lm-5"], ["Chang'e 7"]),
+        (["--vehicle", "chang zheng 5"], ["Chang'e 7"]),
+        (["--vehicle", "ariane 6"], ["Kuiper Flight 3"]),
         (["--vehicle", "Falcon 9", "-v", "electron"], ["Starlink Group 12-7", "Owl for One"]),
         (["--site", "wenchang"], ["TJS-20", "Chang'e 7"]),
         (["--site", "kennedy"], ["Artemis III"]),
