@@ -70,12 +70,16 @@ def draw(name: str, columns: int, monkeypatch: pytest.MonkeyPatch) -> str:
 @pytest.mark.parametrize("columns", WIDTHS)
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_golden_table(name: str, columns: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    text = draw(name, columns, monkeypatch)
+    assert_golden(draw(name, columns, monkeypatch), name, columns)
+
+
+def assert_golden(text: str, name: str, columns: int) -> None:
+    """`text` is tests/golden/tables/NAME-COLUMNS.txt, and every line fits (except a URL, which
+    is never broken)."""
     golden = GOLDEN / f"{name}-{columns}.txt"
     if os.environ.get("SPACETIME_UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
-    # every line fits, except a URL, which is never broken
     for line in text.splitlines():
         assert width(line) <= columns or "://" in line, line
 
@@ -126,11 +130,8 @@ def draw_sources(columns: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 def test_golden_sources(columns: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The sources table fits, keeps its words whole and shows each span as its data does."""
     text = draw_sources(columns, tmp_path, monkeypatch)
-    golden = GOLDEN / f"sources-{columns}.txt"
-    if os.environ.get("SPACETIME_UPDATE_GOLDEN"):
-        golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8")
-    assert all(width(line) <= columns for line in text.splitlines())
+    assert_golden(text, "sources", columns)
+    assert all(width(line) <= columns for line in text.splitlines())  # no URL here either
     wide = set(draw_sources(1000, tmp_path, monkeypatch).split())
     drawn = {word for word in set(text.split()) - wide if set(word) != {"─"}}  # not the rule
     assert drawn <= {"gcat", "McDowell"}  # short forms: no word was cut
