@@ -43,6 +43,8 @@ def test_the_mission_in_a_terminal(cli: Cli) -> None:
     lines = result.out.splitlines()
     assert lines[0] == "Mission Apollo 11: its launch and 4 events"
     assert "apollo-11-first-moonwalk" in result.out and "1969-059" in result.out
+    # GCAT's credit and the log's freshness under the table, as under every launch answer
+    assert lines[-2:] == [GCAT_CREDIT, "GCAT launch log to 8 Dec 2024 (bundled)"]
 
 
 @pytest.mark.parametrize(

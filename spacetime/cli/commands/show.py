@@ -88,7 +88,7 @@ def show(
             launch = next(
                 (x for x in (event_launch(timeline, e, files) for e in events) if x), None
             )
-            emit(mission_listing(mission, launch, events), output, env)
+            emit(fresh(mission_listing(mission, launch, events), files, None), output, env)
             return
         lines = [f"'{event_id}' matches {len(found)} events; show one by its id:"]
         shown = found[:MAX_CANDIDATES]
