@@ -44,3 +44,16 @@ def test_the_figures_of_the_bundled_timeline(cli: Cli) -> None:
         vocabulary["entities"]
     )
     assert figure(r"and\n([\d,]+) milestones defined") == len(vocabulary["milestones"])
+
+
+def test_the_coverage_tables_give_what_stats_counts(cli: Cli) -> None:
+    """The "Now" column of the README's coverage tables (by decade and by category)."""
+    counted = cli("stats", "--no-personal", "--format", "json").json()
+    rows = dict(re.findall(r"^\| ([\w–-]+) \| \d+ \| (\d+) \|$", README, flags=re.M))
+    decades = counted["by_decade"]
+    early = sum(n for decade, n in decades.items() if decade < "1950s")
+    assert int(rows.pop("1900s–1940s")) == early
+    assert {k: int(v) for k, v in rows.items()} == {
+        **{decade: n for decade, n in decades.items() if decade >= "1950s"},
+        **counted["by_category"],
+    }
