@@ -379,6 +379,7 @@ def _query_of(keywords: dict[str, Any]) -> Query:
 def _add_launch(detail: Listing, timeline: Timeline, event: Event, files: DataFiles) -> None:
     """The launch the event is (or is dated by), from the launch log, in the detail."""
     from spacetime.launches.links import event_launch
+    from spacetime.launches.names import site_name
 
     launch = event_launch(timeline, event, files)
     if launch is None:
@@ -387,7 +388,7 @@ def _add_launch(detail: Listing, timeline: Timeline, event: Event, files: DataFi
     if "launch" not in detail.fields:
         detail.fields = [*detail.fields, "launch"]
     where = f"spacetime show {launch.tag.replace(' ', '-')}"
-    text = f"{launch.tag}: {launch.vehicle}, {launch.site.short} ({where})"
+    text = f"{launch.tag}: {launch.vehicle}, {site_name(launch.site)} ({where})"
     rows = detail.rows
     assert isinstance(rows, list)  # one event's detail: a plain list
     at = next((i for i, row in enumerate(rows) if row[0] in ("Launch", "Tags")), -1)

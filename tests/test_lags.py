@@ -39,6 +39,12 @@ def test_lag_text(parts: tuple[int, int, int], text: str) -> None:
         ("1957-10-04", "69 years ago"),
         ("2026", "this year"),
         ("2000-11-02/..", "now"),
+        # a date known to the month, in calendar months: no day is invented
+        ("2026-11", "this month"),
+        ("2026-10", "1 month ago"),
+        ("2026-02", "9 months ago"),
+        ("2027-03", "in 4 months"),
+        ("2025-06", "1 year ago"),
     ],
 )
 def test_relative_to_today(edtf: str, text: str) -> None:

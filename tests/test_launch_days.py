@@ -56,6 +56,16 @@ def test_launch_days_in_a_terminal_and_refusals(cli: Cli) -> None:
     assert table.code == 0
     assert table.out.splitlines()[0] == "Launches on 4 Oct, in any year"
     assert "Sputnik 8K71PS" in table.out
+    # the site as people name it, and the launch log's freshness under its credit
+    sputnik = next(line for line in table.out.splitlines() if "Sputnik 8K71PS" in line)
+    assert "Baikonur" in sputnik and "NIIP-5" not in sputnik
+    assert table.out.endswith("(CC BY 4.0)\nGCAT launch log to 8 Dec 2024 (bundled)\n")
+    detail = cli("show", "1957-alp")
+    assert detail.code == 0
+    assert "Baikonur: NIIP-5, Baykonur, Kazakstan (SSSR), pad LC1" in detail.out
+    assert "(CC BY 4.0)\n              GCAT launch log to 8 Dec 2024 (bundled)\n" in detail.out
+    by_site = cli("launches", "--by", "site", "--until", "1960").out
+    assert "Baikonur (NIIP-5)" in by_site and "\nNIIP-5" not in by_site
     refused = cli("on", "Oct 4", "--launches", "--category", "moon")
     assert (refused.code, refused.err) == (
         2,
@@ -64,3 +74,18 @@ def test_launch_days_in_a_terminal_and_refusals(cli: Cli) -> None:
     )
     ids = cli("today", "--launches", "--ids")
     assert ids.code == 2 and "--ids adds event ids" in ids.err
+
+
+def test_a_narrow_table_keeps_a_word_of_the_site_name() -> None:
+    """In 80 columns "Kennedy Space Center" gives way to "Kennedy" (not three lines, nor GCAT's
+    "NASA"), "Cape Canaveral" to "Canaveral" (not "Cape")."""
+    import io
+
+    from spacetime.cli.app import main
+    from spacetime.output.environment import Environment
+
+    out = io.StringIO()
+    env = Environment(stdout=out, stderr=io.StringIO(), terminal=True, width=80)
+    assert main(["launches", "--since", "2024-11-05", "--until", "2024-11-07"], env) == 0
+    sites = {line.split()[-3] for line in out.getvalue().splitlines() if " US " in line}
+    assert sites == {"Kennedy", "Canaveral"}

@@ -236,7 +236,7 @@ def test_jsonl_markdown_and_table(cli: Cli, imported: Path) -> None:
     markdown = cli(*base, "--format", "markdown", "-n", "1").out.splitlines()
     assert markdown[0] == "| Date (UTC) | Vehicle | Payloads | Site | State | Outcome |"
     assert markdown[2] == (
-        "| 4 Oct 1957 19:28:34 UTC | Sputnik 8K71PS | 1-y ISZ | NIIP-5 | Soviet Union | success |"
+        "| 4 Oct 1957 19:28:34 UTC | Sputnik 8K71PS | 1-y ISZ | Baikonur | Soviet Union | success |"
     )
     table = cli(*base, "--search", "apollo").out
     assert "Apollo 11 CSM, Apollo 11 LM +2" in table

@@ -31,7 +31,7 @@ def test_show_apollo_11_is_the_mission(cli: Cli) -> None:
     ]
     assert {r["mission"] for r in rows} == {"Apollo 11"}
     assert rows[0]["title"] == (
-        "Launch: Saturn V from NASA John F. Kennedy Space Center (Apollo 11 CSM, Apollo 11 LM +2)"
+        "Launch: Saturn V from Kennedy Space Center (Apollo 11 CSM, Apollo 11 LM +2)"
     )
     assert rows[0]["sources"] == [GCAT_CREDIT]
     assert all(r["sources"] for r in rows[1:])
@@ -43,6 +43,8 @@ def test_the_mission_in_a_terminal(cli: Cli) -> None:
     lines = result.out.splitlines()
     assert lines[0] == "Mission Apollo 11: its launch and 4 events"
     assert "apollo-11-first-moonwalk" in result.out and "1969-059" in result.out
+    # GCAT's credit and the log's freshness under the table, as under every launch answer
+    assert lines[-2:] == [GCAT_CREDIT, "GCAT launch log to 8 Dec 2024 (bundled)"]
 
 
 @pytest.mark.parametrize(

@@ -124,6 +124,11 @@ def test_the_table_shows_precision_countdown_status_and_credit(cli: Cli, kept: P
         (["--vehicle", "long march"], ["TJS-20", "Chang'e 7"]),
         (["--vehicle", "chang zheng"], ["TJS-20", "Chang'e 7"]),  # GCAT's name for them
         (["--vehicle", "long march 7"], ["TJS-20"]),
+        # the names of launch answers: an alias with a variant, GCAT's family names
+        (["--vehicle", "cz-5"], ["Chang'e 7"]),
+        (["--vehicle", "lm-5"], ["Chang'e 7"]),
+        (["--vehicle", "chang zheng 5"], ["Chang'e 7"]),
+        (["--vehicle", "ariane 6"], ["Kuiper Flight 3"]),
         (["--vehicle", "Falcon 9", "-v", "electron"], ["Starlink Group 12-7", "Owl for One"]),
         (["--site", "wenchang"], ["TJS-20", "Chang'e 7"]),
         (["--site", "kennedy"], ["Artemis III"]),
@@ -341,6 +346,8 @@ def test_sources_lists_the_kept_list(cli: Cli, kept: Path) -> None:
             "origin": "updated",
             "first_day": "2026-11-22",
             "last_day": "2027-12-31",
+            "first_display": "22 Nov 2026",
+            "last_display": "2027",
             "events": None,
             "launches": 9,
             "updated": "2026-11-23",
@@ -369,3 +376,37 @@ def test_the_help_credits_the_space_devs(cli: Cli) -> None:
 
     text = " ".join(cli("next", "--help").out.split())
     assert CREDIT in text
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+@pytest.mark.parametrize("args", [("next",), ("compare", "china", "usa", "--next")])
+def test_narrow_tables_keep_every_word_whole(
+    kept: Path, columns: int, args: tuple[str, ...]
+) -> None:
+    """In a 60- or 80-column terminal columns are left out (country, status...) and a short
+    last part stays with its word ("Long March 5"), rather than a word or name cut in two."""
+    import io
+    import os
+
+    from spacetime.cli.app import main
+    from spacetime.output.environment import Environment
+
+    def draw(width: int) -> str:
+        out = io.StringIO()
+        env = Environment(
+            stdout=out, stderr=io.StringIO(), terminal=True, width=width,
+            today=NOW.date(), environ=os.environ,
+        )  # fmt: skip
+        assert main(list(args), env) == 0
+        return out.getvalue()
+
+    section = "Next launches (from pads in each nation)"
+    narrow = draw(columns)
+    narrow = narrow[narrow.find(section) if section in narrow else 0 :]
+    lines = narrow.splitlines()
+    assert all(len(line) <= columns or "://" in line for line in lines)
+    wide = draw(1000)
+    wide = wide[wide.find(section) if section in wide else 0 :]
+    assert set(narrow.split()) - set(wide.split()) - {"─" * columns} == set()
+    for name in ("Chang'e 7", "Kuiper Flight 3", "Artemis III"):  # never "Artemis" / "III"
+        assert any(name in line for line in lines) or name not in wide, name

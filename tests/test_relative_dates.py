@@ -62,7 +62,16 @@ def test_numeric_dates_read_one_way_are_taken(text: str, point: Point) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("3/9/2021", "--since: '3/9/2021' could be day.month or month.day; write it as YYYY-MM-DD"),
+        (
+            "3/9/2021",
+            "--since: '3/9/2021' could be day.month or month.day; write it as YYYY-MM-DD"
+            " (or '9 March 2021' or '3 September 2021')",  # the two readings, not an example
+        ),
+        (
+            "5/6/2021",
+            "--since: '5/6/2021' could be day.month or month.day; write it as YYYY-MM-DD"
+            " (or '6 May 2021' or '5 June 2021')",
+        ),
         ("09-03-2021", "--since: '09-03-2021' could be day.month or month.day"),
         ("13/13/2021", "--since: '13/13/2021' is not a date"),
         ("31/12/20", "--since: '31/12/20': write the year in full"),

@@ -70,12 +70,16 @@ def draw(name: str, columns: int, monkeypatch: pytest.MonkeyPatch) -> str:
 @pytest.mark.parametrize("columns", WIDTHS)
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_golden_table(name: str, columns: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    text = draw(name, columns, monkeypatch)
+    assert_golden(draw(name, columns, monkeypatch), name, columns)
+
+
+def assert_golden(text: str, name: str, columns: int) -> None:
+    """`text` is tests/golden/tables/NAME-COLUMNS.txt, and every line fits (except a URL, which
+    is never broken)."""
     golden = GOLDEN / f"{name}-{columns}.txt"
     if os.environ.get("SPACETIME_UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
-    # every line fits, except a URL, which is never broken
     for line in text.splitlines():
         assert width(line) <= columns or "://" in line, line
 
@@ -84,6 +88,7 @@ LEGEND = "✓ ◐ × ○ ⊘ · – ongoing achieved partial failed planned canc
 SHORT_FORMS = {*LEGEND.split(" "), "Got", "★", "Plans", "Lag", "Per", "decade", "First", "world"}
 SHORT_FORMS.add("achieved;")  # short headers and footers
 SHORT_FORMS.update({"failed;", "success,", "partial,", "failure", "2023?"})  # launch outcomes
+SHORT_FORMS.update({"OK", "Failed"})  # the short headers of launch counts
 
 
 UNAVOIDABLE = {("list-ids", 60)}
@@ -104,3 +109,29 @@ def test_no_word_is_broken(name: str, columns: int, monkeypatch: pytest.MonkeyPa
         if set(word) - set("─█") and not re.fullmatch(r"[A-Z]{2,4},?", word)  # rules, bars, codes
     }
     assert drawn == set()
+
+
+def draw_sources(columns: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """`spacetime sources` of the two frozen slices, copied beside each other with a fixed
+    modification day (the Updated column of your own files)."""
+    for fixture in (FIXTURES / "tables.yaml", FIXTURES / "launches" / "tables.tsv"):
+        copy = tmp_path / fixture.name
+        copy.write_bytes(fixture.read_bytes())
+        os.utime(copy, (1_733_616_000, 1_733_616_000))  # 8 Dec 2024, 00:00 UTC
+    monkeypatch.chdir(tmp_path)
+    terminal = io.StringIO()
+    env = Environment(stdout=terminal, terminal=True, width=columns, colour=False)
+    args = ["sources", "--no-bundled", "--data", "tables.yaml", "--data", "tables.tsv"]
+    assert main(args, env) == 0
+    return terminal.getvalue()
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_golden_sources(columns: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sources table fits, keeps its words whole and shows each span as its data does."""
+    text = draw_sources(columns, tmp_path, monkeypatch)
+    assert_golden(text, "sources", columns)
+    assert all(width(line) <= columns for line in text.splitlines())  # no URL here either
+    wide = set(draw_sources(1000, tmp_path, monkeypatch).split())
+    drawn = {word for word in set(text.split()) - wide if set(word) != {"─"}}  # not the rule
+    assert drawn <= {"gcat", "McDowell"}  # short forms: no word was cut

@@ -435,8 +435,20 @@ def test_sources_lists_your_files_too(cli: Cli, tmp_path: Path, bundled: Path) -
         "2001-12-31",
     )
     assert by_file[str(events)]["updated"] is not None
+    # the span as the data shows it: no day is invented for a month or a year
+    assert (by_file[str(events)]["first_display"], by_file[str(events)]["last_display"]) == (
+        "May 1999",
+        "2001",
+    )
+    assert (by_file[str(mine)]["first_display"], by_file[str(mine)]["last_display"]) == (
+        "4 Oct 1957",
+        "1 Feb 1958",
+    )
     table = cli("sources", "--data", str(mine)).out
     assert "GCAT launch log (yours)" in table and "3 launches" in table
+    table = cli("sources", "--no-bundled", "--data", str(events)).out
+    assert "May 1999 – 2001" in table and "2 events" in table and "1 file;" in table
+    assert "1999-05-01" not in table and "2001-12-31" not in table
 
 
 def test_a_progress_bar_only_on_a_terminal(site: Site) -> None:

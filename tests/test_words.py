@@ -6,6 +6,7 @@ from spacetime.core.words import ago, plural
 def test_plural_counts_with_the_right_noun() -> None:
     assert [plural(n, "event") for n in (0, 1, 2)] == ["0 events", "1 event", "2 events"]
     assert plural(3, "launch", "launches") == "3 launches"
+    assert plural(6817, "launch", "launches") == "6,817 launches"  # as the README writes it
     assert plural(1, "field", number=False) == "field"
     assert plural(2, "field", number=False) == "fields"
 

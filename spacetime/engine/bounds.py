@@ -15,7 +15,7 @@ import re
 import warnings
 from datetime import date, datetime, timedelta
 
-from spacetime.core.dates import DateError, Point, Precision, parse_point
+from spacetime.core.dates import MONTH_NAMES, DateError, Point, Precision, parse_point
 from spacetime.core.errors import UsageError
 
 __all__ = ["numeric_day", "parse_bound", "refuse_ambiguous", "relative_point"]
@@ -53,9 +53,11 @@ def numeric_day(
     year = int(year_text) if year_text else None
     readings = {(m, d) for m, d in ((b, a), (a, b)) if _valid(m, d, year or 2000)}
     if len(readings) > 1:
+        after = f" {year}" if year else ""
+        one, other = (f"{d} {MONTH_NAMES[m - 1]}{after}" for m, d in sorted(readings))
         raise UsageError(
             f"{option}: '{cleaned}' could be day.month or month.day; write it as "
-            f"{suggestion} (or '9 March')"
+            f"{suggestion} (or '{one}' or '{other}')"
         )
     if not readings:
         raise UsageError(f"{option}: '{cleaned}' is not a date")

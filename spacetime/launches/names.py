@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -20,14 +20,23 @@ from spacetime.engine.filters import word_pattern
 from spacetime.load.sources import DataFiles
 
 if TYPE_CHECKING:
+    from spacetime.launches.model import Site
     from spacetime.launches.store import LaunchFile
 
-__all__ = ["Entry", "Known", "load_names"]
+__all__ = [
+    "Entry",
+    "Known",
+    "common_site_names",
+    "fold_name",
+    "load_names",
+    "named_vehicles",
+    "site_name",
+]
 
 _SEPARATORS = re.compile(r"[\s_-]+")
 
 
-def _fold(name: str) -> str:
+def fold_name(name: str) -> str:
     """A name as compared: any case, hyphens and spaces alike (`CZ-5` = `cz 5`)."""
     return _SEPARATORS.sub(" ", name.casefold()).strip()
 
@@ -56,6 +65,33 @@ def load_names(path: Path | None = None) -> dict[str, list[Entry]]:
         ]
         for part in ("vehicles", "sites")
     }
+
+
+def named_vehicles(wanted: str) -> set[str]:
+    """What `wanted` stands for in the vocabulary, with its variant, folded (`fold_name`): `cz-5`,
+    `lm 5` and `chang zheng 5` are `long march 5`; `atlas 5` is `atlas v`; `ariane 6` is also
+    `ariane 62` and `ariane 64`."""
+    folded = fold_name(wanted)
+    found: set[str] = set()
+    for entry in load_names()["vehicles"]:
+        for alias in (entry.name, *entry.aliases):
+            key = fold_name(alias)
+            if folded == key:  # the family: its name and GCAT's names (Ariane 6: Ariane 64)
+                found.update(fold_name(name) for name in (entry.name, *entry.gcat))
+            elif folded.startswith(key + " "):
+                found.add(fold_name(entry.name) + folded[len(key) :])
+    return found
+
+
+@cache
+def common_site_names() -> dict[str, str]:
+    """GCAT's site codes with the name people use for the site (`NIIP-5`: `Baikonur`)."""
+    return {code: entry.name for entry in load_names()["sites"] for code in entry.gcat}
+
+
+def site_name(site: Site) -> str:
+    """The name people use for `site` (the vocabulary's), else GCAT's up to its first comma."""
+    return common_site_names().get(site.code) or site.short
 
 
 class Known:
@@ -88,7 +124,7 @@ class Known:
         """GCAT's vehicles that `name` stands for: a vocabulary name or alias (with a variant:
         `cz-5`), a GCAT family, vehicle, or the start of a vehicle's name up to a variant mark."""
         vehicles = self._scanned[0]
-        wanted = _fold(name)
+        wanted = fold_name(name)
         named = self._vocabulary_names("vehicles", wanted)
         found = set().union(*(_vehicles_named(vehicles, g) for g in named))
         found = found or _vehicles_named(vehicles, wanted)
@@ -102,7 +138,7 @@ class Known:
         """GCAT's site codes that `name` stands for: a vocabulary name or alias, a GCAT code, or
         words that start words of GCAT's name for the site."""
         sites = self._scanned[1]
-        wanted = _fold(name)
+        wanted = fold_name(name)
         coded = {code for code in sites if code.casefold() == name.strip().casefold()}
         named = self._vocabulary_names("sites", wanted, variants=False)
         found = coded or {code for code in named if code in sites}
@@ -144,19 +180,21 @@ class Known:
         """GCAT's names for a vocabulary name or alias, or, for `<alias> <variant>` of an entry
         with one GCAT name, that name with the variant (`lm 5` -> `chang zheng 5`)."""
         for entry in self.vocabulary[part]:
-            aliases = [_fold(a) for a in (entry.name, *entry.aliases)]
+            aliases = [fold_name(a) for a in (entry.name, *entry.aliases)]
             if wanted in aliases:
-                return [_fold(g) if part == "vehicles" else g for g in entry.gcat]
+                return [fold_name(g) if part == "vehicles" else g for g in entry.gcat]
         if not variants:
             return []
         for entry in self.vocabulary[part]:
             if len(entry.gcat) != 1:
                 continue
-            for alias in sorted((_fold(a) for a in (entry.name, *entry.aliases)), key=len)[::-1]:
+            for alias in sorted((fold_name(a) for a in (entry.name, *entry.aliases)), key=len)[
+                ::-1
+            ]:
                 rest = wanted.removeprefix(alias)
                 spaced = rest[:1] == " " or (alias[-1:].isalpha() and rest[:1].isdigit())
                 if rest != wanted and spaced:
-                    return [f"{_fold(entry.gcat[0])} {rest.strip()}"]
+                    return [f"{fold_name(entry.gcat[0])} {rest.strip()}"]
         return []
 
 
@@ -171,8 +209,8 @@ def _vehicles_named(vehicles: dict[str, str], wanted: str) -> set[str]:
     `Chang Zheng 11` from `chang zheng 1`)."""
     found = set()
     for vehicle, family in vehicles.items():
-        folded = _fold(vehicle)
-        if wanted in (folded, _fold(family)):
+        folded = fold_name(vehicle)
+        if wanted in (folded, fold_name(family)):
             found.add(vehicle)
         elif folded.startswith(wanted):
             after = folded[len(wanted)]

@@ -61,7 +61,6 @@ FIELDS = (
     "country",
     "country_name",
 )
-VEHICLE_ALIASES = {"chang zheng": "long march", "cz": "long march"}
 
 
 class Upcoming(NamedTuple):
@@ -293,13 +292,15 @@ def run_next(
 
 def _vehicle_matches(launch: Upcoming, wanted: str) -> bool:
     """The vehicle, its full name or one of its families, or the start of the vehicle's name up
-    to a word end (`long march 2` finds Long March 2C and 2D); GCAT's names of the Chinese
-    vehicles (`chang zheng`, `cz`) are read as LL2's (`long march`)."""
-    for name in {wanted, VEHICLE_ALIASES.get(wanted, wanted)}:
-        for vehicle in (launch.vehicle.casefold(), launch.vehicle_full.casefold()):
-            if name == vehicle or (vehicle.startswith(name) and vehicle[len(name)] in " -/"):
+    to a word end (`long march 2` finds Long March 2C and 2D), any case, hyphens as spaces; the
+    names of the launch vocabulary are read as LL2's (`cz-5`, `chang zheng 5`: Long March 5)."""
+    from spacetime.launches.names import fold_name, named_vehicles
+
+    for name in {fold_name(wanted), *named_vehicles(wanted)}:
+        for vehicle in (fold_name(launch.vehicle), fold_name(launch.vehicle_full)):
+            if name == vehicle or (vehicle.startswith(name) and vehicle[len(name)] in " /"):
                 return True
-        if name in (f.casefold() for f in launch.families):
+        if name in (fold_name(f) for f in launch.families):
             return True
     return False
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from spacetime.core.dates import EventDate
+from spacetime.core.dates import EventDate, Precision
 from spacetime.core.model import Event, Status
 from spacetime.core.timeline import Timeline
-from spacetime.core.words import ago, days_ago, plural
+from spacetime.core.words import ago, days_ago, months_ago, plural
 from spacetime.engine.query import Match
 from spacetime.output.listing import Brief, Column, Deferred, Listing, Mapped
 from spacetime.output.provenance import Provenance
@@ -216,7 +216,8 @@ def with_ids(listing: Listing, ids: list[str]) -> Listing:
 
 def relative(event_date: EventDate, today: date) -> str:
     """ "67 years ago", "in 3 years", "this year": measured from the first day, in whole years;
-    within a year of today in days ("today", "23 days ago", "in 5 days")."""
+    within a year of today in days ("today", "23 days ago", "in 5 days"), or in calendar months
+    for a date known to the month ("1 month ago", "this month")."""
     first = event_date.first_day
     if first is None:
         return ""
@@ -225,13 +226,18 @@ def relative(event_date: EventDate, today: date) -> str:
     last = event_date.last_day or today
     if first == last == today:
         return days_ago(0)
+    monthly = event_date.precision is Precision.MONTH and not event_date.interval
+    if monthly:  # within a year: in calendar months, as the date is known
+        within = months_ago((today.year - first.year) * 12 + today.month - first.month)
+    else:
+        within = days_ago((today - first).days)
     if first > today:
         years = relativedelta(first, today).years
-        return ago(-years) if years else days_ago((today - first).days)
+        return ago(-years) if years else within
     if last >= today:
-        return "now" if event_date.open_end else "this year"
+        return "now" if event_date.open_end else within if monthly else "this year"
     years = relativedelta(today, first).years
-    return ago(years) if years else days_ago((today - first).days)
+    return ago(years) if years else within
 
 
 def _places(timeline: Timeline, event: Event, held: list[tuple[Claim, Rank]]) -> list[str]:

@@ -33,12 +33,16 @@ def partial_mark(label: str, cutoff: date) -> str | None:
 def fresh(
     answer: Listing | Report, line: str | None, cutoff: date | None, *, every: bool = False
 ) -> Listing | Report:
-    """`answer` with `line` (the log's span) after every GCAT credit in its footers, and the
-    partial last period marked in its launch tables by period (`cutoff`: the day counts stop,
-    the log's end or --as-of). A launch table is one whose footer carries the credit, or, with
+    """`answer` with `line` (the log's span) after every GCAT credit in its footers (or in the
+    Source row of one launch in full), and the partial last period marked in its launch tables
+    by period (`cutoff`: the day counts stop, the log's end or --as-of). A launch table is one whose footer carries the credit, or, with
     `every`, any table of the answer."""
     listings = [answer] if isinstance(answer, Listing) else [s for _, s in answer.sections]
     for listing in listings:
+        if line and listing.single:  # one launch in full (`show TAG`): under its Source
+            for row in listing.rows:
+                if row[-1] == CREDIT:
+                    row[-1] = f"{CREDIT}\n{line}"
         credited = bool(listing.footer and CREDIT in listing.footer)
         if line and credited and listing.footer:
             listing.footer = _then(listing.footer, line)

@@ -131,7 +131,14 @@ OUTCOME_LEGEND = "✓ success, ◐ partial, × failure"
 
 
 def _site(launch: Launch) -> str:
-    """The site's name, or in a narrow table its first word ("Jiuquan", "Baikonur")."""
+    """The name people use for the site ("Baikonur", "Cape Canaveral"), else GCAT's, or in a
+    narrow table a word of it ("Canaveral"; of GCAT's name, its first: "Jiuquan")."""
+    from spacetime.launches.names import common_site_names
+
+    common = common_site_names().get(launch.site.code)
+    if common:  # narrow: its longest word ("Canaveral", "Kennedy")
+        longest = max(common.split(" "), key=len)
+        return Brief(common, longest) if longest != common else common
     name = launch.site.short
     first = name.split(" ", 1)[0]
     return Brief(name, first) if first != name else name
@@ -197,6 +204,11 @@ def count_listing(
     from spacetime.output.listing import Bar
 
     nested = any(c.nation for c in found)
+    common = set()
+    if by is By.SITE:
+        from spacetime.launches.names import common_site_names
+
+        common = set(common_site_names().values())
     key_names = {By.COUNTRY: "nation"}
     fields = [key_names.get(by, by.value), *(["nation"] if nested else []), *COUNT_FIELDS]
     peak = max((c.launches for c in found), default=0)
@@ -207,6 +219,8 @@ def count_listing(
         if by is By.COUNTRY:
             return _nation(timeline, str(count.key))
         name = (sites or {}).get(str(count.key))
+        if by is By.SITE and name and name in common:  # "Baikonur (NIIP-5)": GCAT's code beside
+            return f"{name} ({count.key})"
         if by is By.SITE and name and name != count.key:
             return Brief(f"{count.key} ({name})", str(count.key))  # the code alone when narrow
         return str(count.key)
@@ -271,9 +285,13 @@ def launch_detail(
     timeline: Timeline, launch: Launch, events: Sequence[tuple[str, str]] = ()
 ) -> Listing:
     """The answer of `spacetime show TAG`: one launch in full, with the curated events of it."""
+    from spacetime.launches.names import common_site_names
+
     site = launch.site.name or launch.site.code
     if launch.site.state_name:
         site += f" ({launch.site.state_name})"
+    if common := common_site_names().get(launch.site.code):
+        site = f"{common}: {site}"
     pairs = [
         (
             "Date",
@@ -308,7 +326,10 @@ STATS_TOP = 15
 
 
 def site_names(matches: Sequence[LaunchMatch]) -> dict[str, str]:
-    return {m.launch.site.code: m.launch.site.short for m in matches}
+    """The names people use for the sites of `matches`, by GCAT's code."""
+    from spacetime.launches.names import site_name
+
+    return {m.launch.site.code: site_name(m.launch.site) for m in matches}
 
 
 def launch_stats_report(timeline: Timeline, matches: Sequence[LaunchMatch]) -> Report:
@@ -323,10 +344,10 @@ def launch_stats_report(timeline: Timeline, matches: Sequence[LaunchMatch]) -> R
         found = counts(matches, by)
         if by in (By.VEHICLE, By.SITE):
             found = found[:STATS_TOP]
-        listing = count_listing(timeline, found, by, site_names(matches))
+        listing = count_listing(timeline, found, by, site_names(matches) if by is By.SITE else None)
         listing.footer = None
         title = {
-            By.DECADE: f"{len(matches)} launches, by decade",
+            By.DECADE: f"{len(matches):,} launches, by decade",
             By.COUNTRY: "By state of the launch vehicle",
             By.VEHICLE: f"By vehicle family (the {STATS_TOP} busiest)",
             By.SITE: f"By launch site (the {STATS_TOP} busiest)",

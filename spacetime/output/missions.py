@@ -21,13 +21,17 @@ MISSION_FIELDS = ["mission", "part", "id", "date", "date_display", "title", "sou
 def mission_listing(mission: str, launch: Launch | None, events: Sequence[Event]) -> Listing:
     """One row for the launch (GCAT's tag as its id) when the log has it, then one per event."""
     records: list[dict[str, Any]] = []
+    footer = None  # GCAT's credit under the table, kept when the Sources column gives way
     if launch is not None:
         from spacetime.launches.model import CREDIT
 
+        footer = CREDIT
         payloads = ", ".join(launch.payloads[:2]) + (
             f" +{len(launch.payloads) - 2}" if len(launch.payloads) > 2 else ""
         )
-        title = f"Launch: {launch.vehicle} from {launch.site.short}" + (
+        from spacetime.launches.names import site_name
+
+        title = f"Launch: {launch.vehicle} from {site_name(launch.site)}" + (
             f" ({payloads})" if payloads else ""
         )
         records.append(_record(mission, "launch", launch.tag, launch.date, title, [CREDIT]))
@@ -47,6 +51,7 @@ def mission_listing(mission: str, launch: Launch | None, events: Sequence[Event]
         ],
         rows=rows,
         heading=f"Mission {mission}: {_count(launch, events)}",
+        footer=footer,
         row_lines=True,
     )
 

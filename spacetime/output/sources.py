@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from spacetime.core.words import plural
 from spacetime.output.listing import Brief, Column, Listing, glued
 from spacetime.sources import SourceFile
 
 __all__ = ["source_listing"]
 
 FIELDS = [
-    "source", "kind", "title", "file", "path", "origin", "first_day", "last_day", "events",
-    "launches", "updated", "credit", "licence",
+    "source", "kind", "title", "file", "path", "origin", "first_day", "last_day",
+    "first_display", "last_display", "events", "launches", "updated", "credit", "licence",
 ]  # fmt: skip
 
 
@@ -27,6 +29,8 @@ def source_listing(found: Sequence[SourceFile]) -> Listing:
             "origin": f.origin,
             "first_day": f.first,
             "last_day": f.last,
+            "first_display": _shown(f.first_display, f.first),
+            "last_display": _shown(f.last_display, f.last),
             "events": f.counts.get("events"),
             "launches": f.counts.get("launches"),
             "updated": f.updated,
@@ -37,12 +41,12 @@ def source_listing(found: Sequence[SourceFile]) -> Listing:
     ]
     rows = [
         [
-            Brief(glued(f"{f.title} ({f.origin})"), f"{f.source} ({f.origin})"),
+            Brief(f"{f.title} ({f.origin})", f"{f.source} ({f.origin})"),
             f.name,
-            Brief(f"{f.first or '?'} – {f.last or '?'}", f"{_year(f.first)}–{_year(f.last)}"),
-            glued(", ".join(f"{n:,} {what}" for what, n in list(f.counts.items())[:1])),
-            f.updated or "—",
-            f.credit if f.licence in f.credit else f"{f.credit} ({f.licence})",
+            _span(_shown(f.first_display, f.first), _shown(f.last_display, f.last)),
+            ", ".join(plural(n, what[:-1], what) for what, n in list(f.counts.items())[:1]),
+            _shown(None, f.updated) or "—",
+            _credit(f.credit, f.licence),
         ]
         for f in found
     ]
@@ -50,17 +54,40 @@ def source_listing(found: Sequence[SourceFile]) -> Listing:
         fields=FIELDS,
         records=records,
         columns=[
-            Column("Source"),
+            Column("Source", wrap=True),
             Column("File", wrap=True, drop=2),
-            Column("Span"),
-            Column("Count"),
+            Column("Span", wrap=True),
+            Column("Count", wrap=True),
             Column("Updated", drop=1),
             Column("Credit", wrap=True, main=True),
         ],
         rows=rows,
-        footer=f"{len(found)} files; `spacetime update` renews the launch log",
+        footer=f"{plural(len(found), 'file')}; `spacetime update` renews the launch log",
     )
 
 
-def _year(day: str | None) -> str:
-    return day[:4] if day else "?"
+def _shown(display: str | None, day: str | None) -> str | None:
+    """A date as its data shows it, else the ISO `day` as a day ("8 Dec 2024")."""
+    if display is not None or day is None:
+        return display
+    from spacetime.sources.gcat import display_day
+
+    return display_day(day)
+
+
+def _span(first: str | None, last: str | None) -> str:
+    """ "May 1903 – 2030s" (each end whole on its line in a narrow table), or one date."""
+    if first == last and first is not None:
+        return glued(first)
+    return glued((first or "?") + " –") + " " + glued(last or "?")
+
+
+def _credit(credit: str, licence: str) -> Brief:
+    """The credit and its licence (kept on one line), without the web address in a narrow table
+    (`--format json` keeps it); your own files are just that."""
+    if licence == "yours":
+        return Brief(credit, credit)
+    if licence not in credit:
+        credit = f"{credit} ({licence})"
+    text = credit.replace(licence, glued(licence))
+    return Brief(text, re.sub(r",? \(?https?://[^\s)]+\)?", "", text))

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from spacetime.core.timeline import Timeline
 from spacetime.core.words import plural
 from spacetime.launches.upcoming import FIELDS, Upcoming, countdown, period, when
-from spacetime.output.listing import Brief, Column, Listing
+from spacetime.output.listing import NBSP, Brief, Column, Listing
 from spacetime.sources.ll2 import CREDIT, Stored
 
 __all__ = [
@@ -103,8 +104,8 @@ def next_listing(
                 Brief(when(launch), when(launch).replace(" UTC", "")),
                 countdown(launch, now),
                 launch.status,
-                launch.vehicle_full,
-                launch.mission or launch.name,
+                _whole(launch.vehicle_full),
+                _whole(launch.mission or launch.name),
                 Brief(launch.provider, launch.provider_abbrev or launch.provider),
                 Brief(where, launch.pad),
                 Brief(_country(timeline, launch), launch.country or _country(timeline, launch)),
@@ -122,13 +123,13 @@ def next_listing(
         records=[upcoming_record(timeline, launch, now) for launch in launches],
         columns=[
             Column("When (UTC)"),
-            Column("Countdown"),
-            Column("Status"),
+            Column("Countdown", drop=1),
+            Column("Status", drop=2),
             Column("Vehicle", wrap=True),
             Column("Mission", wrap=True, main=True),
-            Column("Provider", wrap=True, drop=1),
-            Column("Pad", wrap=True, drop=2),
-            Column("Country"),
+            Column("Provider", wrap=True, drop=4),
+            Column("Pad", wrap=True, drop=5),
+            Column("Country", drop=3),  # left out, then status and countdown, before a word is cut
         ],
         rows=rows,
         styles=[STATUS_STYLES.get(launch.status) for launch in launches] if human else [],
@@ -164,11 +165,11 @@ def next_by_nation(
             rows.append(
                 [
                     name,
-                    when(launch),
+                    Brief(when(launch), when(launch).replace(" UTC", "")),
                     countdown(launch, now),
                     launch.status,
-                    launch.vehicle_full,
-                    launch.mission or launch.name,
+                    _whole(launch.vehicle_full),
+                    _whole(launch.mission or launch.name),
                 ]
             )
     listing = Listing(
@@ -177,8 +178,8 @@ def next_by_nation(
         columns=[
             Column("Nation"),
             Column("When (UTC)"),
-            Column("Countdown"),
-            Column("Status"),
+            Column("Countdown", drop=2),  # left out, then the status, before a name is cut
+            Column("Status", drop=1),
             Column("Vehicle", wrap=True),
             Column("Mission", wrap=True, main=True),
         ],
@@ -186,3 +187,9 @@ def next_by_nation(
         footer=CREDIT,
     )
     return listing, document
+
+
+def _whole(name: str) -> str:
+    """A name whose short last part stays with the word before it in a narrow table ("Long
+    March 5", "Kuiper Flight 3", "Meteor-M No. 2-5" never end a line on "March", "Flight", "No.")."""
+    return re.sub(r" (?=\S{1,3}$)", NBSP, name)

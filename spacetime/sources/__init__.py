@@ -54,6 +54,10 @@ class SourceFile(NamedTuple):
     """When the file was last renewed or changed (`YYYY-MM-DD`, UTC)."""
     credit: str
     licence: str
+    first_display: str | None = None
+    """The first date as its own data shows it ("May 1903"); None: `first` as a day."""
+    last_display: str | None = None
+    """The last date as its own data shows it ("2030s"); None: `last` as a day."""
 
 
 def source(name: str) -> ModuleType:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from spacetime.core.errors import DataError, Problem
-from spacetime.launches.upcoming import Upcoming, net_instant, period
+from spacetime.launches.upcoming import Upcoming, net_instant, period, when
 
 if TYPE_CHECKING:
     from spacetime.load.sources import DataFiles
@@ -349,6 +349,15 @@ def recognises(path: Path) -> bool:
     return False
 
 
+def _shown(launch: Upcoming | None) -> str | None:
+    """A launch's date as precisely as LL2 knows it, to the day at most ("20 Dec 2026",
+    "Q3 2027"): a span of dates, not invented days."""
+    if launch is None:
+        return None
+    text = when(launch)
+    return " ".join(text.split()[:3]) if text.endswith(" UTC") else text
+
+
 def describe(files: DataFiles, cache: Path | None) -> list[SourceFile]:
     """The kept list in the user data folder `files` were chosen in, read and checked, for
     `spacetime sources`."""
@@ -361,6 +370,8 @@ def describe(files: DataFiles, cache: Path | None) -> list[SourceFile]:
     if stored is None:
         return []
     first, last = span(stored) or (None, None)
+    soonest = min(stored.launches, key=lambda launch: period(launch)[0], default=None)
+    latest = max(stored.launches, key=lambda launch: period(launch)[1], default=None)
     return [
         SourceFile(
             NAME,
@@ -375,5 +386,7 @@ def describe(files: DataFiles, cache: Path | None) -> list[SourceFile]:
             stored.fetched.date().isoformat(),
             CREDIT,
             LICENCE,
+            _shown(soonest),
+            _shown(latest),
         )
     ]

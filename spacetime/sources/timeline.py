@@ -6,16 +6,20 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacetime.load.sources import DataFiles, bundled_path, display_name, personal_path
 from spacetime.sources import SourceFile
+
+if TYPE_CHECKING:
+    from spacetime.core.dates import Point
 
 __all__ = ["CREDIT", "KIND", "LICENCE", "NAME", "TITLE", "describe", "recognises"]
 
 NAME = "timeline"
 KIND = "timeline"
 TITLE = "timeline"
-CREDIT = "spacetime's curated timeline, each event with the sources of its date (`show ID`)"
+CREDIT = "spacetime's curated timeline, with the sources of each event"
 LICENCE = "MIT"
 
 
@@ -31,16 +35,16 @@ def describe(files: DataFiles, cache: Path | None) -> list[SourceFile]:
 
     timeline = load_cached(files, folder=cache)
     events: Counter[str] = Counter()
-    first: dict[str, str] = {}
-    last: dict[str, str] = {}
+    first: dict[str, Point] = {}
+    last: dict[str, Point] = {}
     for event in timeline.events:
         file = event.origin.file
         events[file] += 1
-        start, end = event.date.first_day, event.date.last_day
-        if start is not None and (file not in first or start.isoformat() < first[file]):
-            first[file] = start.isoformat()
-        if end is not None and (file not in last or end.isoformat() > last[file]):
-            last[file] = end.isoformat()
+        start, end = event.date.start, event.date.end
+        if start is not None and (file not in first or start.first_day < first[file].first_day):
+            first[file] = start
+        if end is not None and (file not in last or end.last_day > last[file].last_day):
+            last[file] = end
     bundled = bundled_path().resolve()
     mine = personal_path(files.folder).resolve() if files.folder is not None else None
     found: list[SourceFile] = []
@@ -50,13 +54,26 @@ def describe(files: DataFiles, cache: Path | None) -> list[SourceFile]:
         found.append(
             SourceFile(
                 NAME, KIND, TITLE, name if is_bundled else display_name(path), path, origin,
-                first.get(name), last.get(name), {"events": events[name]},
-                None if is_bundled else _changed(path),
+                _day(first.get(name), last=False), _day(last.get(name), last=True),
+                {"events": events[name]}, None if is_bundled else _changed(path),
                 CREDIT if is_bundled else "your own events",
                 LICENCE if is_bundled else "yours",
+                _shown(first.get(name)), _shown(last.get(name)),
             )
         )  # fmt: skip
     return found
+
+
+def _day(point: Point | None, *, last: bool) -> str | None:
+    """The first (or `last`) ISO day `point` covers."""
+    if point is None:
+        return None
+    return (point.last_day if last else point.first_day).isoformat()
+
+
+def _shown(point: Point | None) -> str | None:
+    """`point` as its events show it, at its own precision ("May 1903", "2030s")."""
+    return None if point is None else point.display(with_time=False)
 
 
 def _changed(path: Path) -> str | None:

@@ -47,7 +47,5 @@ def cache(
         return
     held = entries(folder)
     env.say(f"folder: {folder}")
-    env.say(
-        f"entries: {len(held)} ({_size(sum(size for _, size in held))}; "
-        f"at most {KEEP} entries and {_size(BUDGET)}, the oldest removed first)"
-    )
+    env.say(f"entries: {len(held)} ({_size(sum(size for _, size in held))})")
+    env.say(f"limit: {KEEP} entries, {_size(BUDGET)} (the oldest removed first)")  # 60 columns

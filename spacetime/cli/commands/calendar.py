@@ -5,7 +5,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from spacetime.cli.common import atlas, emit
+from spacetime.cli.common import atlas, emit, fresh
 from spacetime.cli.options import DataOptions, FilterOptions, IdsOption, OutputOptions, use
 from spacetime.engine.anniversaries import given_year, parse_day
 from spacetime.output.environment import Environment
@@ -82,7 +82,7 @@ def _launches(
     listing = launch_listing(timeline, _cut(chosen, filters), human)
     around = "the week around " if window else ""
     listing.heading = f"Launches on {around}{day_of_month} {MONTH_ABBR[month - 1]}, in any year"
-    emit(listing, output, env)
+    emit(fresh(listing, found.files, None), output, env)
 
 
 @use(data=DataOptions, filters=FilterOptions, output=OutputOptions)

@@ -48,7 +48,7 @@ def launches(
     matches = run_launches(timeline, files, query._replace(limit=None))
     found = counts(matches, by, per_nation=bool(query.countries))
     shown = found[: query.limit] if query.limit else found
-    listing = count_listing(timeline, shown, by, site_names(matches))
+    listing = count_listing(timeline, shown, by, site_names(matches) if by is By.SITE else None)
     emit(fresh_launches(listing, files, env, query.since, query.until), output, env)
 
 

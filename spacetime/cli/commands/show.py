@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from spacetime.cli import complete
-from spacetime.cli.common import atlas, emit
+from spacetime.cli.common import atlas, emit, fresh
 from spacetime.cli.options import DataOptions, OutputOptions, use
 from spacetime.core.errors import UsageError
 from spacetime.engine.find import find_events, nearest_events
@@ -53,7 +53,8 @@ def show(
                 e for e in timeline.events if e.date.text[:10] == day or e.launch == launch.tag
             ]
             linked = events_of(timeline, launch, same_day)
-            emit(launch_detail(timeline, launch, [(e.id, e.title) for e in linked]), output, env)
+            full = launch_detail(timeline, launch, [(e.id, e.title) for e in linked])
+            emit(fresh(full, files, None), output, env)
             return
         if files.as_of is not None:
             later_launch = find_launch(files._replace(as_of=None), event_id)
@@ -85,7 +86,7 @@ def show(
             launch = next(
                 (x for x in (event_launch(timeline, e, files) for e in events) if x), None
             )
-            emit(mission_listing(mission, launch, events), output, env)
+            emit(fresh(mission_listing(mission, launch, events), files, None), output, env)
             return
         lines = [f"'{event_id}' matches {len(found)} events; show one by its id:"]
         shown = found[:MAX_CANDIDATES]

@@ -136,4 +136,4 @@ def _check_launches(path: Path, name: str, timeline: Timeline) -> str:
                 for code in unknown
             ]
         )
-    return f"{name}: valid: {len(launches)} launches"
+    return f"{name}: valid: {plural(len(launches), 'launch', 'launches')}"
