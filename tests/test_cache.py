@@ -119,12 +119,12 @@ def test_cached_and_fresh_answers_are_identical(cli: Cli) -> None:
 # Issue 13.3 and 18.1: every entry is checked before it is used.
 
 
-def payload(entry: Path) -> object:
-    import marshal
+def payload(entry: Path) -> tuple[dict[str, object], list[object]]:
+    """What an entry holds: its head and every record, read."""
+    from spacetime.load.cache import HEADER, _unpack
 
-    from spacetime.load.cache import HEADER
-
-    return marshal.loads(entry.read_bytes()[HEADER:])
+    head, records = _unpack(memoryview(entry.read_bytes())[HEADER:])
+    return head, list(records)
 
 
 def test_flipped_bytes_anywhere_in_an_entry_are_a_miss_never_a_wrong_answer(
@@ -157,16 +157,19 @@ def test_an_entry_of_an_older_layout_is_a_miss(cli: Cli, tmp_path: Path) -> None
     path = user_file(tmp_path, "Probe layout")
     assert titles(cli, path) == ["Probe layout"]
     [entry] = entries()
-    body = bytearray(entry.read_bytes())[cache.HEADER :]
-    payload = marshal.loads(bytes(body))
-    # The same entry as a version of spacetime with one search column fewer would have written it,
-    # with a sound digest: the kind of entry that used to fail with IndexError.
-    for key in ("rows", "events"):
-        older = marshal.dumps({**payload, key: [record[:-1] for record in payload[key]]})
-        digest = cache._blake2b()(older, digest_size=cache.DIGEST_SIZE).digest()
-        entry.write_bytes(cache.MAGIC + digest + older)
+    head, records = payload(entry)
+    count = len(records) // 2
+    # The same entry as a version of spacetime with one search column (or event field) fewer
+    # would have written it, with a sound digest: the kind of entry that used to fail with
+    # IndexError.
+    for part in (slice(0, count), slice(count, None)):
+        older = [record[:-1] if i in range(len(records))[part] else record  # type: ignore[index]
+                 for i, record in enumerate(records)]  # fmt: skip
+        body = cache._pack(head, [marshal.dumps(record) for record in older])
+        digest = cache._blake2b()(body, digest_size=cache.DIGEST_SIZE).digest()
+        entry.write_bytes(cache.MAGIC + digest + body)
         assert titles(cli, path) == ["Probe layout"]
-        assert marshal.loads(entry.read_bytes()[cache.HEADER :]) == payload  # rebuilt
+        assert payload(entry) == (head, records)  # rebuilt
 
 
 def test_the_layout_follows_the_definitions(
