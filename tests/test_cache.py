@@ -165,7 +165,7 @@ def test_an_entry_of_an_older_layout_is_a_miss(cli: Cli, tmp_path: Path) -> None
     for part in (slice(0, count), slice(count, None)):
         older = [record[:-1] if i in range(len(records))[part] else record  # type: ignore[index]
                  for i, record in enumerate(records)]  # fmt: skip
-        body = cache._pack(head, [marshal.dumps(record) for record in older])
+        body = b"".join(cache._pack(head, [marshal.dumps(record) for record in older]))
         digest = cache._blake2b()(body, digest_size=cache.DIGEST_SIZE).digest()
         entry.write_bytes(cache.MAGIC + digest + body)
         assert titles(cli, path) == ["Probe layout"]

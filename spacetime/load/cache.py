@@ -218,8 +218,8 @@ def _decoder(cls: type, origin: Callable[[Any], Origin]) -> Callable[[tuple[Any,
     return decode
 
 
-def _body(timeline: Timeline) -> bytes:
-    """An entry's body: the vocabularies and where each record lies, then every search row and
+def _body(timeline: Timeline) -> tuple[bytes, ...]:
+    """An entry's body, in pieces: the vocabularies and where each record lies, then every search row and
     every event as its own `marshal` record (see `_unpack`)."""
     from spacetime.engine.index import rows
 
@@ -246,14 +246,15 @@ def _body(timeline: Timeline) -> bytes:
     return _pack(head, blobs)
 
 
-def _pack(head: dict[str, Any], blobs: list[bytes]) -> bytes:
-    """The head (with the offsets of the records added) and the records one after another."""
+def _pack(head: dict[str, Any], blobs: list[bytes]) -> tuple[bytes, ...]:
+    """The head (with the offsets of the records added) and the records one after another, as
+    pieces to write (never joined: a copy of the whole entry would cost its size again)."""
     from array import array
     from itertools import accumulate
 
     offsets = array("Q", accumulate(map(len, blobs), initial=0))
     packed = marshal.dumps({**head, "offsets": offsets.tobytes()})
-    return b"".join([len(packed).to_bytes(8, "little"), packed, *blobs])
+    return (len(packed).to_bytes(8, "little"), packed, *blobs)
 
 
 class Records(Sequence[Any]):
@@ -373,18 +374,20 @@ def _read(entry: Path) -> Timeline | None:
         return None
 
 
-def _write(entry: Path, body: bytes) -> None:
+def _write(entry: Path, body: tuple[bytes, ...]) -> None:
     """Write an entry and keep only the newest ones within the budget; any failure only costs
     speed."""
     from spacetime.core.errors import SpacetimeError
     from spacetime.core.files import prune_temporaries, write_file
 
     try:
-        if len(body) + HEADER > BUDGET:
+        if sum(map(len, body)) + HEADER > BUDGET:
             return  # would push out every other entry and still not fit
-        digest = _blake2b()(body, digest_size=DIGEST_SIZE).digest()
+        digest = _blake2b()(digest_size=DIGEST_SIZE)
+        for piece in body:
+            digest.update(piece)
         entry.parent.mkdir(parents=True, exist_ok=True)
-        write_file(entry, (MAGIC, digest, body), sync=False)
+        write_file(entry, (MAGIC, digest.digest(), *body), sync=False)
         prune_temporaries(entry, ".*.marshal.*.tmp")  # of any entry, not just this one
         total = 0
         for number, (old, size) in enumerate(entries(entry.parent)):
