@@ -172,6 +172,52 @@ def test_an_entry_of_an_older_layout_is_a_miss(cli: Cli, tmp_path: Path) -> None
         assert payload(entry) == (head, records)  # rebuilt
 
 
+def test_an_entry_reads_its_records_one_by_one() -> None:
+    import marshal
+
+    from spacetime.load import cache
+
+    records = [("a", 1), ("b", (2, None)), ()]
+    body = b"".join(cache._pack({"files": ["x"]}, [marshal.dumps(r) for r in records]))
+    head, read = cache._unpack(memoryview(body))
+    assert head == {"files": ["x"]}
+    assert (len(read), list(read), read[1], read[-1], read[-3]) == (
+        3,
+        records,
+        records[1],
+        (),
+        records[0],
+    )
+    for outside in (3, -4):
+        with pytest.raises(IndexError):
+            read[outside]
+
+
+def test_a_long_answer_holds_only_the_events_read_lately(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spacetime.core import timeline
+    from spacetime.core.model import Event
+    from spacetime.core.timeline import Timeline
+
+    path = user_file(tmp_path, "Probe kept")
+    command = ("list", "--no-bundled", "--data", str(MINI), "--data", str(path), "--json")
+    fresh = cli(*command).out  # read from the files (and written to the cache)
+    monkeypatch.setattr(timeline, "KEPT", 2)
+    kept: list[int] = []
+    event_at = Timeline.event_at
+
+    def counted(self: Timeline, position: int) -> Event:
+        event = event_at(self, position)
+        kept.append(len(self._made))
+        return event
+
+    monkeypatch.setattr(Timeline, "event_at", counted)
+    cached = cli(*command).out
+    assert cached == fresh and len(json.loads(cached)) == 12
+    assert len(kept) >= 12 and max(kept) == 2  # every event read, never more than 2 kept
+
+
 def test_the_layout_follows_the_definitions(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -64,7 +64,7 @@ __all__ = ["BUDGET", "clear", "entries", "layout", "load_cached"]
 
 KEEP = 16
 BUDGET = 300 * 2**20
-"""The most bytes the entries take together (300 MiB: a 100,000-event timeline takes ~40 MiB)."""
+"""The most bytes the entries take together (300 MiB: a 100,000-event timeline takes ~52 MiB)."""
 MAGIC = b"spacetime cache\n"
 DIGEST_SIZE = 16
 HEADER = len(MAGIC) + DIGEST_SIZE
@@ -272,8 +272,10 @@ class Records(Sequence[Any]):
         return len(self._offsets) - 1
 
     def __getitem__(self, position: Any) -> Any:
-        if type(position) is not int or not 0 <= position < len(self._offsets) - 1:
+        count = len(self._offsets) - 1
+        if type(position) is not int or not -count <= position < count:
             raise IndexError(position)
+        position %= count
         return marshal.loads(self._region[self._offsets[position] : self._offsets[position + 1]])
 
     def __iter__(self) -> Iterator[Any]:
@@ -324,7 +326,7 @@ def _timeline(body: memoryview) -> Timeline:
         table = tables[key]
         # every record of the vocabularies; the first and last row and event (the rest were
         # written alike, and the digest vouches for their bytes)
-        ends = [table[0], table[len(table) - 1]] if key in ("rows", "events") and table else table
+        ends = [table[0], table[-1]] if key in ("rows", "events") and table else table
         if type(table) not in (list, Records) or not all(
             type(r) is tuple and len(r) == width for r in ends
         ):
@@ -342,7 +344,7 @@ def _timeline(body: memoryview) -> Timeline:
     make, events = decode["events"], tables["events"]
     if count:  # the first and the last event must be rebuilt, or nothing is used
         make(events[0])
-        make(events[count - 1])
+        make(events[-1])
     return Timeline(
         entities=vocabulary["entities"],
         milestones=vocabulary["milestones"],
