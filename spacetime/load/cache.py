@@ -219,8 +219,8 @@ def _decoder(cls: type, origin: Callable[[Any], Origin]) -> Callable[[tuple[Any,
 
 
 def _body(timeline: Timeline) -> tuple[bytes, ...]:
-    """An entry's body, in pieces: the vocabularies and where each record lies, then every search row and
-    every event as its own `marshal` record (see `_unpack`)."""
+    """An entry's body, in pieces: the vocabularies and where each record lies, then every search
+    row and every event as its own `marshal` record (see `_unpack`)."""
     from spacetime.engine.index import rows
 
     files = {name: i for i, name in enumerate(timeline.files)}
@@ -282,6 +282,10 @@ class Records(Sequence[Any]):
         region, offsets, loads = self._region, self._offsets, marshal.loads
         return (loads(region[start:end]) for start, end in pairwise(offsets))
 
+    def part(self, start: int, stop: int) -> Records:
+        """The records from `start` up to `stop` (not included), read the same way."""
+        return Records(self._region, self._offsets[start : stop + 1])
+
 
 def _unpack(body: memoryview) -> tuple[dict[str, Any], Records]:
     """The head of an entry's body and its records; ValueError when they do not fit together."""
@@ -313,11 +317,10 @@ def _timeline(body: memoryview) -> Timeline:
     count, odd = divmod(len(records), 2)
     if odd:
         raise ValueError("one search row per event")
-    offsets = records._offsets
     tables = {
         **{key: payload[key] for key in ("entities", "milestones", "categories")},
-        "rows": Records(records._region, offsets[: count + 1]),
-        "events": Records(records._region, offsets[count:]),
+        "rows": records.part(0, count),
+        "events": records.part(count, 2 * count),
     }
     widths = {key: len(record_fields(cls)) for key, cls in RECORDS.items()} | {
         "rows": len(row_fields())
