@@ -119,12 +119,12 @@ def test_cached_and_fresh_answers_are_identical(cli: Cli) -> None:
 # Issue 13.3 and 18.1: every entry is checked before it is used.
 
 
-def payload(entry: Path) -> object:
-    import marshal
+def payload(entry: Path) -> tuple[dict[str, object], list[object]]:
+    """What an entry holds: its head and every record, read."""
+    from spacetime.load.cache import HEADER, _unpack
 
-    from spacetime.load.cache import HEADER
-
-    return marshal.loads(entry.read_bytes()[HEADER:])
+    head, records = _unpack(memoryview(entry.read_bytes())[HEADER:])
+    return head, list(records)
 
 
 def test_flipped_bytes_anywhere_in_an_entry_are_a_miss_never_a_wrong_answer(
@@ -157,16 +157,65 @@ def test_an_entry_of_an_older_layout_is_a_miss(cli: Cli, tmp_path: Path) -> None
     path = user_file(tmp_path, "Probe layout")
     assert titles(cli, path) == ["Probe layout"]
     [entry] = entries()
-    body = bytearray(entry.read_bytes())[cache.HEADER :]
-    payload = marshal.loads(bytes(body))
-    # The same entry as a version of spacetime with one search column fewer would have written it,
-    # with a sound digest: the kind of entry that used to fail with IndexError.
-    for key in ("rows", "events"):
-        older = marshal.dumps({**payload, key: [record[:-1] for record in payload[key]]})
-        digest = cache._blake2b()(older, digest_size=cache.DIGEST_SIZE).digest()
-        entry.write_bytes(cache.MAGIC + digest + older)
+    head, records = payload(entry)
+    count = len(records) // 2
+    # The same entry as a version of spacetime with one search column (or event field) fewer
+    # would have written it, with a sound digest: the kind of entry that used to fail with
+    # IndexError.
+    for part in (slice(0, count), slice(count, None)):
+        older = [record[:-1] if i in range(len(records))[part] else record  # type: ignore[index]
+                 for i, record in enumerate(records)]  # fmt: skip
+        body = b"".join(cache._pack(head, [marshal.dumps(record) for record in older]))
+        digest = cache._blake2b()(body, digest_size=cache.DIGEST_SIZE).digest()
+        entry.write_bytes(cache.MAGIC + digest + body)
         assert titles(cli, path) == ["Probe layout"]
-        assert marshal.loads(entry.read_bytes()[cache.HEADER :]) == payload  # rebuilt
+        assert payload(entry) == (head, records)  # rebuilt
+
+
+def test_an_entry_reads_its_records_one_by_one() -> None:
+    import marshal
+
+    from spacetime.load import cache
+
+    records = [("a", 1), ("b", (2, None)), ()]
+    body = b"".join(cache._pack({"files": ["x"]}, [marshal.dumps(r) for r in records]))
+    head, read = cache._unpack(memoryview(body))
+    assert head == {"files": ["x"]}
+    assert (len(read), list(read), read[1], read[-1], read[-3]) == (
+        3,
+        records,
+        records[1],
+        (),
+        records[0],
+    )
+    for outside in (3, -4):
+        with pytest.raises(IndexError):
+            read[outside]
+
+
+def test_a_long_answer_holds_only_the_events_read_lately(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spacetime.core import timeline
+    from spacetime.core.model import Event
+    from spacetime.core.timeline import Timeline
+
+    path = user_file(tmp_path, "Probe kept")
+    command = ("list", "--no-bundled", "--data", str(MINI), "--data", str(path), "--json")
+    fresh = cli(*command).out  # read from the files (and written to the cache)
+    monkeypatch.setattr(timeline, "KEPT", 2)
+    kept: list[int] = []
+    event_at = Timeline.event_at
+
+    def counted(self: Timeline, position: int) -> Event:
+        event = event_at(self, position)
+        kept.append(len(self._made))
+        return event
+
+    monkeypatch.setattr(Timeline, "event_at", counted)
+    cached = cli(*command).out
+    assert cached == fresh and len(json.loads(cached)) == 12
+    assert len(kept) >= 12 and max(kept) == 2  # every event read, never more than 2 kept
 
 
 def test_the_layout_follows_the_definitions(

@@ -7,14 +7,18 @@ in `spacetime.engine`.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from spacetime.core.errors import UnknownName
 from spacetime.core.model import Category, Entity, Event, Milestone
 
-__all__ = ["Timeline", "paused_gc"]
+__all__ = ["KEPT", "Timeline", "paused_gc"]
+
+KEPT = 4096
+"""The most events a timeline read from the cache keeps once built: a small answer reads each of
+its events again for free, a long one holds only a few thousand at a time."""
 
 
 class Timeline:
@@ -22,7 +26,7 @@ class Timeline:
 
     `replaced` names the bundled events replaced by an event of the same id from one of the
     user's files (id -> that file's name). Events may be given as objects, or by `count` and `make(index)` for a timeline read from the
-    cache, which builds an event object only when it is asked for. `index` is free for the query
+    cache, which builds an event object only when it is asked for (and keeps the last `KEPT`). `index` is free for the query
     engine to keep its search rows in (see `spacetime.engine.index`).
     """
 
@@ -36,7 +40,7 @@ class Timeline:
         *,
         count: int = 0,
         make: Callable[[int], Event] | None = None,
-        index: list[Any] | None = None,
+        index: Sequence[Any] | None = None,
         replaced: dict[str, str] | None = None,
     ) -> None:
         self.entities = entities or {}
@@ -70,6 +74,8 @@ class Timeline:
         event = self._made.get(position)
         if event is None:
             assert self._make is not None
+            if len(self._made) >= KEPT:
+                self._made.clear()
             event = self._made[position] = self._make(position)
         return event
 

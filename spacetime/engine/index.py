@@ -9,6 +9,7 @@ rows and the cache's key follow the table).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from spacetime.core.model import Event
@@ -41,7 +42,7 @@ def row_of(event: Event) -> tuple[Any, ...]:
     )
 
 
-def rows(timeline: Timeline) -> list[tuple[Any, ...]]:
+def rows(timeline: Timeline) -> Sequence[tuple[Any, ...]]:
     """The timeline's rows, computed once and kept on it."""
     if timeline.index is None:
         timeline.index = [row_of(e) for e in timeline.events]

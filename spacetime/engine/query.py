@@ -45,11 +45,34 @@ class Query(NamedTuple):
     limit: int | None = None
 
 
-class Match(NamedTuple):
-    """An event found by a query; `stands_for` names the successor it was found for (SU for RU)."""
+class Match:
+    """An event found by a query; `stands_for` names the successor it was found for (SU for RU).
+    A query's match holds the event's place in its timeline and reads the event from there each
+    time (a timeline read from the cache keeps only the events it built lately), so that a long
+    answer written record by record never holds every event at once."""
 
-    event: Event
-    stands_for: str | None = None
+    __slots__ = ("_event", "_position", "_timeline", "stands_for")
+
+    def __init__(
+        self,
+        event: Event | None = None,
+        stands_for: str | None = None,
+        *,
+        timeline: Timeline | None = None,
+        position: int = 0,
+    ) -> None:
+        """The match of `event`, or of the event at `position` in `timeline`."""
+        self._event = event
+        self._timeline = timeline
+        self._position = position
+        self.stands_for = stands_for
+
+    @property
+    def event(self) -> Event:
+        if self._timeline is not None:
+            return self._timeline.event_at(self._position)
+        assert self._event is not None
+        return self._event
 
 
 def run(timeline: Timeline, query: Query) -> list[Match]:
@@ -82,7 +105,7 @@ def run(timeline: Timeline, query: Query) -> list[Match]:
             continue
         if until is not None and row[FIRST] is not None and row[FIRST] > until:
             continue
-        matches.append(Match(timeline.event_at(position), stands_for))
+        matches.append(Match(None, stands_for, timeline=timeline, position=position))
     if query.sort is SortKey.ID:
         matches.sort(key=lambda m: m.event.id)
     elif query.sort is SortKey.TITLE:

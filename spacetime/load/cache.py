@@ -6,12 +6,15 @@ time) misses. The layout is derived from the definitions themselves (the fields 
 `Entity`, `Term`, `EventDate`, `Point`, the enums and the engine's search row), never from a number
 to bump by hand: change a definition and older entries are simply not looked up.
 
-An entry is a header (a magic line and a BLAKE2 digest of the rest) and a `marshal` payload of plain
-tuples: the events as fields, and the engine's search rows, so that a query reads it without
-building an object per event (only its matches are built). Before an entry is used its digest is
-checked and its shape (every record a tuple of the right width; the first and last event and all
-of the vocabulary rebuilt); an entry that does not check out is a miss, removed when possible and
-rebuilt, never trusted. A cache folder that cannot be read or written (missing, read-only, not a
+An entry is a header (a magic line and a BLAKE2 digest of the rest), a `marshal` head (the
+vocabularies as plain tuples, the file names, and the offsets of the records) and then the
+records: the engine's search row of every event, then every event as its fields, each its own
+`marshal` record. A timeline read from an entry holds the entry's bytes and reads a record when it
+is asked for, never keeping it: a query reads the rows one by one and builds only its matches, and
+the memory a large timeline takes is about its entry's size (a quarter of its objects'). Before an
+entry is used its digest is checked and its shape (every record of the vocabularies, and the first
+and last row and event, a tuple of the right width; those events and the vocabulary rebuilt); an
+entry that does not check out is a miss, removed when possible and rebuilt, never trusted. A cache folder that cannot be read or written (missing, read-only, not a
 folder) costs speed only. Entries are written through `spacetime.core.files` (unique temporary
 names; no `fsync`, since a damaged entry is caught by its digest); leftover temporary files of an
 interrupted write are removed. The folder is safe to delete at any time; the caller names it
@@ -28,7 +31,9 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-from collections.abc import Callable, Mapping
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import pairwise
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,7 +64,7 @@ __all__ = ["BUDGET", "clear", "entries", "layout", "load_cached"]
 
 KEEP = 16
 BUDGET = 300 * 2**20
-"""The most bytes the entries take together (300 MiB: a 100,000-event timeline takes ~40 MiB)."""
+"""The most bytes the entries take together (300 MiB: a 100,000-event timeline takes ~52 MiB)."""
 MAGIC = b"spacetime cache\n"
 DIGEST_SIZE = 16
 HEADER = len(MAGIC) + DIGEST_SIZE
@@ -71,6 +76,7 @@ def layout() -> str:
     parts = [f"{cls.__name__}({', '.join(f'{name}: {kind}' for name, kind in record_fields(cls))})"
              for cls in (Event, Entity, Term, Milestone, EventDate)]  # fmt: skip
     parts += [f"Point{Point._fields}", f"Origin{Origin._fields}", row_layout()]
+    parts += [f"records at {sys.byteorder}-endian 8-byte offsets"]
     parts += [
         f"{e.__name__}{[m.value for m in e]}" for e in (Precision, Status, EntityKind, Moment)
     ]
@@ -104,7 +110,7 @@ def load_cached(
         if cached is not None:
             return cached
         timeline = _load(files, {**dict(zip(files.paths, contents, strict=True)), **(parsed or {})})
-        _write(entry, _payload(timeline))
+        _write(entry, _body(timeline))
     return timeline
 
 
@@ -212,7 +218,9 @@ def _decoder(cls: type, origin: Callable[[Any], Origin]) -> Callable[[tuple[Any,
     return decode
 
 
-def _payload(timeline: Timeline) -> dict[str, Any]:
+def _body(timeline: Timeline) -> tuple[bytes, ...]:
+    """An entry's body, in pieces: the vocabularies and where each record lies, then every search
+    row and every event as its own `marshal` record (see `_unpack`)."""
     from spacetime.engine.index import rows
 
     files = {name: i for i, name in enumerate(timeline.files)}
@@ -220,26 +228,82 @@ def _payload(timeline: Timeline) -> dict[str, Any]:
     def where(origin: Origin) -> tuple[int, int]:
         return files.get(origin.file, -1), origin.line
 
-    tables = {
+    head: dict[str, Any] = {
+        "files": list(timeline.files),
+        "replaced": list(timeline.replaced.items()),
+    }
+    vocabulary = {
         "entities": timeline.entities.values(),
         "milestones": timeline.milestones.values(),
         "categories": timeline.categories.values(),
-        "events": timeline.events,
     }
-    payload: dict[str, Any] = {
-        "files": list(timeline.files),
-        "rows": rows(timeline),
-        "replaced": list(timeline.replaced.items()),
-    }
-    for key, records in tables.items():
+    for key, records in vocabulary.items():
         encode = _encoder(RECORDS[key], where)
-        payload[key] = [encode(r) for r in records]
-    return payload
+        head[key] = [encode(r) for r in records]
+    encode = _encoder(Event, where)
+    blobs = [marshal.dumps(row) for row in rows(timeline)]
+    blobs += [marshal.dumps(encode(event)) for event in timeline.events]
+    return _pack(head, blobs)
 
 
-def _timeline(payload: dict[str, Any]) -> Timeline:
+def _pack(head: dict[str, Any], blobs: list[bytes]) -> tuple[bytes, ...]:
+    """The head (with the offsets of the records added) and the records one after another, as
+    pieces to write (never joined: a copy of the whole entry would cost its size again)."""
+    from array import array
+    from itertools import accumulate
+
+    offsets = array("Q", accumulate(map(len, blobs), initial=0))
+    packed = marshal.dumps({**head, "offsets": offsets.tobytes()})
+    return (len(packed).to_bytes(8, "little"), packed, *blobs)
+
+
+class Records(Sequence[Any]):
+    """The `marshal` records of an entry, each read when it is asked for and never kept: the
+    entry's bytes are held, not the objects of every record (a timeline of 100,000 events takes
+    about a quarter of the memory). (Plain `Any`: a generic class costs start-up time.)"""
+
+    __slots__ = ("_offsets", "_region")
+
+    def __init__(self, region: memoryview, offsets: memoryview) -> None:
+        self._region = region
+        self._offsets = offsets
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, position: Any) -> Any:
+        count = len(self._offsets) - 1
+        if type(position) is not int or not -count <= position < count:
+            raise IndexError(position)
+        position %= count
+        return marshal.loads(self._region[self._offsets[position] : self._offsets[position + 1]])
+
+    def __iter__(self) -> Iterator[Any]:
+        region, offsets, loads = self._region, self._offsets, marshal.loads
+        return (loads(region[start:end]) for start, end in pairwise(offsets))
+
+    def part(self, start: int, stop: int) -> Records:
+        """The records from `start` up to `stop` (not included), read the same way."""
+        return Records(self._region, self._offsets[start : stop + 1])
+
+
+def _unpack(body: memoryview) -> tuple[dict[str, Any], Records]:
+    """The head of an entry's body and its records; ValueError when they do not fit together."""
+    size = int.from_bytes(body[:8], "little")
+    head = marshal.loads(body[8 : 8 + size])
+    if type(head) is not dict or type(head.get("offsets")) is not bytes:
+        raise ValueError("not a spacetime cache entry")
+    offsets = memoryview(head.pop("offsets")).cast("Q")
+    region = body[8 + size :]
+    if not offsets or offsets[0] != 0 or offsets[-1] != len(region):
+        raise ValueError("records do not fit the entry")
+    return head, Records(region, offsets)
+
+
+def _timeline(body: memoryview) -> Timeline:
     """The timeline an entry holds; ValueError (or any other error) when it does not fit."""
-    if type(payload) is not dict or set(payload) != {*RECORDS, "files", "rows", "replaced"}:
+    payload, records = _unpack(body)
+    if set(payload) != {"entities", "milestones", "categories", "files", "replaced"}:
         raise ValueError("not a spacetime cache entry")
     replaced = payload["replaced"]
     if type(replaced) is not list or not all(
@@ -250,16 +314,26 @@ def _timeline(payload: dict[str, Any]) -> Timeline:
     names: list[str] = payload["files"]
     if type(names) is not list or not all(type(n) is str for n in names):
         raise ValueError("bad file list")
+    count, odd = divmod(len(records), 2)
+    if odd:
+        raise ValueError("one search row per event")
+    tables = {
+        **{key: payload[key] for key in ("entities", "milestones", "categories")},
+        "rows": records.part(0, count),
+        "events": records.part(count, 2 * count),
+    }
     widths = {key: len(record_fields(cls)) for key, cls in RECORDS.items()} | {
         "rows": len(row_fields())
     }
     for key, width in widths.items():
-        table = payload[key]
-        if type(table) is not list or not all(type(r) is tuple and len(r) == width for r in table):
+        table = tables[key]
+        # every record of the vocabularies; the first and last row and event (the rest were
+        # written alike, and the digest vouches for their bytes)
+        ends = [table[0], table[-1]] if key in ("rows", "events") and table else table
+        if type(table) not in (list, Records) or not all(
+            type(r) is tuple and len(r) == width for r in ends
+        ):
             raise ValueError(f"{key} do not fit the layout")
-    events = payload["events"]
-    if len(payload["rows"]) != len(events):
-        raise ValueError("one search row per event")
 
     def origin(where: tuple[int, int]) -> Origin:
         index, line = where
@@ -270,8 +344,8 @@ def _timeline(payload: dict[str, Any]) -> Timeline:
         key: {r[0]: decode[key](r) for r in payload[key]}
         for key in ("entities", "milestones", "categories")
     }
-    make = decode["events"]
-    if events:  # the first and the last event must be rebuilt, or nothing is used
+    make, events = decode["events"], tables["events"]
+    if count:  # the first and the last event must be rebuilt, or nothing is used
         make(events[0])
         make(events[-1])
     return Timeline(
@@ -279,9 +353,9 @@ def _timeline(payload: dict[str, Any]) -> Timeline:
         milestones=vocabulary["milestones"],
         categories=vocabulary["categories"],
         files=names,
-        count=len(events),
+        count=count,
         make=lambda position: make(events[position]),
-        index=payload["rows"],
+        index=tables["rows"],
         replaced=dict(replaced),
     )
 
@@ -298,26 +372,27 @@ def _read(entry: Path) -> Timeline | None:
         digest = _blake2b()(body, digest_size=DIGEST_SIZE).digest()
         if data[: len(MAGIC)] != MAGIC or data[len(MAGIC) : HEADER] != digest:
             raise ValueError("damaged cache entry")
-        return _timeline(marshal.loads(body))
+        return _timeline(body)
     except Exception:  # a damaged or foreign entry of any kind is rebuilt, never trusted
         with contextlib.suppress(OSError):
             entry.unlink()
         return None
 
 
-def _write(entry: Path, payload: dict[str, Any]) -> None:
+def _write(entry: Path, body: tuple[bytes, ...]) -> None:
     """Write an entry and keep only the newest ones within the budget; any failure only costs
     speed."""
     from spacetime.core.errors import SpacetimeError
     from spacetime.core.files import prune_temporaries, write_file
 
     try:
-        body = marshal.dumps(payload)
-        if len(body) + HEADER > BUDGET:
+        if sum(map(len, body)) + HEADER > BUDGET:
             return  # would push out every other entry and still not fit
-        digest = _blake2b()(body, digest_size=DIGEST_SIZE).digest()
+        digest = _blake2b()(digest_size=DIGEST_SIZE)
+        for piece in body:
+            digest.update(piece)
         entry.parent.mkdir(parents=True, exist_ok=True)
-        write_file(entry, (MAGIC, digest, body), sync=False)
+        write_file(entry, (MAGIC, digest.digest(), *body), sync=False)
         prune_temporaries(entry, ".*.marshal.*.tmp")  # of any entry, not just this one
         total = 0
         for number, (old, size) in enumerate(entries(entry.parent)):

@@ -170,8 +170,8 @@ def event_listing(
     """The answer of `spacetime list` (`ids`: with a column of event ids; `today`: the day plans
     are past from, the run's today by default). An event of the user's that replaces a bundled
     one says so in the table: `Sputnik 1 (from mine.yaml)`. Its records are made as they are
-    written and its table cells only for a table, so that a long answer written as JSON holds
-    one record at a time."""
+    written and its table cells and styles only for a table, so that a long answer written as
+    JSON holds one record at a time."""
 
     def row(m: Match) -> list[str]:
         countries = country_cell(timeline, m.event.countries)
@@ -198,7 +198,7 @@ def event_listing(
             Column(Brief("Status", "")),
         ],
         rows=Deferred(lambda: [row(m) for m in matches]),
-        styles=[STATUS_STYLES[m.event.status] for m in matches],
+        styles=Deferred(lambda: [STATUS_STYLES[m.event.status] for m in matches]),
         footer=footer,
     )
     return with_ids(listing, [m.event.id for m in matches]) if ids else listing

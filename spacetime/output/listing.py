@@ -163,8 +163,9 @@ class Listing:
     columns: list[Column]
     rows: Sequence[list[str]]
     """A list, or a `Deferred` one made when first read."""
-    styles: list[str | None]
-    """A terminal style per row, in words such as `"italic cyan"` (see `output.texttable.SGR`)."""
+    styles: Sequence[str | None]
+    """A terminal style per row, in words such as `"italic cyan"` (see `output.texttable.SGR`):
+    a list, or a `Deferred` one."""
     heading: str | None
     """A line before the table (`show`: the event's title)."""
     footer: str | None
@@ -180,7 +181,7 @@ class Listing:
         records: Sequence[dict[str, Any]],
         columns: list[Column],
         rows: Sequence[list[str]],
-        styles: list[str | None] | None = None,
+        styles: Sequence[str | None] | None = None,
         heading: str | None = None,
         footer: str | None = None,
         row_lines: bool = False,
