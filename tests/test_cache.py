@@ -166,8 +166,7 @@ def test_an_entry_of_an_older_layout_is_a_miss(cli: Cli, tmp_path: Path) -> None
         older = [record[:-1] if i in range(len(records))[part] else record  # type: ignore[index]
                  for i, record in enumerate(records)]  # fmt: skip
         body = b"".join(cache._pack(head, [marshal.dumps(record) for record in older]))
-        digest = cache._blake2b()(body, digest_size=cache.DIGEST_SIZE).digest()
-        entry.write_bytes(cache.MAGIC + digest + body)
+        entry.write_bytes(cache.MAGIC + cache.checksum([body]) + body)
         assert titles(cli, path) == ["Probe layout"]
         assert payload(entry) == (head, records)  # rebuilt
 

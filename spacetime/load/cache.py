@@ -6,17 +6,19 @@ time) misses. The layout is derived from the definitions themselves (the fields 
 `Entity`, `Term`, `EventDate`, `Point`, the enums and the engine's search row), never from a number
 to bump by hand: change a definition and older entries are simply not looked up.
 
-An entry is a header (a magic line and a BLAKE2 digest of the rest), a `marshal` head (the
-vocabularies as plain tuples, the file names, and the offsets of the records) and then the
-records: the engine's search row of every event, then every event as its fields, each its own
-`marshal` record. A timeline read from an entry holds the entry's bytes and reads a record when it
-is asked for, never keeping it: a query reads the rows one by one and builds only its matches, and
-the memory a large timeline takes is about its entry's size (a quarter of its objects'). Before an
-entry is used its digest is checked and its shape (every record of the vocabularies, and the first
-and last row and event, a tuple of the right width; those events and the vocabulary rebuilt); an
-entry that does not check out is a miss, removed when possible and rebuilt, never trusted. A cache folder that cannot be read or written (missing, read-only, not a
+An entry is a header (a magic line and a CRC-32 of the rest: a checksum made to catch damaged
+bytes, six times as fast as BLAKE2 over a megabyte; the key, which must tell contents apart, stays
+BLAKE2), a `marshal` head (the vocabularies as plain tuples, the file names, and the offsets of the
+records) and then the records: the engine's search row of every event, then every event as its
+fields, each its own `marshal` record. A timeline read from an entry holds the entry's bytes and
+reads a record when it is asked for, never keeping it: a query reads the rows one by one and builds
+only its matches, and the memory a large timeline takes is about its entry's size (a quarter of its
+objects'). Before an entry is used its checksum is checked and its shape (every record of the
+vocabularies, and the first and last row and event, a tuple of the right width; those events and
+the vocabulary rebuilt); an entry that does not check out is a miss, removed when possible and
+rebuilt, never trusted. A cache folder that cannot be read or written (missing, read-only, not a
 folder) costs speed only. Entries are written through `spacetime.core.files` (unique temporary
-names; no `fsync`, since a damaged entry is caught by its digest); leftover temporary files of an
+names; no `fsync`, since a damaged entry is caught by its checksum); leftover temporary files of an
 interrupted write are removed. The folder is safe to delete at any time; the caller names it
 (the command line's comes from its `Environment`: `SPACETIME_NO_CACHE=1` turns the cache off and
 `SPACETIME_CACHE_DIR` moves it). Only the newest entries are kept: at most `KEEP` of them,
@@ -32,7 +34,7 @@ from __future__ import annotations
 import contextlib
 import marshal
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import pairwise
 from operator import attrgetter
 from pathlib import Path
@@ -60,13 +62,13 @@ from spacetime.load.sources import DataFiles
 if TYPE_CHECKING:
     from spacetime.load.yamlread import Parsed
 
-__all__ = ["BUDGET", "clear", "entries", "layout", "load_cached"]
+__all__ = ["BUDGET", "checksum", "clear", "entries", "layout", "load_cached"]
 
 KEEP = 16
 BUDGET = 300 * 2**20
 """The most bytes the entries take together (300 MiB: a 100,000-event timeline takes ~52 MiB)."""
 MAGIC = b"spacetime cache\n"
-DIGEST_SIZE = 16
+DIGEST_SIZE = 4
 HEADER = len(MAGIC) + DIGEST_SIZE
 RECORDS = {"entities": Entity, "milestones": Milestone, "categories": Category, "events": Event}
 
@@ -76,7 +78,7 @@ def layout() -> str:
     parts = [f"{cls.__name__}({', '.join(f'{name}: {kind}' for name, kind in record_fields(cls))})"
              for cls in (Event, Entity, Term, Milestone, EventDate)]  # fmt: skip
     parts += [f"Point{Point._fields}", f"Origin{Origin._fields}", row_layout()]
-    parts += [f"records at {sys.byteorder}-endian 8-byte offsets"]
+    parts += [f"records at {sys.byteorder}-endian 8-byte offsets, checked by CRC-32"]
     parts += [
         f"{e.__name__}{[m.value for m in e]}" for e in (Precision, Status, EntityKind, Moment)
     ]
@@ -120,6 +122,16 @@ def _blake2b() -> Any:
     except ImportError:  # pragma: no cover - other Python implementations
         from hashlib import blake2b
     return blake2b
+
+
+def checksum(pieces: Iterable[bytes | memoryview]) -> bytes:
+    """The CRC-32 of the pieces one after another, as an entry's header carries it."""
+    from zlib import crc32
+
+    value = 0
+    for piece in pieces:
+        value = crc32(piece, value)
+    return value.to_bytes(DIGEST_SIZE, "big")
 
 
 def _key(files: DataFiles, contents: list[bytes]) -> str:
@@ -328,7 +340,7 @@ def _timeline(body: memoryview) -> Timeline:
     for key, width in widths.items():
         table = tables[key]
         # every record of the vocabularies; the first and last row and event (the rest were
-        # written alike, and the digest vouches for their bytes)
+        # written alike, and the checksum vouches for their bytes)
         ends = [table[0], table[-1]] if key in ("rows", "events") and table else table
         if type(table) not in (list, Records) or not all(
             type(r) is tuple and len(r) == width for r in ends
@@ -369,8 +381,7 @@ def _read(entry: Path) -> Timeline | None:
         return None
     try:
         body = memoryview(data)[HEADER:]
-        digest = _blake2b()(body, digest_size=DIGEST_SIZE).digest()
-        if data[: len(MAGIC)] != MAGIC or data[len(MAGIC) : HEADER] != digest:
+        if data[: len(MAGIC)] != MAGIC or data[len(MAGIC) : HEADER] != checksum([body]):
             raise ValueError("damaged cache entry")
         return _timeline(body)
     except Exception:  # a damaged or foreign entry of any kind is rebuilt, never trusted
@@ -388,11 +399,8 @@ def _write(entry: Path, body: tuple[bytes, ...]) -> None:
     try:
         if sum(map(len, body)) + HEADER > BUDGET:
             return  # would push out every other entry and still not fit
-        digest = _blake2b()(digest_size=DIGEST_SIZE)
-        for piece in body:
-            digest.update(piece)
         entry.parent.mkdir(parents=True, exist_ok=True)
-        write_file(entry, (MAGIC, digest.digest(), *body), sync=False)
+        write_file(entry, (MAGIC, checksum(body), *body), sync=False)
         prune_temporaries(entry, ".*.marshal.*.tmp")  # of any entry, not just this one
         total = 0
         for number, (old, size) in enumerate(entries(entry.parent)):
