@@ -12,8 +12,6 @@ and errors are `spacetime.core.errors` exceptions whose messages name the parame
 not the flags.
 """
 
-from __future__ import annotations
-
 import io
 from collections.abc import Sequence
 from datetime import date
@@ -94,7 +92,7 @@ class Atlas:
         personal: bool = False,
         cache: bool | str | Path = True,
         as_of: Day | None = None,
-    ) -> Atlas:
+    ) -> "Atlas":
         """The bundled timeline and launch log (unless `bundled` is false), your personal
         timeline when `personal` is true, then the timeline and launch files in `paths`.
         `cache`: read and write a parsed-file cache, the command line's in the user's default
@@ -207,7 +205,7 @@ class Atlas:
 
     def firsts(
         self, country: str | None = None, *, lineage: bool = True, today: date | None = None
-    ) -> Result[dict[str, Event]] | Result[list[Cell]]:
+    ) -> "Result[dict[str, Event]] | Result[list[Cell]]":
         """Every milestone's world first (milestone code -> event), as `spacetime firsts`; with
         a `country`, that nation's cell for each milestone, as `spacetime firsts --country`
         (plans past from `today`, see `Atlas.today`)."""
@@ -235,7 +233,7 @@ class Atlas:
         events: Sequence[Event] | None = None,
         today: date | None = None,
         cutoff: date | None = None,
-    ) -> Result[Comparison]:
+    ) -> "Result[Comparison]":
         """Nations side by side, as `spacetime compare`: milestones, lags, activity `by` decade
         or year, and the launch cadence from the launch log (unless `launches` is false);
         `events`: only these are compared (all by default); plans are past from `today` (see
@@ -263,7 +261,7 @@ class Atlas:
         )
         return Result(result, report)
 
-    def stats(self, *, query: Query | None = None, **selection: Any) -> Result[Stats]:
+    def stats(self, *, query: Query | None = None, **selection: Any) -> "Result[Stats]":
         """Counts of the events that match by decade, country, category and status, as
         `spacetime stats`; the keywords are those of `events` (or one `query`)."""
         from spacetime.engine.stats import stats
@@ -284,7 +282,7 @@ class Atlas:
         query: Query | None = None,
         ids: bool = False,
         **selection: Any,
-    ) -> Result[list[Anniversary]]:
+    ) -> "Result[list[Anniversary]]":
         """The events that happened on a day of the year (`"Oct 4"`, or (month, day)) in any
         year, or in the `week` around it, with how many years ago (from `today`, see
         `Atlas.today`), as `spacetime on DAY`; the events are those `events` selects with the
@@ -324,12 +322,12 @@ class Atlas:
         search: str | None = None,
         since: Day | None = None,
         until: Day | None = None,
-        sort: LaunchSort | str = "date",
+        sort: "LaunchSort | str" = "date",
         reverse: bool = False,
         limit: int | None = None,
-        query: LaunchQuery | None = None,
+        query: "LaunchQuery | None" = None,
         human: bool = False,
-    ) -> Result[list[LaunchMatch]]:
+    ) -> "Result[list[LaunchMatch]]":
         """The orbital launches of the launch log that match, as `spacetime launches` (a
         `query` made already stands for all the keywords; `human`: the table's columns as a
         person reads them)."""

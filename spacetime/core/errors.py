@@ -3,8 +3,6 @@
 The library raises these; only the CLI's error funnel prints them and picks the exit status.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum

@@ -6,8 +6,6 @@ own earliest achieved claim, or, with the lineage on, the earliest among it and 
 with no achievement but a plan shows the plan. Lags are measured between first days.
 """
 
-from __future__ import annotations
-
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date

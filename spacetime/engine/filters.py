@@ -10,8 +10,6 @@ one `Filter` here. The country (with its lineage) and the date range are not in 
 are kept first in every row and have options of their own.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Callable, Collection, Sequence
 from typing import Any, Generic, NamedTuple, TypeVar

@@ -13,8 +13,6 @@ among countries and organizations (ESA...) among organizations, so a flight cred
 ESA gives France one place among countries and ESA one among organizations.
 """
 
-from __future__ import annotations
-
 from datetime import date
 from typing import NamedTuple
 

@@ -6,8 +6,6 @@ each marked with the entity it stands in for, unless `lineage` is off. An event 
 when its own period overlaps the range (an ongoing event overlaps every range after its start).
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
 from datetime import date
 from enum import StrEnum

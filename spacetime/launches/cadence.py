@@ -4,8 +4,6 @@ first overtakes (for `compare`), and launches per year per nation (for `chart --
 With the lineage on, a nation's launches include its predecessors' (Russia's the Soviet Union's).
 """
 
-from __future__ import annotations
-
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date

@@ -6,8 +6,6 @@ vehicle and its family, the vehicle's state as a spacetime entity code, the agen
 outcome and the payloads.
 """
 
-from __future__ import annotations
-
 import re
 from enum import StrEnum
 from typing import NamedTuple

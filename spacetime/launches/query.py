@@ -7,8 +7,6 @@ in the Soviet Union unless the lineage is off). A launch lies in a `--since/--un
 day does.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
@@ -78,7 +76,7 @@ class LaunchMatch(NamedTuple):
 
 
 def load_launches(
-    files: DataFiles | Sequence[LaunchFile], states: Iterable[str] | None = None
+    files: "DataFiles | Sequence[LaunchFile]", states: Iterable[str] | None = None
 ) -> list[Launch]:
     """The launches of the launch files (or of those already opened), of the given entity codes
     only when given, in date order; a tag in several files is taken from the last one."""

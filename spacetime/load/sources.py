@@ -8,8 +8,6 @@ The standard vocabulary (entities, aliases, lineage, milestones, categories), th
 install) they are in `data/` at the top of the repository.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import NamedTuple
 

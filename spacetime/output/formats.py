@@ -13,8 +13,6 @@ of `OutputFormat`, its function and its line in `WRITERS` (`spacetime export` th
 A report (`compare`, `stats`) narrowed by fields is its long-form `flat` table.
 """
 
-from __future__ import annotations
-
 import json
 import sys
 from collections.abc import Callable
@@ -229,7 +227,7 @@ def _table(listing: Listing, out: TextIO, env: Environment | None = None) -> Non
     write_table(listing, out, env)
 
 
-def _report(report: Report, fmt: OutputFormat, out: TextIO, writers: Writers) -> None:
+def _report(report: Report, fmt: OutputFormat, out: TextIO, writers: "Writers") -> None:
     if fmt is OutputFormat.JSON:
         json.dump(report.document, out, ensure_ascii=False, indent=2)
         out.write("\n")

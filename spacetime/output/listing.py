@@ -4,8 +4,6 @@ A listing carries machine records (for JSON, JSON Lines, CSV and TSV) and human 
 terminal table and Markdown). Commands build listings; `spacetime.output.formats` writes them.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -47,7 +45,7 @@ class Brief(str):
 
     short: str
 
-    def __new__(cls, text: str, short: str) -> Brief:
+    def __new__(cls, text: str, short: str) -> "Brief":
         made = super().__new__(cls, text)
         made.short = short
         return made
@@ -63,7 +61,7 @@ class Bar(str):
     prefix: str
     full: int
 
-    def __new__(cls, amount: int, peak: int, prefix: str = "", full: int = BAR_WIDTH) -> Bar:
+    def __new__(cls, amount: int, peak: int, prefix: str = "", full: int = BAR_WIDTH) -> "Bar":
         made = super().__new__(cls, prefix + bar(amount, peak, full))
         made.amount, made.peak, made.prefix, made.full = amount, peak, prefix, full
         return made

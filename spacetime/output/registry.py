@@ -9,8 +9,6 @@ so that no command pays for another's imports) and called as
 the enums of these names (a test keeps them in step) and their help strings are made here.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 __all__ = ["FORMATS", "Format", "choices", "export_names", "listing_names"]

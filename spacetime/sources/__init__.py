@@ -16,8 +16,6 @@ sits above the readers (`spacetime.load`, the launch file and GCAT importer of
 which files a command reads.
 """
 
-from __future__ import annotations
-
 import importlib
 from collections.abc import Mapping
 from pathlib import Path
@@ -75,7 +73,7 @@ def recognise(path: Path) -> str:
     return SOURCES[-1]
 
 
-def describe(files: DataFiles, cache: Path | None) -> list[SourceFile]:
+def describe(files: "DataFiles", cache: Path | None) -> list[SourceFile]:
     """Every file of `files`, read, checked and described by its source, sources in order
     (through the parsed-file cache in the folder `cache`; None: none)."""
     return [found for name in SOURCES for found in source(name).describe(files, cache)]

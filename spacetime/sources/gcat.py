@@ -11,8 +11,6 @@ Only then is the new launch file written, with the one atomic write; the validat
 downloaded are kept beside it, so that the next `update` asks only for what changed.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
@@ -208,7 +206,7 @@ def describe(files: DataFiles, cache: Path | None) -> list[SourceFile]:
     return found
 
 
-def check(result: GcatImport, name: str, old: Span | None) -> list[Problem]:
+def check(result: "GcatImport", name: str, old: Span | None) -> "list[Problem]":
     """Why a GCAT launch log just read may not replace the log in use (`old`): nothing when it
     may (see the module's notes)."""
     from spacetime.core.errors import Problem
@@ -242,7 +240,7 @@ def check(result: GcatImport, name: str, old: Span | None) -> list[Problem]:
     return problems
 
 
-def _gcat_header(body: bytes, name: str) -> list[Problem]:
+def _gcat_header(body: bytes, name: str) -> "list[Problem]":
     """A refusal when `body` does not begin as GCAT's launch log does (an HTML page, an error
     text, an empty answer)."""
     from spacetime.core.errors import Problem, printable
