@@ -61,5 +61,9 @@ def visible(text: str) -> str:
 
 
 def is_safe(text: str) -> bool:
-    """Whether `visible(text)` is `text` itself (one pass, nothing built)."""
-    return re.search(_UNSAFE, text) is None
+    """Whether `visible(text)` is `text` itself (one pass, nothing built). Lines that are all
+    printable (`str.isprintable`: no control, format, separator or surrogate character; the
+    no-break spaces data use are safe too) are safe without compiling the pattern, which costs a
+    third of a millisecond."""
+    lines = text.replace("\xa0", " ").replace("\u202f", " ").split("\n")
+    return all(map(str.isprintable, lines)) or re.search(_UNSAFE, text) is None

@@ -13,7 +13,6 @@ of `OutputFormat`, its function and its line in `WRITERS` (`spacetime export` th
 A report (`compare`, `stats`) narrowed by fields is its long-form `flat` table.
 """
 
-import json
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -116,6 +115,8 @@ def _json(listing: Listing, out: TextIO) -> None:
     a single record (`show`) as an indented object. Records are encoded and written a batch at a
     time, never the whole answer at once."""
     if listing.single and listing.records:
+        import json
+
         json.dump(listing.records[0], out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
@@ -138,7 +139,9 @@ _BATCH = 1000
 
 def _one_line_encoder() -> Callable[[Any], str]:
     """`json.dumps(value, ensure_ascii=False)` as one reusable function (one encoder for all)."""
-    return json.JSONEncoder(ensure_ascii=False).encode
+    from json import JSONEncoder  # imported only by the JSON formats (its patterns cost start-up)
+
+    return JSONEncoder(ensure_ascii=False).encode
 
 
 def _jsonl(listing: Listing, out: TextIO) -> None:
@@ -229,6 +232,8 @@ def _table(listing: Listing, out: TextIO, env: Environment | None = None) -> Non
 
 def _report(report: Report, fmt: OutputFormat, out: TextIO, writers: "Writers") -> None:
     if fmt is OutputFormat.JSON:
+        import json
+
         json.dump(report.document, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt in (OutputFormat.TABLE, OutputFormat.MARKDOWN):
