@@ -128,6 +128,7 @@ def bundled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     proxy from the environment."""
     from spacetime.launches.gcat import read_gcat
     from spacetime.launches.store import launch_file_text
+    from spacetime.load import sources
     from spacetime.sources import gcat
 
     source = FIXTURES / "gcat"
@@ -135,7 +136,8 @@ def bundled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "bundled" / "launches.tsv"
     path.parent.mkdir()
     path.write_text(launch_file_text(imported.launches), encoding="utf-8")
-    monkeypatch.setattr(gcat, "bundled_launches_path", lambda: path)
+    for module in (gcat, sources):  # gcat's checks, and the log in use (`sources.log_in_use`)
+        monkeypatch.setattr(module, "bundled_launches_path", lambda: path)
     for name in PROXIES:
         monkeypatch.delenv(name, raising=False)
         monkeypatch.delenv(name.upper(), raising=False)

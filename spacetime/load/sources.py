@@ -20,8 +20,10 @@ __all__ = [
     "countries_path",
     "display_name",
     "launch_names_path",
+    "log_in_use",
     "personal_path",
     "shipped_names",
+    "updated_log",
     "vocabulary_path",
     "with_personal_hint",
 ]
@@ -62,6 +64,19 @@ def bundled_path() -> Path:
 def bundled_launches_path() -> Path:
     """The bundled launch log (derived from GCAT by `spacetime import gcat`)."""
     return _bundled("launches.tsv")
+
+
+def updated_log(folder: Path) -> Path:
+    """Where `spacetime update` keeps the log it renewed, in the user data folder `folder` (see
+    `spacetime.load.places`; `spacetime.sources.gcat` renews it)."""
+    return folder / "gcat" / "launches.tsv"
+
+
+def log_in_use(folder: Path) -> Path:
+    """The renewed log in the user data folder `folder` when there is one, else the bundled
+    one."""
+    renewed = updated_log(folder)
+    return renewed if renewed.is_file() else bundled_launches_path()
 
 
 def countries_path() -> Path:

@@ -16,6 +16,7 @@ from spacetime.load.sources import (
     DataFiles,
     bundled_path,
     display_name,
+    log_in_use,
     personal_path,
     vocabulary_path,
 )
@@ -38,7 +39,6 @@ def data_files(
     environment variables (`SPACETIME_DATA`, and those that place the user data folder, where
     the personal timeline and the renewed log are)."""
     from spacetime.load.places import user_data_dir
-    from spacetime.sources.gcat import log_in_use
 
     folder = user_data_dir(env)
     paths: list[Path] = [vocabulary_path(), *([bundled_path()] if bundled else [])]

@@ -17,7 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from spacetime.launches import CREDIT
-from spacetime.load.sources import DataFiles, bundled_launches_path, display_name
+from spacetime.load.sources import (  # the log in use is found there, off the sources' path
+    DataFiles,
+    bundled_launches_path,
+    display_name,
+    log_in_use,
+    updated_log,
+)
 from spacetime.sources import SourceFile
 
 if TYPE_CHECKING:
@@ -89,19 +95,6 @@ class Update(NamedTuple):
     span: Span
     current: bool
     new: int
-
-
-def updated_log(folder: Path) -> Path:
-    """Where `spacetime update` keeps the log it renewed, in the user data folder `folder` (see
-    `spacetime.load.places`)."""
-    return folder / "gcat" / "launches.tsv"
-
-
-def log_in_use(folder: Path) -> Path:
-    """The renewed log in the user data folder `folder` when there is one, else the bundled
-    one."""
-    renewed = updated_log(folder)
-    return renewed if renewed.is_file() else bundled_launches_path()
 
 
 def recognises(path: Path) -> bool:
