@@ -55,11 +55,8 @@ class Timeline:
         self._count = len(events) if events is not None else count
         self._make = make
         self._by_id: dict[str, int] | None = None
-        self._names: dict[str, str] = {}
+        self._names: dict[str, str] | None = None  # name -> code, made when first asked
         self._predecessors: dict[str, list[str]] = {}
-        for entity in self.entities.values():
-            for name in (entity.code, entity.name, *entity.aliases):
-                self._names.setdefault(name.casefold(), entity.code)
 
     @property
     def events(self) -> list[Event]:
@@ -91,6 +88,11 @@ class Timeline:
 
     def entity(self, name: str) -> Entity:
         """The entity named by a code, its display name or an alias, in any case."""
+        if self._names is None:
+            self._names = {}
+            for entity in self.entities.values():
+                for known in (entity.code, entity.name, *entity.aliases):
+                    self._names.setdefault(known.casefold(), entity.code)
         code = self._names.get(name.strip().casefold())
         if code is None:
             raise UnknownName("country or organization", name, self._display_names())

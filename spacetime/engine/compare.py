@@ -118,13 +118,12 @@ def compare(
         raise UsageError(f"compare takes 2 to 8 different nations, not {len(codes)}")
     per = period_kind(by)
     if events is None:  # from the search rows: only the events with milestones are built
-        table = search_rows(timeline)
-        scoped = [timeline.event_at(i) for i, row in enumerate(table) if row[_MILESTONES]]
-        dated = [
-            (date.fromordinal(row[FIRST]).year, row[COUNTRIES], row[_CATEGORY])
-            for row in table
-            if row[FIRST] is not None
-        ]
+        scoped, dated = [], []  # one pass over the rows (each is read from the cache entry)
+        for i, row in enumerate(search_rows(timeline)):
+            if row[_MILESTONES]:
+                scoped.append(timeline.event_at(i))
+            if row[FIRST] is not None:
+                dated.append((date.fromordinal(row[FIRST]).year, row[COUNTRIES], row[_CATEGORY]))
     else:
         scoped = list(events)
         dated = [
