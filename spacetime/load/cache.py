@@ -191,12 +191,18 @@ OUT: dict[str, Callable[[Any], Any]] = {
     "EntityKind": _value,
     "Moment | None": _maybe(_value),
 }
+def _member(kind: type[Status | EntityKind | Moment]) -> Callable[[str], Any]:
+    """The member of `kind` with a value (KeyError for none: the entry is a miss), found by one
+    dictionary look-up rather than a call of the enum."""
+    return {member.value: member for member in kind}.__getitem__
+
+
 IN: dict[str, Callable[[Any], Any]] = {
     "EventDate": _date_in,
     "EventDate | None": _maybe(_date_in),
-    "Status": Status,
-    "EntityKind": EntityKind,
-    "Moment | None": _maybe(Moment),
+    "Status": _member(Status),
+    "EntityKind": _member(EntityKind),
+    "Moment | None": _maybe(_member(Moment)),
 }
 
 
