@@ -191,6 +191,8 @@ OUT: dict[str, Callable[[Any], Any]] = {
     "EntityKind": _value,
     "Moment | None": _maybe(_value),
 }
+
+
 def _member(kind: type[Status | EntityKind | Moment]) -> Callable[[str], Any]:
     """The member of `kind` with a value (KeyError for none: the entry is a miss), found by one
     dictionary look-up rather than a call of the enum."""
