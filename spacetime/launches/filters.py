@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from spacetime.core.errors import UnknownName
 from spacetime.engine.filters import Filter, number_patterns, one_of
 from spacetime.launches.model import Kind, Launch, Outcome, tag_key
-from spacetime.launches.names import Known
+
+if TYPE_CHECKING:  # made by the query only when a filter is given
+    from spacetime.launches.names import Known
 
 __all__ = ["LAUNCH_FILTERS", "choice"]
 

@@ -19,6 +19,7 @@ from spacetime.launches.model import FROM_EARTH, Launch, tag_key
 from spacetime.load.sources import DataFiles
 
 if TYPE_CHECKING:
+    from spacetime.launches.names import Known
     from spacetime.launches.store import LaunchFile
 
 __all__ = [
@@ -95,12 +96,11 @@ def run_launches(timeline: Timeline, files: DataFiles, query: LaunchQuery) -> li
     """The launches `query` selects, in its order; UsageError for unknown names or bad ranges.
     Launches from another world (`off-earth`) are left out unless the kind filter names them."""
     from spacetime.launches.filters import LAUNCH_FILTERS
-    from spacetime.launches.names import Known
     from spacetime.launches.store import launch_files
 
     wanted = wanted_countries(timeline, query.countries, query.lineage)
     opened = launch_files(files)
-    known = Known(opened)
+    known: Known | None = None  # the names the files hold: imported and made for a filter only
     names = [f.name for f in LAUNCH_FILTERS]
     for name in query.filters:
         if name not in names:
@@ -109,6 +109,10 @@ def run_launches(timeline: Timeline, files: DataFiles, query: LaunchQuery) -> li
     for f in LAUNCH_FILTERS:
         chosen = f.read(query.filters.get(f.name))
         if chosen:
+            if known is None:
+                from spacetime.launches import names as launch_names
+
+                known = launch_names.Known(opened)
             active.append((f.keep, f.test, f.resolve(known, chosen)))
     if not any(f.name == "kind" and f.read(query.filters.get("kind")) for f in LAUNCH_FILTERS):
         active.append((lambda launch: launch.kind, lambda kinds, kind: kind in kinds, FROM_EARTH))
