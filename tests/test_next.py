@@ -350,6 +350,7 @@ def test_sources_lists_the_kept_list(cli: Cli, kept: Path) -> None:
             "last_display": "2027",
             "events": None,
             "launches": 9,
+            "off_earth": None,
             "updated": "2026-11-23",
             "credit": "Upcoming launches: Launch Library 2, The Space Devs (https://thespacedevs.com)",
             "licence": "free to use, 15 requests an hour without a key (The Space Devs)",
