@@ -150,8 +150,11 @@ def launch_listing(
     """The answer of `spacetime launches`; the human cells only when `human` (a table or
     Markdown will be written), as JSON, CSV and TSV use only the records. In a narrow terminal
     the date loses its time, the state becomes its code and the outcome a mark; then the site,
-    and the state, are left out rather than break a payload's name."""
+    and the state, are left out rather than break a payload's name. Vehicles and sites go by the
+    names people use ("Long March 5", "Baikonur")."""
     rows: list[list[str]] = []
+    if human:  # the vocabulary only for a table (JSON keeps GCAT's names and starts faster)
+        from spacetime.launches.names import vehicle_name
     for m in matches if human else ():
         launch = m.launch
         state = timeline.name_of(launch.state)
@@ -162,7 +165,7 @@ def launch_listing(
         rows.append(
             [
                 Brief(launch.date.display(), launch.date.display(with_time=False)),
-                glued(launch.vehicle),
+                glued(vehicle_name(launch.vehicle)),
                 _payloads(launch),
                 _site(launch),
                 Brief(state, code),
@@ -200,15 +203,13 @@ def count_listing(
     timeline: Timeline, found: Sequence[Count], by: By, sites: dict[str, str] | None = None
 ) -> Listing:
     """The answer of `spacetime launches --by ...`: counts with inline bars (`sites`: short
-    names of the site codes, for the table)."""
+    names of the site codes, for the table). A vehicle or site reads by the name people use,
+    GCAT's beside it ("Long March (Chang Zheng)"); the records keep GCAT's."""
+    from spacetime.launches.names import common_site_names, vehicle_name
     from spacetime.output.listing import Bar
 
     nested = any(c.nation for c in found)
-    common = set()
-    if by is By.SITE:
-        from spacetime.launches.names import common_site_names
-
-        common = set(common_site_names().values())
+    common = set(common_site_names().values()) if by is By.SITE else set()
     key_names = {By.COUNTRY: "nation"}
     fields = [key_names.get(by, by.value), *(["nation"] if nested else []), *COUNT_FIELDS]
     peak = max((c.launches for c in found), default=0)
@@ -218,6 +219,11 @@ def count_listing(
             return f"{count.key}s"
         if by is By.COUNTRY:
             return _nation(timeline, str(count.key))
+        if by in (By.VEHICLE, By.VARIANT):  # "Long March 5 (Chang Zheng 5)": GCAT's beside
+            common_name = vehicle_name(str(count.key))
+            if common_name != count.key:
+                return Brief(f"{common_name} ({count.key})", common_name)
+            return str(count.key)
         name = (sites or {}).get(str(count.key))
         if by is By.SITE and name and name in common:  # "Baikonur (NIIP-5)": GCAT's code beside
             return f"{name} ({count.key})"
@@ -276,6 +282,13 @@ def _nation(timeline: Timeline, code: str) -> str:
     return Brief(name, code) if name != code else name
 
 
+def _vehicle(gcat: str, common: str, family: str) -> str:
+    """`Long March 5  (GCAT: Chang Zheng 5, family Chang Zheng)`, or GCAT's name and family."""
+    if common == gcat:
+        return f"{gcat}  (family: {family})"
+    return f"{common}  (GCAT: {gcat}, family {family})"
+
+
 def _agency(launch: Launch) -> str:
     name = launch.agency_name
     return f"{name} [{launch.agency}]" if name and name != launch.agency else launch.agency
@@ -285,7 +298,7 @@ def launch_detail(
     timeline: Timeline, launch: Launch, events: Sequence[tuple[str, str]] = ()
 ) -> Listing:
     """The answer of `spacetime show TAG`: one launch in full, with the curated events of it."""
-    from spacetime.launches.names import common_site_names
+    from spacetime.launches.names import common_site_names, vehicle_name
 
     site = launch.site.name or launch.site.code
     if launch.site.state_name:
@@ -298,7 +311,7 @@ def launch_detail(
             launch.date.display()
             + ("  (GCAT marks it uncertain)" if launch.date.uncertain else ""),
         ),
-        ("Vehicle", f"{launch.vehicle}  (family: {launch.family})"),
+        ("Vehicle", _vehicle(launch.vehicle, vehicle_name(launch.vehicle), launch.family)),
         ("State", f"{timeline.name_of(launch.state)}  (GCAT: {launch.gcat_state})"),
         ("Agency", _agency(launch)),
         ("Site", site + (f", pad {launch.pad}" if launch.pad else "")),
@@ -316,7 +329,10 @@ def launch_detail(
         records=[record],
         columns=[Column("Field"), Column("Value", wrap=True)],
         rows=[[k, v] for k, v in pairs if v],
-        heading=f"Launch {launch.tag}: {launch.vehicle}, {launch.date.display(with_time=False)}",
+        heading=(
+            f"Launch {launch.tag}: {vehicle_name(launch.vehicle)},"
+            f" {launch.date.display(with_time=False)}"
+        ),
         single=True,
     )
 
