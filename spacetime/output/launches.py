@@ -7,6 +7,7 @@ records carry it in `source`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -61,6 +62,7 @@ SOURCE = "GCAT (Jonathan McDowell, https://planet4589.org), CC BY 4.0"
 OUTCOME_STYLES = {Outcome.SUCCESS: None, Outcome.PARTIAL: "yellow", Outcome.FAILURE: "red"}
 SHOWN_PAYLOADS = 2
 NBSP = "\u00a0"
+_NUMBERED = re.compile(r" (?=\d)")
 
 
 def launch_record(
@@ -115,7 +117,9 @@ _LABELS = {p: p.label for p in Precision}
 
 
 def _payloads(launch: Launch) -> str:
-    shown = ", ".join(launch.payloads[:SHOWN_PAYLOADS])
+    """The first payloads, then `+N`; a number stays with the word before it ("Tianmu 1-16",
+    never "Tianmu" above "1-16")."""
+    shown = ", ".join(_NUMBERED.sub(NBSP, name) for name in launch.payloads[:SHOWN_PAYLOADS])
     rest = len(launch.payloads) - SHOWN_PAYLOADS
     return f"{shown}{NBSP}+{rest}" if rest > 0 else shown  # "+3" stays with the last name
 
