@@ -26,3 +26,14 @@ def test_a_payload_keeps_its_number() -> None:
         "Yunyao-1 18,",
         "Yunyao-1 19 +1",
     ]
+
+
+def test_a_mission_leaves_its_sources_out_rather_than_spill_their_addresses() -> None:
+    lines = draw(80, "show", "apollo 11")
+    assert [line.split("  ")[0] for line in lines[:2]] == [
+        "Mission Apollo 11: its launch and 4 events",
+        "Date",
+    ]
+    assert lines[1].split() == ["Date", "What"]
+    assert max(len(line) for line in lines) == 80
+    assert "Launch data: GCAT, Jonathan McDowell, https://planet4589.org (CC BY 4.0)" in lines
