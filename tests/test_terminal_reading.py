@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
+from conftest import Run
 from spacetime.cli.app import main
 from spacetime.output.environment import Environment
+
+Cli = Callable[..., Run]
 
 
 def draw(columns: int, *args: str) -> list[str]:
@@ -37,3 +41,14 @@ def test_a_mission_leaves_its_sources_out_rather_than_spill_their_addresses() ->
     assert lines[1].split() == ["Date", "What"]
     assert max(len(line) for line in lines) == 80
     assert "Launch data: GCAT, Jonathan McDowell, https://planet4589.org (CC BY 4.0)" in lines
+
+
+def test_the_launch_chart_counts_with_thousands(cli: Cli) -> None:
+    count = cli("launches", "-c", "china,usa,russia", "--count")
+    chart = cli("chart", "--launches", "-c", "china,usa,russia")
+    assert chart.code == 0
+    title = chart.out.splitlines()[0]
+    assert title.startswith(
+        f"Orbital launch attempts per year, 1957–2024 ({int(count.out):,} launches)"
+    )
+    assert int(count.out) > 999
