@@ -52,3 +52,9 @@ def test_the_launch_chart_counts_with_thousands(cli: Cli) -> None:
         f"Orbital launch attempts per year, 1957–2024 ({int(count.out):,} launches)"
     )
     assert int(count.out) > 999
+
+
+def test_a_short_common_site_name_stays_whole_when_narrow() -> None:
+    lines = draw(80, "launches", "-c", "china", "--since", "2024-05-29", "--until", "2024-05-29")
+    assert lines[2][60:].split() == ["Yellow", "Sea", "CN", "✓"]
+    assert lines[3].strip() == "Xingzuo 26 +2"

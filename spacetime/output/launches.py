@@ -134,12 +134,18 @@ OUTCOME_MARKS = {Outcome.SUCCESS: "✓", Outcome.PARTIAL: "◐", Outcome.FAILURE
 OUTCOME_LEGEND = "✓ success, ◐ partial, × failure"
 
 
+SHORT_SITE = len("Yellow Sea")
+"""A site's common name this short stays whole in a narrow table: a word of it would mislead."""
+
+
 def _site(launch: Launch) -> str:
     """The name people use for the site ("Baikonur", "Cape Canaveral"), else GCAT's, or in a
     narrow table a word of it ("Canaveral"; of GCAT's name, its first: "Jiuquan")."""
     from spacetime.launches.names import common_site_names
 
     common = common_site_names().get(launch.site.code)
+    if common and len(common) <= SHORT_SITE:  # whole even when narrow: "Yellow Sea"
+        return glued(common)
     if common:  # narrow: its longest word ("Canaveral", "Kennedy")
         longest = max(common.split(" "), key=len)
         return Brief(common, longest) if longest != common else common
