@@ -58,3 +58,11 @@ def test_a_short_common_site_name_stays_whole_when_narrow() -> None:
     lines = draw(80, "launches", "-c", "china", "--since", "2024-05-29", "--until", "2024-05-29")
     assert lines[2][60:].split() == ["Yellow", "Sea", "CN", "✓"]
     assert lines[3].strip() == "Xingzuo 26 +2"
+
+
+def test_a_country_name_stays_whole_on_its_line() -> None:
+    lines = draw(80, "list", "-c", "south africa")
+    countries = [line[51:65].strip() for line in lines[2:-2]]
+    assert "South" not in countries and "Africa" not in countries
+    assert countries.count("South Africa") == 4  # three alone, one after "China,"
+    assert "China," in countries
