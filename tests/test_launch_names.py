@@ -86,6 +86,8 @@ def test_vehicle_names_count_what_gcat_counts(
         ("semnan", {"SEM"}),
         ("sohae", {"SOHAE"}),
         ("CSG", {"CSG"}),
+        ("yellow sea", {"HHAI"}),
+        ("huang hai", {"HHAI"}),
     ],
 )
 def test_site_names_count_what_gcat_counts(

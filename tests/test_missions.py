@@ -90,3 +90,19 @@ def test_artemis_ii_is_not_artemis_iii(cli: Cli) -> None:
     assert result.code == 0, result.err
     assert "Artemis III" not in result.out
     assert result.json()["id"] == "artemis-ii-crewed-lunar-flyby"
+
+
+def test_a_mission_spelt_as_typed_wins_over_a_longer_name(cli: Cli) -> None:
+    timeline = load_timeline([vocabulary_path(), bundled_path()])
+    assert named_mission(timeline, "chang'e 5", []) == "Chang'e 5"
+    assert named_mission(timeline, "Chang’e 5", []) == "Chang'e 5"
+    assert named_mission(timeline, "chang'e 5-t1", []) == "Chang'e 5-T1"
+    result = cli("show", "chang'e 5", "--format", "json")
+    assert result.code == 0, result.err
+    rows = result.json()
+    assert [r["id"] for r in rows] == [
+        "2020-087",
+        "chang-e-5-launch",
+        "chang-e-5-lunar-landing",
+        "chang-e-5-sample-return",
+    ]

@@ -350,6 +350,7 @@ def test_sources_lists_the_kept_list(cli: Cli, kept: Path) -> None:
             "last_display": "2027",
             "events": None,
             "launches": 9,
+            "off_earth": None,
             "updated": "2026-11-23",
             "credit": "Upcoming launches: Launch Library 2, The Space Devs (https://thespacedevs.com)",
             "licence": "free to use, 15 requests an hour without a key (The Space Devs)",
@@ -410,3 +411,30 @@ def test_narrow_tables_keep_every_word_whole(
     assert set(narrow.split()) - set(wide.split()) - {"─" * columns} == set()
     for name in ("Chang'e 7", "Kuiper Flight 3", "Artemis III"):  # never "Artemis" / "III"
         assert any(name in line for line in lines) or name not in wide, name
+
+
+def test_without_the_pad_column_the_country_says_it_is_the_pads(kept: Path) -> None:
+    import io
+    import os
+
+    from spacetime.cli.app import main
+    from spacetime.output.environment import Environment
+
+    out = io.StringIO()
+    env = Environment(
+        stdout=out, stderr=io.StringIO(), terminal=True, width=80, today=NOW.date(),
+        environ=os.environ,
+    )  # fmt: skip
+    assert main(["next", "-n", "3"], env) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0].split() == [
+        "When",
+        "(UTC)",
+        "Countdown",
+        "Status",
+        "Vehicle",
+        "Mission",
+        "Pad",
+        "in",
+    ]
+    assert [line.split()[-1] for line in lines[2:7]] == ["US", "5", "CN", "7A", "IN"]

@@ -108,8 +108,8 @@ def test_one_page_fills_next_in_one_request(cli: Cli, server: Server) -> None:
     assert run.code == 0, run.err
     assert run.out == ""
     assert run.err.splitlines() == [
-        "9 upcoming launches, 22 Nov 2026 10:00 UTC to 2027; spacetime next lists them. "
-        "Upcoming launches: Launch Library 2, The Space Devs (https://thespacedevs.com)"
+        "9 upcoming launches, 22 Nov 2026 10:00 UTC to 2027; spacetime next lists them.",
+        "Upcoming launches: Launch Library 2, The Space Devs (https://thespacedevs.com)",
     ]
     assert [path for path, _ in server.requests] == [QUERY]
     listed = cli("next", "--json").json()

@@ -115,7 +115,7 @@ def update_upcoming(
     env: Environment,
 ) -> str:
     """`update --upcoming`: fetch and keep the list (see `spacetime.sources.ll2.update`); the
-    one-line summary to show."""
+    summary to show, the credit on a line of its own."""
     from spacetime.core.words import plural
     from spacetime.launches.upcoming import net_instant, when
     from spacetime.sources import ll2
@@ -134,4 +134,4 @@ def update_upcoming(
         line += f", {when(soonest)} to {when(latest)}"
     if stored.total > len(stored.launches):
         line += f" (the soonest of {stored.total})"
-    return f"{line}; spacetime next lists them. {ll2.CREDIT}"
+    return f"{line}; spacetime next lists them.\n{ll2.CREDIT}"  # the credit whole on its line

@@ -3,7 +3,8 @@ return), and the one mission a person's words name.
 
 `show WORDS` matching several events shows a mission when the words name exactly one mission
 (every word found in the mission's name, a number being whole: `artemis ii` is Artemis II, not
-Artemis III), or else when every event matched belongs to the same mission.
+Artemis III; of several, the one spelt as typed: `chang'e 5`, not Chang'e 5-T1), or else when
+every event matched belongs to the same mission.
 """
 
 from __future__ import annotations
@@ -27,10 +28,18 @@ def named_mission(timeline: Timeline, text: str, found: Sequence[Event]) -> str 
     }
     if len(named) == 1:
         return named.pop()
+    exact = {m for m in named if _spelt(m) == _spelt(text)}  # "chang'e 5", not Chang'e 5-T1
+    if len(exact) == 1:
+        return exact.pop()
     shared = {e.mission for e in found}
     if len(shared) == 1 and not named:
         return shared.pop()
     return None
+
+
+def _spelt(name: str) -> str:
+    """A name as typed: any case, any apostrophe, hyphens and spaces alike."""
+    return " ".join(name.replace("\u2019", "'").replace("-", " ").casefold().split())
 
 
 def mission_events(timeline: Timeline, mission: str) -> list[Event]:

@@ -27,10 +27,12 @@ __all__ = [
     "Entry",
     "Known",
     "common_site_names",
+    "common_vehicle_names",
     "fold_name",
     "load_names",
     "named_vehicles",
     "site_name",
+    "vehicle_name",
 ]
 
 _SEPARATORS = re.compile(r"[\s_-]+")
@@ -92,6 +94,27 @@ def common_site_names() -> dict[str, str]:
 def site_name(site: Site) -> str:
     """The name people use for `site` (the vocabulary's), else GCAT's up to its first comma."""
     return common_site_names().get(site.code) or site.short
+
+
+@cache
+def common_vehicle_names() -> dict[str, str]:
+    """GCAT's names of vehicle families with the name people use (`Chang Zheng`: `Long March`):
+    the vocabulary's entries that stand for one GCAT name spelt otherwise."""
+    return {
+        entry.gcat[0]: entry.name
+        for entry in load_names()["vehicles"]
+        if len(entry.gcat) == 1 and entry.gcat[0] != entry.name
+    }
+
+
+def vehicle_name(vehicle: str) -> str:
+    """The name people use for GCAT's vehicle or family, its variant kept (`Chang Zheng 5B`:
+    `Long March 5B`; `N-1`: `N1`); GCAT's name when the vocabulary gives none (`Delta 4H` stays,
+    as its variant is not a word of its own)."""
+    for gcat, common in common_vehicle_names().items():
+        if vehicle == gcat or vehicle.startswith(gcat + " "):
+            return common + vehicle[len(gcat) :]
+    return vehicle
 
 
 class Known:

@@ -58,10 +58,10 @@ def milestone_cell(name: str) -> str:
 
 
 def lag_text(years: int, months: int, days: int | None = None) -> str:
-    """A lag behind the world first: `+12 y 6 m`, `+4 m`; under a month in days (`+23 d`), and
-    `same day` for none."""
+    """A lag behind the world first: `+12 y 6 m`, `+20 y` (no `0 m`), `+4 m`; under a month in
+    days (`+23 d`), and `same day` for none."""
     if years:
-        return f"+{years} y {months} m"
+        return f"+{years} y {months} m" if months else f"+{years} y"
     if months or days is None:
         return f"+{months} m"
     return f"+{days} d" if days else "same day"

@@ -12,7 +12,7 @@ from spacetime.core.model import Event, Status
 from spacetime.core.timeline import Timeline
 from spacetime.core.words import ago, days_ago, months_ago, plural
 from spacetime.engine.query import Match
-from spacetime.output.listing import Brief, Column, Deferred, Listing, Mapped
+from spacetime.output.listing import Brief, Column, Deferred, Listing, Mapped, glued
 from spacetime.output.provenance import Provenance
 
 if TYPE_CHECKING:
@@ -94,9 +94,18 @@ def date_cell(d: EventDate) -> str:
 
 
 def country_cell(timeline: Timeline, codes: tuple[str, ...]) -> str:
-    """Country names, or their codes in a narrow terminal when there are more than two."""
-    names = timeline.names_of(codes)
+    """Country names, a short one kept whole on its line ("South Africa", never "South" above
+    "Africa"), or their codes in a narrow terminal when there are more than two."""
+    names = ", ".join(_whole_name(timeline.name_of(code)) for code in codes)
     return Brief(names, ", ".join(codes)) if len(codes) > 2 else names
+
+
+WHOLE_NAME = len("United Kingdom")
+"""A country's name this short stays on one line of a table cell; a longer one may wrap."""
+
+
+def _whole_name(name: str) -> str:
+    return glued(name) if len(name) <= WHOLE_NAME else name
 
 
 PASSED = "date passed, outcome not recorded"

@@ -7,6 +7,7 @@ records carry it in `source`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -61,6 +62,7 @@ SOURCE = "GCAT (Jonathan McDowell, https://planet4589.org), CC BY 4.0"
 OUTCOME_STYLES = {Outcome.SUCCESS: None, Outcome.PARTIAL: "yellow", Outcome.FAILURE: "red"}
 SHOWN_PAYLOADS = 2
 NBSP = "\u00a0"
+_NUMBERED = re.compile(r" (?=\d)")
 
 
 def launch_record(
@@ -115,7 +117,9 @@ _LABELS = {p: p.label for p in Precision}
 
 
 def _payloads(launch: Launch) -> str:
-    shown = ", ".join(launch.payloads[:SHOWN_PAYLOADS])
+    """The first payloads, then `+N`; a number stays with the word before it ("Tianmu 1-16",
+    never "Tianmu" above "1-16")."""
+    shown = ", ".join(_NUMBERED.sub(NBSP, name) for name in launch.payloads[:SHOWN_PAYLOADS])
     rest = len(launch.payloads) - SHOWN_PAYLOADS
     return f"{shown}{NBSP}+{rest}" if rest > 0 else shown  # "+3" stays with the last name
 
@@ -130,12 +134,18 @@ OUTCOME_MARKS = {Outcome.SUCCESS: "✓", Outcome.PARTIAL: "◐", Outcome.FAILURE
 OUTCOME_LEGEND = "✓ success, ◐ partial, × failure"
 
 
+SHORT_SITE = len("Yellow Sea")
+"""A site's common name this short stays whole in a narrow table: a word of it would mislead."""
+
+
 def _site(launch: Launch) -> str:
     """The name people use for the site ("Baikonur", "Cape Canaveral"), else GCAT's, or in a
     narrow table a word of it ("Canaveral"; of GCAT's name, its first: "Jiuquan")."""
     from spacetime.launches.names import common_site_names
 
     common = common_site_names().get(launch.site.code)
+    if common and len(common) <= SHORT_SITE:  # whole even when narrow: "Yellow Sea"
+        return glued(common)
     if common:  # narrow: its longest word ("Canaveral", "Kennedy")
         longest = max(common.split(" "), key=len)
         return Brief(common, longest) if longest != common else common
@@ -150,8 +160,11 @@ def launch_listing(
     """The answer of `spacetime launches`; the human cells only when `human` (a table or
     Markdown will be written), as JSON, CSV and TSV use only the records. In a narrow terminal
     the date loses its time, the state becomes its code and the outcome a mark; then the site,
-    and the state, are left out rather than break a payload's name."""
+    and the state, are left out rather than break a payload's name. Vehicles and sites go by the
+    names people use ("Long March 5", "Baikonur")."""
     rows: list[list[str]] = []
+    if human:  # the vocabulary only for a table (JSON keeps GCAT's names and starts faster)
+        from spacetime.launches.names import vehicle_name
     for m in matches if human else ():
         launch = m.launch
         state = timeline.name_of(launch.state)
@@ -162,7 +175,7 @@ def launch_listing(
         rows.append(
             [
                 Brief(launch.date.display(), launch.date.display(with_time=False)),
-                glued(launch.vehicle),
+                glued(vehicle_name(launch.vehicle)),
                 _payloads(launch),
                 _site(launch),
                 Brief(state, code),
@@ -200,15 +213,13 @@ def count_listing(
     timeline: Timeline, found: Sequence[Count], by: By, sites: dict[str, str] | None = None
 ) -> Listing:
     """The answer of `spacetime launches --by ...`: counts with inline bars (`sites`: short
-    names of the site codes, for the table)."""
+    names of the site codes, for the table). A vehicle or site reads by the name people use,
+    GCAT's beside it ("Long March (Chang Zheng)"); the records keep GCAT's."""
+    from spacetime.launches.names import common_site_names, vehicle_name
     from spacetime.output.listing import Bar
 
     nested = any(c.nation for c in found)
-    common = set()
-    if by is By.SITE:
-        from spacetime.launches.names import common_site_names
-
-        common = set(common_site_names().values())
+    common = set(common_site_names().values()) if by is By.SITE else set()
     key_names = {By.COUNTRY: "nation"}
     fields = [key_names.get(by, by.value), *(["nation"] if nested else []), *COUNT_FIELDS]
     peak = max((c.launches for c in found), default=0)
@@ -218,6 +229,11 @@ def count_listing(
             return f"{count.key}s"
         if by is By.COUNTRY:
             return _nation(timeline, str(count.key))
+        if by in (By.VEHICLE, By.VARIANT):  # "Long March 5 (Chang Zheng 5)": GCAT's beside
+            common_name = vehicle_name(str(count.key))
+            if common_name != count.key:
+                return Brief(f"{common_name} ({count.key})", common_name)
+            return str(count.key)
         name = (sites or {}).get(str(count.key))
         if by is By.SITE and name and name in common:  # "Baikonur (NIIP-5)": GCAT's code beside
             return f"{name} ({count.key})"
@@ -276,6 +292,13 @@ def _nation(timeline: Timeline, code: str) -> str:
     return Brief(name, code) if name != code else name
 
 
+def _vehicle(gcat: str, common: str, family: str) -> str:
+    """`Long March 5  (GCAT: Chang Zheng 5, family Chang Zheng)`, or GCAT's name and family."""
+    if common == gcat:
+        return f"{gcat}  (family: {family})"
+    return f"{common}  (GCAT: {gcat}, family {family})"
+
+
 def _agency(launch: Launch) -> str:
     name = launch.agency_name
     return f"{name} [{launch.agency}]" if name and name != launch.agency else launch.agency
@@ -285,7 +308,7 @@ def launch_detail(
     timeline: Timeline, launch: Launch, events: Sequence[tuple[str, str]] = ()
 ) -> Listing:
     """The answer of `spacetime show TAG`: one launch in full, with the curated events of it."""
-    from spacetime.launches.names import common_site_names
+    from spacetime.launches.names import common_site_names, vehicle_name
 
     site = launch.site.name or launch.site.code
     if launch.site.state_name:
@@ -298,7 +321,7 @@ def launch_detail(
             launch.date.display()
             + ("  (GCAT marks it uncertain)" if launch.date.uncertain else ""),
         ),
-        ("Vehicle", f"{launch.vehicle}  (family: {launch.family})"),
+        ("Vehicle", _vehicle(launch.vehicle, vehicle_name(launch.vehicle), launch.family)),
         ("State", f"{timeline.name_of(launch.state)}  (GCAT: {launch.gcat_state})"),
         ("Agency", _agency(launch)),
         ("Site", site + (f", pad {launch.pad}" if launch.pad else "")),
@@ -316,7 +339,10 @@ def launch_detail(
         records=[record],
         columns=[Column("Field"), Column("Value", wrap=True)],
         rows=[[k, v] for k, v in pairs if v],
-        heading=f"Launch {launch.tag}: {launch.vehicle}, {launch.date.display(with_time=False)}",
+        heading=(
+            f"Launch {launch.tag}: {vehicle_name(launch.vehicle)},"
+            f" {launch.date.display(with_time=False)}"
+        ),
         single=True,
     )
 

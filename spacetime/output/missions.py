@@ -29,9 +29,9 @@ def mission_listing(mission: str, launch: Launch | None, events: Sequence[Event]
         payloads = ", ".join(launch.payloads[:2]) + (
             f" +{len(launch.payloads) - 2}" if len(launch.payloads) > 2 else ""
         )
-        from spacetime.launches.names import site_name
+        from spacetime.launches.names import site_name, vehicle_name
 
-        title = f"Launch: {launch.vehicle} from {site_name(launch.site)}" + (
+        title = f"Launch: {vehicle_name(launch.vehicle)} from {site_name(launch.site)}" + (
             f" ({payloads})" if payloads else ""
         )
         records.append(_record(mission, "launch", launch.tag, launch.date, title, [CREDIT]))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacetime.core.words import plural
 from spacetime.output.listing import Brief, Column, Listing, glued
@@ -13,7 +13,7 @@ __all__ = ["source_listing"]
 
 FIELDS = [
     "source", "kind", "title", "file", "path", "origin", "first_day", "last_day",
-    "first_display", "last_display", "events", "launches", "updated", "credit", "licence",
+    "first_display", "last_display", "events", "launches", "off_earth", "updated", "credit", "licence",
 ]  # fmt: skip
 
 
@@ -33,6 +33,7 @@ def source_listing(found: Sequence[SourceFile]) -> Listing:
             "last_display": _shown(f.last_display, f.last),
             "events": f.counts.get("events"),
             "launches": f.counts.get("launches"),
+            "off_earth": f.counts.get("off_earth"),
             "updated": f.updated,
             "credit": f.credit,
             "licence": f.licence,
@@ -44,7 +45,7 @@ def source_listing(found: Sequence[SourceFile]) -> Listing:
             Brief(f"{f.title} ({f.origin})", f"{f.source} ({f.origin})"),
             f.name,
             _span(_shown(f.first_display, f.first), _shown(f.last_display, f.last)),
-            ", ".join(plural(n, what[:-1], what) for what, n in list(f.counts.items())[:1]),
+            _count(f.counts),
             _shown(None, f.updated) or "—",
             _credit(f.credit, f.licence),
         ]
@@ -64,6 +65,17 @@ def source_listing(found: Sequence[SourceFile]) -> Listing:
         rows=rows,
         footer=f"{plural(len(found), 'file')}; `spacetime update` renews the launch log",
     )
+
+
+def _count(counts: Mapping[str, int]) -> str:
+    """The file's first count ("800 events"); of a launch log, with the launches off Earth
+    (lift-offs from the Moon), which launch counts leave out: "6,828 launches (11 off Earth)"."""
+    what, n = next(iter(counts.items()), ("", 0))
+    if not what:
+        return ""
+    text = plural(n, what[:-1], what)
+    off = counts.get("off_earth")
+    return f"{text} ({glued(f'{off:,} off Earth')})" if off else text
 
 
 def _shown(display: str | None, day: str | None) -> str | None:

@@ -8,8 +8,9 @@ get their full form back); the long-text columns keep at least their longest wor
 the one people read, at least `MAIN_ROOM` cells) and share the rest, the main one first; columns
 marked `drop` are left out, least useful first, rather than break a word; only when nothing else
 gives way are words broken. A URL is never broken (it is clickable as an OSC 8 link where colour
-is on). The header is bold, and each row takes its style (`"italic cyan"`, `"dim strike"`...) as
-ANSI colour when the `Environment` allows colour. A no-break space (U+00A0) in a cell keeps two
+is on): it overflows, or its column is dropped if it may be. The header is bold, and each row
+takes its style (`"italic cyan"`, `"dim strike"`...) as ANSI colour when the `Environment` allows
+colour. A no-break space (U+00A0) in a cell keeps two
 words on one line and prints as a space. An inline bar (`Bar`) never wraps: its column shrinks
 like a long-text one, down to `BAR_LEAST` blocks, and the bars are drawn to the width it is given.
 
@@ -236,12 +237,19 @@ def _natural(listing: Listing, keep: list[int], short: frozenset[int], header: b
 
 def _least(listing: Listing, index: int, short: bool, header: bool, natural: int) -> int:
     """The narrowest a long-text column may be: its longest word (a URL does not count: it
-    overflows rather than break), and for the main column `MAIN_ROOM`."""
+    overflows rather than break, unless the column may be dropped: a URL spilling over the
+    next lines reads worse than a column left out), and for the main column `MAIN_ROOM`."""
     texts = [_form(row[index], short) for row in listing.rows]
     if header:
         texts.append(_form(listing.columns[index].header, short))
+    urls = bool(listing.columns[index].drop)
     longest = max(
-        (width(w) for t in texts for w in t.replace("\n", " ").split(" ") if "://" not in w),
+        (
+            width(w)
+            for t in texts
+            for w in t.replace("\n", " ").split(" ")
+            if urls or "://" not in w
+        ),
         default=0,
     )
     floor = min(natural, MAIN_ROOM) if listing.columns[index].main else 0

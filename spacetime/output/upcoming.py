@@ -129,7 +129,9 @@ def next_listing(
             Column("Mission", wrap=True, main=True),
             Column("Provider", wrap=True, drop=4),
             Column("Pad", wrap=True, drop=5),
-            Column("Country", drop=3),  # left out, then status and countdown, before a word is cut
+            # left out, then status and countdown, before a word is cut; beside no Pad column
+            # (narrow), its header says whose country it is: the pad's, not the launch's nation
+            Column(Brief("Country", "Pad in"), drop=3),
         ],
         rows=rows,
         styles=[STATUS_STYLES.get(launch.status) for launch in launches] if human else [],

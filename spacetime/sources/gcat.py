@@ -173,6 +173,7 @@ def display_day(day: str) -> str:
 
 def describe(files: DataFiles, cache: Path | None) -> list[SourceFile]:
     """The launch files of `files`, each read and checked (as every launch command reads it)."""
+    from spacetime.launches.model import Kind
     from spacetime.launches.store import LaunchFile
 
     found: list[SourceFile] = []
@@ -180,7 +181,7 @@ def describe(files: DataFiles, cache: Path | None) -> list[SourceFile]:
     renewed = updated_log(files.folder).resolve() if files.folder is not None else None
     for path, name in zip(files.launches, files.launch_names, strict=True):
         opened = LaunchFile(path, name)
-        opened.launches()  # a line that does not read is reported here
+        launches = opened.launches()  # a line that does not read is reported here
         got = span(opened.text)
         origin = (
             "bundled"
@@ -189,7 +190,11 @@ def describe(files: DataFiles, cache: Path | None) -> list[SourceFile]:
             if path.resolve() == renewed
             else "yours"
         )
-        counts = {"launches": got.launches, "payloads": opened.text.count(" | ") + got.launches}
+        counts = {
+            "launches": got.launches,
+            "off_earth": sum(launch.kind is Kind.OFF_EARTH for launch in launches),
+            "payloads": opened.text.count(" | ") + got.launches,
+        }
         found.append(
             SourceFile(
                 NAME, KIND, TITLE, display_name(path), path, origin, got.first, got.last, counts,

@@ -105,6 +105,7 @@ def _launch_chart(
     force: bool,
 ) -> None:
     from spacetime.cli.common import launch_cutoff
+    from spacetime.core.words import plural
     from spacetime.launches.cadence import yearly_series
     from spacetime.output.console import draw
     from spacetime.output.freshness import partial_mark
@@ -119,7 +120,7 @@ def _launch_chart(
     )
     total = sum(sum(s.per_year.values()) for s in series)
     span = f"{years[0]}–{years[-1]}" if years else ""
-    title = f"Orbital launch attempts per year, {span} ({total} launches)"
+    title = f"Orbital launch attempts per year, {span} ({plural(total, 'launch', 'launches')})"
     cutoff = launch_cutoff(found.files, env, query.since, query.until)
     mark = partial_mark(str(years[-1]), cutoff) if years and cutoff else None
     title += f"; {mark}" if mark else ""
