@@ -41,6 +41,11 @@ def test_a_mission_leaves_its_sources_out_rather_than_spill_their_addresses() ->
     assert lines[1].split() == ["Date", "What"]
     assert max(len(line) for line in lines) == 80
     assert "Launch data: GCAT, Jonathan McDowell, https://planet4589.org (CC BY 4.0)" in lines
+    # without the Sources column, each row keeps its id and the table says where the sources are
+    text = "\n".join(lines)
+    for key in ("[1969-059]", "[apollo-11-launch]", "[apollo-11-first-moonwalk]"):
+        assert key in text
+    assert "Each event in full, with its sources: spacetime show ID" in lines
 
 
 def test_the_launch_chart_counts_with_thousands(cli: Cli) -> None:

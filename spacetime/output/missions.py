@@ -21,7 +21,7 @@ MISSION_FIELDS = ["mission", "part", "id", "date", "date_display", "title", "sou
 def mission_listing(mission: str, launch: Launch | None, events: Sequence[Event]) -> Listing:
     """One row for the launch (GCAT's tag as its id) when the log has it, then one per event."""
     records: list[dict[str, Any]] = []
-    footer = None  # GCAT's credit under the table, kept when the Sources column gives way
+    footer = ""  # GCAT's credit under the table, kept when the Sources column gives way
     if launch is not None:
         from spacetime.launches.model import CREDIT
 
@@ -39,14 +39,19 @@ def mission_listing(mission: str, launch: Launch | None, events: Sequence[Event]
         records.append(
             _record(mission, "event", event.id, event.date, event.title, list(event.sources))
         )
-    rows = [[r["date_display"], r["title"], r["id"], "\n".join(r["sources"])] for r in records]
+    # the id stays beside its title (the way `show ID` is found) when a narrow terminal leaves
+    # the Sources out; the footer says where the sources are then
+    rows = [
+        [r["date_display"], f"{r['title']} [{r['id']}]", "\n".join(r["sources"])] for r in records
+    ]
+    hint = "Each event in full, with its sources: spacetime show ID"
+    footer = f"{hint}\n{footer}" if footer else hint
     return Listing(
         fields=MISSION_FIELDS,
         records=records,
         columns=[
             Column("Date"),
             Column("What", wrap=True, main=True),
-            Column("Id", drop=2),
             Column("Sources", wrap=True, drop=1),
         ],
         rows=rows,
