@@ -396,8 +396,23 @@ def test_compare_gains_launch_cadence(cli: Cli, imported: Path) -> None:
     assert cadence["counts"]["US"]["1957"] == {"launches": 1, "successes": 0, "success_rate": 0.0}
     assert cadence["counts"]["US"]["1958"]["launches"] == 1  # Explorer 1
     assert cadence["busiest_year"]["RU"] == {"year": 1961, "launches": 2}
-    # 1957 is a tie, and neither launched more than the other in a year both launched
-    assert cadence["overtakes"] == []
+    counts = cadence["counts"]
+    years = [int(y) for y in cadence["periods"]]
+
+    def launched(code: str, year: int) -> int:
+        return counts[code][str(year)]["launches"]
+
+    # 1957 is a tie; the US launched more in 1958 (Explorer 1), so the Soviet Union was behind
+    # until the first year it launched more, and then the other way round
+    expected = []
+    for code, other in (("RU", "US"), ("US", "RU")):
+        behind = [y for y in years if launched(code, y) < launched(other, y)]
+        after = [y for y in years if behind and y > behind[0]]
+        year = next((y for y in after if launched(code, y) > launched(other, y)), None)
+        if year is not None:
+            expected.append({"nation": code, "other": other, "year": year})
+    assert len(expected) == 2
+    assert cadence["overtakes"] == sorted(expected, key=lambda o: o["year"])
     assert "planet4589.org" in cadence["source"]
     plain = cli("compare", "usa", "russia", *base, "--no-launches", "--format", "json").json()
     assert "launches" not in plain
@@ -410,12 +425,17 @@ def test_compare_cadence_on_the_bundled_log(cli: Cli) -> None:
         if state in per_year:
             per_year[state][year] = per_year[state].get(year, 0) + 1
     china, usa = per_year["CN"], per_year["US"]
-    first = min(y for y in china if usa.get(y) and china[y] > usa[y])
+    years = sorted(set(china) | set(usa))
+    behind = [y for y in years if china.get(y, 0) < usa.get(y, 0)]
+    first = min(y for y in years if y > behind[0] and china.get(y, 0) > usa.get(y, 0))
     busiest = max(china, key=lambda y: (china[y], -y))
     table = cli("compare", "china", "usa").out
     assert "Orbital launch attempts per decade" in table
     assert f"China          busiest year {busiest}: {china[busiest]} launches" in table
-    assert f"China          first out-flew United States in {first}" in table
+    assert f"China          overtook United States in {first}" in table
+    # the Soviet Union launched before China and more: it did not overtake China in 1970
+    russia = cli("compare", "china", "russia").out
+    assert "China   overtook Russia in 2016" in russia and "China in 1970" not in russia
 
 
 def test_stats_counts_launches(cli: Cli, imported: Path) -> None:

@@ -41,8 +41,8 @@ class Cadence(NamedTuple):
     busiest: dict[str, tuple[int, int] | None]
     """nation -> (year, launches) of its busiest year; None when it never launched."""
     overtakes: list[tuple[str, str, int]]
-    """(nation, other, year): the first year in which both launched and `nation` launched more
-    than `other`."""
+    """(nation, other, year): the first year in which `nation` launched more than `other` after a
+    year in which `other` launched more (a nation ahead from the start overtakes no one)."""
 
 
 def cadence(
@@ -79,20 +79,23 @@ def cadence(
     overtakes = []
     for code in codes:
         for other in codes:
-            overtaken = next(
-                (
-                    y
-                    for y in years
-                    if other != code
-                    and per_year[other][y]
-                    and per_year[code][y] > per_year[other][y]
-                ),
-                None,
-            )
-            if overtaken is not None:
-                overtakes.append((code, other, overtaken))
+            if other != code:
+                overtaken = _overtaken(per_year[code], per_year[other], years)
+                if overtaken is not None:
+                    overtakes.append((code, other, overtaken))
     overtakes.sort(key=lambda t: (t[2], t[0], t[1]))
     return Cadence(codes, periods, by, table, busiest, overtakes)
+
+
+def _overtaken(mine: Counter[int], theirs: Counter[int], years: Iterable[int]) -> int | None:
+    """The first year `mine` exceeds `theirs` after a year it fell short of it, or None."""
+    behind = False
+    for year in years:
+        if mine[year] < theirs[year]:
+            behind = True
+        elif behind and mine[year] > theirs[year]:
+            return year
+    return None
 
 
 class Series(NamedTuple):

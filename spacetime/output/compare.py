@@ -334,7 +334,7 @@ def _cadence(
             )
     for nation, other, year in c.overtakes:
         record_rows.append(
-            [timeline.name_of(nation), f"first out-flew {timeline.name_of(other)} in {year}"]
+            [timeline.name_of(nation), f"overtook {timeline.name_of(other)} in {year}"]
         )
     records_listing = Listing(
         fields=["nation", "record"],
