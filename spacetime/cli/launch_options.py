@@ -8,7 +8,6 @@ from typing import Annotated, Any, ClassVar
 
 import typer
 
-from spacetime.cli import complete
 from spacetime.cli.options import (
     FILTERS,
     Group,
@@ -19,6 +18,7 @@ from spacetime.cli.options import (
     Since,
     Until,
     bounds,
+    country_option,
     filter_options,
     split_values,
 )
@@ -38,14 +38,7 @@ class LaunchFilterOptions(Group):
 
     country: Annotated[
         list[str] | None,
-        typer.Option(
-            "--country",
-            "-c",
-            metavar="NAME",
-            help="The vehicle's state, by code or alias (china, ussr, esa); repeat or use commas.",
-            rich_help_panel=FILTERS,
-            autocompletion=complete.countries,
-        ),
+        country_option("The vehicle's state, by code or alias (china, ussr, esa)"),
     ] = None
     no_lineage: NoLineage = False
     since: Since = None

@@ -7,8 +7,17 @@ from typing import Annotated
 
 import typer
 
-from spacetime.cli import complete
-from spacetime.cli.options import FILTERS, Group, Limit, Reverse, Since, Until, bounds, split_values
+from spacetime.cli.options import (
+    FILTERS,
+    Group,
+    Limit,
+    Reverse,
+    Since,
+    Until,
+    bounds,
+    country_option,
+    split_values,
+)
 from spacetime.launches.upcoming import NextQuery
 
 __all__ = ["NextFilterOptions"]
@@ -17,14 +26,7 @@ __all__ = ["NextFilterOptions"]
 class NextFilterOptions(Group):
     country: Annotated[
         list[str] | None,
-        typer.Option(
-            "--country",
-            "-c",
-            metavar="NAME",
-            help="The country of the pad, by code or alias (china, usa, india); repeat or use commas.",
-            rich_help_panel=FILTERS,
-            autocompletion=complete.countries,
-        ),
+        country_option("The country of the pad, by code or alias (china, usa, india)"),
     ] = None
     since: Since = None
     until: Until = None

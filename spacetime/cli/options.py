@@ -309,6 +309,19 @@ def bounds(since: str | None, until: str | None, today: date | None) -> tuple[An
     )
 
 
+def country_option(help: str) -> Any:
+    """`--country/-c NAME` (repeated or with commas, completed from the vocabulary): the one
+    declaration of the option, with `help` saying what a country is to the command."""
+    return typer.Option(
+        "--country",
+        "-c",
+        metavar="NAME",
+        help=f"{help}; repeat or use commas.",
+        rich_help_panel=FILTERS,
+        autocompletion=complete.countries,
+    )
+
+
 class FilterOptions(SelectOptions):
     """The filters of the listing commands: the country and all the others."""
 
@@ -317,14 +330,7 @@ class FilterOptions(SelectOptions):
 
     country: Annotated[
         list[str] | None,
-        typer.Option(
-            "--country",
-            "-c",
-            metavar="NAME",
-            help="Country or organization, by code or alias (china, ussr, esa); repeat or use commas.",
-            rich_help_panel=FILTERS,
-            autocompletion=complete.countries,
-        ),
+        country_option("Country or organization, by code or alias (china, ussr, esa)"),
     ] = None
 
     def launch_query(self, option: str) -> "LaunchQuery":

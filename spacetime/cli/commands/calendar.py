@@ -1,7 +1,7 @@
 """`spacetime today` and `spacetime on DATE`: what happened on this day of the year (events, or
 with `--launches` the launches of the launch log)."""
 
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 
@@ -33,36 +33,14 @@ def _answer(
     ids: bool,
     launches: bool = False,
 ) -> None:
-    """The events (or with `launches`, the launches) of `day` or the week around it."""
-    if launches:
-        _launches(env, data, filters, output, day, week, ids)
+    """The events of `day` or the week around it; with `launches`, the launches whose UTC day
+    falls there."""
+    if not launches:
+        found = atlas(data, env).anniversaries(
+            day, week=week, today=env.day(), query=filters.query(), ids=ids
+        )
+        emit(found.answer, output, env)
         return
-    found = atlas(data, env).anniversaries(
-        day, week=week, today=env.day(), query=filters.query(), ids=ids
-    )
-    emit(found.answer, output, env)
-
-
-T = TypeVar("T")
-
-
-def _cut(found: list[T], filters: FilterOptions) -> list[T]:
-    """`found` in the order and number --reverse and --limit ask for."""
-    if filters.reverse:
-        found.reverse()
-    return found[: filters.limit] if filters.limit else found
-
-
-def _launches(
-    env: Environment,
-    data: DataOptions,
-    filters: FilterOptions,
-    output: OutputOptions,
-    day: tuple[int, int],
-    week: bool,
-    ids: bool,
-) -> None:
-    """The launches whose UTC day falls on `day` (month, day) or in the week around it."""
     from spacetime.core.dates import MONTH_ABBR
     from spacetime.core.errors import UsageError
     from spacetime.launches.query import launch_anniversaries, run_launches
@@ -72,17 +50,18 @@ def _launches(
     if ids:
         raise UsageError("--ids adds event ids; with --launches, launches show their tags")
     query = filters.launch_query("--launches")
-    found = atlas(data, env)
-    timeline = found.timeline
-    matches = run_launches(timeline, found.files, query._replace(limit=None))
+    loaded = atlas(data, env)
+    matches = run_launches(loaded.timeline, loaded.files, query._replace(limit=None))
     month, day_of_month = day
     window = 3 if week else 0
     chosen = launch_anniversaries(matches, month, day_of_month, data.today().year, window=window)
+    if filters.reverse:
+        chosen.reverse()
     human = output.chosen in (OutputFormat.TABLE, OutputFormat.MARKDOWN)
-    listing = launch_listing(timeline, _cut(chosen, filters), human)
+    listing = launch_listing(loaded.timeline, chosen[: filters.limit or None], human)
     around = "the week around " if window else ""
     listing.heading = f"Launches on {around}{day_of_month} {MONTH_ABBR[month - 1]}, in any year"
-    emit(fresh(listing, found.files, None), output, env)
+    emit(fresh(listing, loaded.files, None), output, env)
 
 
 @use(data=DataOptions, filters=FilterOptions, output=OutputOptions)
